@@ -1,0 +1,199 @@
+// The normalize stage: full-width punctuation to English, tokens the transcription split across a
+// line break joined again, stops that do not end a sentence removed, stray capitals lowered.
+
+import type { ParsedTranscript } from '../read/transcript.js';
+import type { Correction, Token, TokenStream, Warning, WordToken } from '../types.js';
+import { CANNOT_END_SENTENCE, FUNCTION_WORDS, bare } from './english.js';
+import { convertAndSplit, type DraftWord } from './punctuation.js';
+
+type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
+
+const TOP_LEVEL_DOMAINS = new Set(['io', 'org', 'com', 'net', 'dev', 'ai', 'app', 'edu', 'gov', 'co', 'uk', 'jp', 'de', 'info', 'me', 'py']);
+const ENDS_SENTENCE = /[.?!]["'”’)\]]*$/;
+
+function convertTitle(title: string): string {
+  return title
+    .replace(/[，、]\s*/g, ', ')
+    .replace(/[：]\s*/g, ': ')
+    .replace(/[；]\s*/g, '; ')
+    .replace(/[。]\s*/g, '. ')
+    .replace(/[？]\s*/g, '? ')
+    .replace(/[！]\s*/g, '! ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): DraftToken[] {
+  const tokens: DraftToken[] = [];
+  for (const { line, pieces } of parsed.lines) {
+    pieces.forEach((piece, index) => {
+      if (piece.kind === 'text') {
+        const columnOf = (i: number) => piece.columns?.[i] ?? piece.column + i;
+        const endsLine = index === pieces.length - 1 || pieces.slice(index + 1).every((p) => p.kind === 'marker');
+        for (const w of convertAndSplit(piece.text, line, columnOf, endsLine, corrections)) tokens.push({ type: 'word', ...w });
+      } else if (piece.kind === 'marker') {
+        tokens.push({ type: 'marker', image: piece.image, line, column: piece.column });
+      } else if (piece.kind === 'event') {
+        tokens.push({ type: 'event', text: piece.text, line, column: piece.column });
+      } else {
+        tokens.push({ type: 'turn', line, column: piece.column });
+      }
+    });
+  }
+  return tokens;
+}
+
+function record(corrections: Correction[], w: { line: number; column: number }, from: string, to: string, rule: string, kind: Correction['kind'] = 'punctuation', confidence = 1) {
+  corrections.push({ line: w.line, column: w.column, from, to, kind, rule, confidence });
+}
+
+/** Punctuation left standing alone (after a sound event, or doubled at a sentence end) is removed. */
+function dropStrayPunctuation(tokens: DraftToken[], corrections: Correction[]): DraftToken[] {
+  const out: DraftToken[] = [];
+  for (const t of tokens) {
+    if (t.type !== 'word') {
+      out.push(t);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (/^[,.;:!?]+$/.test(t.text)) {
+      if (prev?.type === 'word' && prev.line === t.line && !/[,.;:!?]$/.test(prev.text)) {
+        record(corrections, t, t.text, '', 'stray-punctuation');
+        prev.text += t.text;
+        prev.lineFinalStop = t.lineFinalStop;
+      } else {
+        record(corrections, t, t.text, '', 'stray-punctuation');
+      }
+      continue;
+    }
+    const doubled = /([.?!]["'”’)]*)[,;:]+$/.exec(t.text);
+    if (doubled) {
+      const fixed = t.text.slice(0, doubled.index) + doubled[1];
+      record(corrections, t, t.text, fixed, 'double-punctuation');
+      t.text = fixed;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+interface CaseEvidence {
+  lower: number;
+  capitalizedMidSentence: number;
+}
+
+/** How each word is written where the transcription had no reason to capitalise it. */
+function gatherCaseEvidence(tokens: DraftToken[]): Map<string, CaseEvidence> {
+  const evidence = new Map<string, CaseEvidence>();
+  let prev: DraftToken | undefined;
+  for (const t of tokens) {
+    if (t.type === 'word') {
+      const key = bare(t.text);
+      const first = t.text.replace(/^[^\p{L}]+/u, '')[0];
+      if (key && first) {
+        const e = evidence.get(key) ?? { lower: 0, capitalizedMidSentence: 0 };
+        if (first !== first.toUpperCase()) e.lower++;
+        else if (prev?.type === 'word' && prev.line === t.line && !/[.?!,;:"]$/.test(prev.text)) e.capitalizedMidSentence++;
+        evidence.set(key, e);
+      }
+    }
+    prev = t;
+  }
+  return evidence;
+}
+
+/** True when a capital at this word is an artefact of the transcription rather than a name. */
+function shouldLower(word: string, next: DraftToken | undefined, evidence: Map<string, CaseEvidence>): boolean {
+  if (!/^\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?[,.;:!?]*$/u.test(word)) return false; // "I", acronyms, CamelCase stay
+  const key = bare(word);
+  if (key === 'i' || key.startsWith("i'") || key.startsWith('i’')) return false;
+  if (/^[\p{L}'’]+$/u.test(word) && next?.type === 'word' && /^\p{Lu}/u.test(next.text)) return false; // part of a longer name: "Hill District"
+  if (FUNCTION_WORDS.has(key)) return true;
+  const e = evidence.get(key);
+  return !!e && e.lower > 0 && e.capitalizedMidSentence === 0;
+}
+
+function lowerFirst(text: string): string {
+  return text.replace(/\p{Lu}/u, (c) => c.toLowerCase());
+}
+
+/** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
+function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>): DraftToken[] {
+  const removed = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i];
+    if (w.type !== 'word' || !w.lineFinalStop || removed.has(i)) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].type === 'marker') j++;
+    const next = tokens[j];
+    if (next?.type !== 'word') continue;
+    const adjacent = j === i + 1;
+    const nextBare = bare(next.text);
+    const joinable =
+      adjacent &&
+      ((/\d\.$/.test(w.text) && /^\d/.test(next.text)) ||
+        (/[\p{L}\d]\.$/u.test(w.text) && /^\p{Ll}/u.test(next.text) && TOP_LEVEL_DOMAINS.has(nextBare) && /^[a-z]+\b/.test(next.text)));
+    if (joinable) {
+      const joined = w.text + next.text;
+      record(corrections, w, `${w.text} ⏎ ${next.text}`, joined, /^\d/.test(next.text) ? 'split-number' : 'split-domain', 'punctuation', 0.95);
+      w.text = joined;
+      w.lineFinalStop = next.lineFinalStop;
+      removed.add(j);
+      i--; // the joined word may itself end its line with a stop
+      continue;
+    }
+    const stem = w.text.slice(0, -1);
+    const continues = /^\p{Ll}/u.test(next.text) || CANNOT_END_SENTENCE.has(bare(stem));
+    if (!continues) continue;
+    if (!/\.[\p{L}]+\.$/u.test(w.text)) {
+      // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
+      record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9);
+      w.text = stem;
+    }
+    w.lineFinalStop = false;
+    if (shouldLower(next.text, tokens[j + 1], evidence)) {
+      const lowered = lowerFirst(next.text);
+      record(corrections, next, next.text, lowered, 'continuation-case', 'case', 0.9);
+      next.text = lowered;
+    }
+  }
+  return tokens.filter((_, k) => !removed.has(k));
+}
+
+/**
+ * The transcription put full-width commas where the speaker paused, even after "the" or "of", and
+ * capitalised the word after each; drop such commas and lower the capital where it is no name.
+ */
+function repairCommas(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>) {
+  tokens.forEach((t, i) => {
+    if (t.type !== 'word' || !t.afterFullwidthComma) return;
+    const prev = tokens[i - 1];
+    if (prev?.type !== 'word' || !/,$/.test(prev.text) || ENDS_SENTENCE.test(prev.text.slice(0, -1))) return;
+    const stem = prev.text.slice(0, -1);
+    if (CANNOT_END_SENTENCE.has(stem.toLowerCase())) {
+      record(corrections, { line: prev.line, column: prev.column + stem.length }, ',', '', 'comma-after-function-word', 'punctuation', 0.9);
+      prev.text = stem;
+    }
+    if (shouldLower(t.text, tokens[i + 1], evidence)) {
+      const lowered = lowerFirst(t.text);
+      record(corrections, t, t.text, lowered, 'comma-case', 'case', 0.85);
+      t.text = lowered;
+    }
+  });
+}
+
+/** The whole normalize stage. */
+export function normalize(parsed: ParsedTranscript): TokenStream {
+  const corrections: Correction[] = [];
+  const warnings: Warning[] = [];
+  let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
+  const evidence = gatherCaseEvidence(tokens);
+  tokens = repairLineEnds(tokens, corrections, evidence);
+  repairCommas(tokens, corrections, evidence);
+
+  const finished: Token[] = tokens.map((t) =>
+    t.type === 'word' ? { type: 'word', text: t.text, line: t.line, column: t.column, sentenceEnd: false } : t,
+  );
+  corrections.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { title: parsed.title === null ? null : convertTitle(parsed.title), tokens: finished, corrections, warnings };
+}

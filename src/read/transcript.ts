@@ -1,0 +1,123 @@
+// Reads the raw transcript format: a `#` title line, speech lines, image markers and sound events.
+// It knows the markup only; punctuation is the normalizer's job.
+
+import { InputError } from '../types.js';
+
+/** A piece of one source line, in the order it stands there. */
+export type LinePiece =
+  | { kind: 'text'; text: string; column: number; /** columns of the characters, when escapes shifted them */ columns?: number[] }
+  | { kind: 'marker'; image: string; column: number }
+  | { kind: 'event'; text: string; column: number }
+  | { kind: 'turn'; column: number };
+
+export interface TranscriptLine {
+  line: number;
+  pieces: LinePiece[];
+}
+
+export interface ParsedTranscript {
+  title: string | null;
+  titleLine: number | null;
+  /** Every line of the file after the title; blank lines have no pieces. */
+  lines: TranscriptLine[];
+}
+
+// Words that name a sound rather than speech when they stand in parentheses.
+const SOUND_WORDS =
+  'applause|laughter|laughs|laughing|music|cheering|cheers|inaudible|crosstalk|silence|coughing|coughs|clapping|indistinct|background noise|audience laughs|audience laughter';
+const MARKER = /!\[[^\]\n]*\]\(([^)\s]+)\)/y;
+const BRACKET_EVENT = /\[\s*([^\]\n]{1,40}?)\s*\]/y;
+const PAREN_EVENT = new RegExp(`\\(\\s*((?:${SOUND_WORDS})(?:\\s+(?:and|&)\\s+(?:${SOUND_WORDS}))?)\\s*\\)`, 'iy');
+const TURN = /(?:\\?>){2}/y;
+const ESCAPABLE = new Set(['\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '>', '<', '|', '~']);
+
+/** Normal form of a sound event: lower case in square brackets. */
+export function eventText(inner: string): string {
+  return `[${inner.trim().replace(/\s+/g, ' ').toLowerCase()}]`;
+}
+
+function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** Splits one line into text, markers, sound events and `>>` turns, undoing markdown escapes. */
+export function parseLine(text: string, line: number): TranscriptLine {
+  const pieces: LinePiece[] = [];
+  let buffer = '';
+  let bufferColumn = 0;
+  let columns: number[] | undefined;
+  const flush = () => {
+    if (buffer.trim() !== '') {
+      pieces.push(columns ? { kind: 'text', text: buffer, column: bufferColumn, columns } : { kind: 'text', text: buffer, column: bufferColumn });
+    }
+    buffer = '';
+    columns = undefined;
+  };
+  const append = (ch: string, column: number, shifted: boolean) => {
+    if (buffer === '') bufferColumn = column;
+    if (shifted && !columns) columns = Array.from({ length: buffer.length }, (_, k) => bufferColumn + k);
+    if (columns) columns.push(column);
+    buffer += ch;
+  };
+
+  let i = 0;
+  while (i < text.length) {
+    const column = i + 1;
+    const ch = text[i];
+    let m: RegExpExecArray | null;
+    if (ch === '!' && (m = matchAt(MARKER, text, i))) {
+      flush();
+      pieces.push({ kind: 'marker', image: m[1], column });
+      i += m[0].length;
+    } else if (ch === '[' && (m = matchAt(BRACKET_EVENT, text, i)) && text[i + m[0].length] !== '(') {
+      flush();
+      pieces.push({ kind: 'event', text: eventText(m[1]), column });
+      i += m[0].length;
+    } else if (ch === '(' && (m = matchAt(PAREN_EVENT, text, i))) {
+      flush();
+      pieces.push({ kind: 'event', text: eventText(m[1]), column });
+      i += m[0].length;
+    } else if ((ch === '>' || ch === '\\') && buffer.trim() === '' && (m = matchAt(TURN, text, i))) {
+      // `>>` opens an utterance only at the start of a line or after a sound event / marker.
+      flush();
+      pieces.push({ kind: 'turn', column });
+      i += m[0].length;
+    } else if (ch === '\\' && i + 1 < text.length && ESCAPABLE.has(text[i + 1])) {
+      append(text[i + 1], column + 1, true);
+      i += 2;
+    } else {
+      append(ch, column, false);
+      i += 1;
+    }
+  }
+  flush();
+  return { line, pieces };
+}
+
+/** Reads the whole transcript. An input with no speech at all is refused. */
+export function parseTranscript(text: string): ParsedTranscript {
+  const rawLines = text.split('\n');
+  if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '') rawLines.pop();
+  if (rawLines.every((l) => l.trim() === '')) throw new InputError(1, 'empty transcript: no title, speech or markers');
+
+  let title: string | null = null;
+  let titleLine: number | null = null;
+  const lines: TranscriptLine[] = [];
+  rawLines.forEach((raw, index) => {
+    const line = index + 1;
+    const heading = /^#\s+(.*\S)\s*$/.exec(raw);
+    if (heading && title === null && lines.every((l) => l.pieces.length === 0)) {
+      title = heading[1];
+      titleLine = line;
+      return;
+    }
+    lines.push(raw.trim() === '' ? { line, pieces: [] } : parseLine(raw, line));
+  });
+
+  if (!lines.some((l) => l.pieces.some((p) => p.kind === 'text'))) {
+    const firstContent = lines.find((l) => l.pieces.length > 0)?.line ?? titleLine ?? 1;
+    throw new InputError(firstContent, 'no speech found: the transcript has only a title, image markers or sound events');
+  }
+  return { title, titleLine, lines };
+}

@@ -1,0 +1,166 @@
+// Shared data shapes of the pipeline. Every stage takes and returns these; none of them knows about
+// files, the command line or colours. Lines and columns are 1-based positions in the input file.
+
+/** A change the tool made to the text, reported like a compiler diagnostic. */
+export interface Correction {
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+  kind: 'punctuation' | 'case' | 'markup' | 'term' | 'name';
+  rule: string;
+  confidence: number;
+}
+
+/** Something a person should look at; the output is still produced. */
+export interface Warning {
+  line: number;
+  code: string;
+  message: string;
+}
+
+/** A problem that stops one input from being processed at all. */
+export class InputError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** One word as spoken, with its trailing punctuation attached ("morning,"). */
+export interface WordToken {
+  type: 'word';
+  text: string;
+  line: number;
+  column: number;
+  /** True when the word closes a sentence (decided by the normalizer from the punctuation). */
+  sentenceEnd: boolean;
+}
+
+/** A sound event such as `[applause]`; it becomes a cue of its own. */
+export interface EventToken {
+  type: 'event';
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** A slide frame captured at this point of the speech: `![](img/<name>_<N>.png)`. */
+export interface MarkerToken {
+  type: 'marker';
+  image: string;
+  line: number;
+  column: number;
+}
+
+/** The `>>` caption convention: a change of speaker starts here. */
+export interface TurnToken {
+  type: 'turn';
+  line: number;
+  column: number;
+}
+
+/** A visible break in the transcript (a run of blank lines), a cue never spans it. */
+export interface BreakToken {
+  type: 'break';
+  line: number;
+  column: number;
+}
+
+export type Token = WordToken | EventToken | MarkerToken | TurnToken | BreakToken;
+
+/** The transcript as read from its file, before any cleaning. */
+export interface RawTranscript {
+  title: string | null;
+  titleLine: number | null;
+  /** Speech lines in order, without their line terminators; blank lines are kept as ''. */
+  lines: SourceLine[];
+}
+
+export interface SourceLine {
+  line: number;
+  text: string;
+}
+
+/** Tokens with the record of what was changed to get them. */
+export interface TokenStream {
+  title: string | null;
+  tokens: Token[];
+  corrections: Correction[];
+  warnings: Warning[];
+}
+
+/** A run of the transcript spoken by one person (one segment until speakers are detected). */
+export interface Segment {
+  id: number;
+  speaker: string | null;
+  role: 'host' | 'speaker' | null;
+  title: string | null;
+  /** Index range [firstToken, endToken) into the token stream. */
+  firstToken: number;
+  endToken: number;
+  startLine: number;
+  endLine: number;
+}
+
+/** A unit of speech the timing and cue stages work on. */
+export type Unit =
+  | { type: 'sentence'; words: WordToken[]; segment: number; paragraphEnd: boolean }
+  | { type: 'event'; event: EventToken; segment: number }
+  | { type: 'marker'; marker: MarkerToken; segment: number };
+
+export interface TimedWord {
+  word: WordToken;
+  start: number;
+  end: number;
+}
+
+export type TimedUnit =
+  | { type: 'sentence'; words: TimedWord[]; segment: number; paragraphEnd: boolean }
+  | { type: 'event'; event: EventToken; segment: number; start: number; end: number }
+  | { type: 'marker'; marker: MarkerToken; segment: number; time: number };
+
+export interface MarkerTime {
+  image: string;
+  line: number;
+  time: number;
+  pinned: boolean;
+}
+
+export interface Cue {
+  id: number;
+  start: number;
+  end: number;
+  speaker: string | null;
+  lines: string[];
+  sourceLines: [number, number];
+  /** Segment the cue belongs to (index into segments). */
+  segment: number;
+}
+
+/** A caption style: the limits every cue must keep. */
+export interface StyleProfile {
+  name: string;
+  maxCharsPerLine: number;
+  maxLines: number;
+  minDuration: number;
+  maxDuration: number;
+  minGap: number;
+  maxCharsPerSecond: number;
+}
+
+/** Everything the pipeline produced for one input. */
+export interface CaptionDocument {
+  source: string;
+  title: string | null;
+  segments: Array<Omit<Segment, 'firstToken' | 'endToken'> & { start: number; end: number }>;
+  cues: Cue[];
+  markers: MarkerTime[];
+  corrections: Correction[];
+  warnings: Warning[];
+  /** Cleaned transcript paragraphs, for the txt output. */
+  paragraphs: string[];
+}

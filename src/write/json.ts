@@ -1,0 +1,30 @@
+// JSON output: everything the pipeline knows, in the documented, stable schema.
+
+import type { CaptionDocument } from '../types.js';
+
+const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
+export function toJsonObject(doc: CaptionDocument) {
+  return {
+    source: doc.source,
+    title: doc.title,
+    segments: doc.segments.map((s) => ({
+      id: s.id,
+      speaker: s.speaker,
+      role: s.role,
+      title: s.title,
+      startLine: s.startLine,
+      endLine: s.endLine,
+      start: ms(s.start),
+      end: ms(s.end),
+    })),
+    cues: doc.cues.map((c) => ({ id: c.id, start: ms(c.start), end: ms(c.end), speaker: c.speaker, lines: c.lines, sourceLines: c.sourceLines })),
+    markers: doc.markers.map((m) => ({ image: m.image, line: m.line, time: ms(m.time), pinned: m.pinned })),
+    corrections: doc.corrections.map((c) => ({ line: c.line, column: c.column, from: c.from, to: c.to, kind: c.kind, rule: c.rule, confidence: c.confidence })),
+    warnings: doc.warnings.map((w) => ({ line: w.line, code: w.code, message: w.message })),
+  };
+}
+
+export function writeJson(doc: CaptionDocument): string {
+  return JSON.stringify(toJsonObject(doc), null, 2) + '\n';
+}

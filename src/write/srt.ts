@@ -1,0 +1,17 @@
+// SRT output through the `subtitle` package. SRT has no escapes; it only must not hold an arrow
+// that a player could take for a timing line, nor a blank line inside a cue.
+
+import { stringifySync, type NodeList } from 'subtitle';
+import type { CaptionDocument } from '../types.js';
+
+export function srtText(line: string): string {
+  return line.replace(/-->/g, '->').trim();
+}
+
+export function writeSrt(doc: CaptionDocument): string {
+  const nodes: NodeList = doc.cues.map((cue) => ({
+    type: 'cue',
+    data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: cue.lines.map(srtText).filter(Boolean).join('\n') },
+  }));
+  return stringifySync(nodes, { format: 'SRT' });
+}

@@ -1,0 +1,32 @@
+// WebVTT output through the `subtitle` package: cue text escaped as the format requires, and each
+// image marker placed as a NOTE block at its time.
+
+import { stringifySync, type NodeList } from 'subtitle';
+import type { CaptionDocument } from '../types.js';
+
+/** Escapes cue text: `&`, `<` and `>` are markup in WebVTT (and so `-->` cannot appear). */
+export function escapeVttText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** NOTE text may not contain `-->` nor a blank line. */
+function noteText(text: string): string {
+  return text.replace(/-->/g, '->').replace(/\n\s*\n/g, '\n');
+}
+
+export function writeVtt(doc: CaptionDocument): string {
+  const nodes: NodeList = [{ type: 'header', data: 'WEBVTT' }];
+  let next = 0;
+  const markers = doc.markers;
+  // subtitle writes header nodes verbatim; a leading newline keeps the NOTE a block of its own
+  const note = (m: (typeof markers)[number]) => ({ type: 'header' as const, data: `\nNOTE ${noteText(m.image)} at ${(Math.round(m.time * 1000) / 1000).toFixed(3)}s` });
+  for (const cue of doc.cues) {
+    while (next < markers.length && Math.round(markers[next].time * 1000) <= Math.round(cue.start * 1000)) nodes.push(note(markers[next++]));
+    nodes.push({
+      type: 'cue',
+      data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: cue.lines.map((l) => escapeVttText(l.trim())).filter(Boolean).join('\n') },
+    });
+  }
+  while (next < markers.length) nodes.push(note(markers[next++]));
+  return stringifySync(nodes, { format: 'WebVTT' }).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+}

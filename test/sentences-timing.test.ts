@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { segmentSpeakers } from '../src/segment.js';
+import { splitSentences } from '../src/sentences.js';
+import { DEFAULT_SPEECH_MODEL, estimateTiming, speechModelForWpm, syllables } from '../src/timing.js';
+import type { Unit } from '../src/types.js';
+import { normalizeLines } from './helpers/pipeline.js';
+
+function unitsOf(...lines: string[]): Unit[] {
+  const stream = normalizeLines(...lines);
+  return splitSentences(stream.tokens, segmentSpeakers(stream.tokens));
+}
+
+const sentenceTexts = (units: Unit[]) => units.filter((u) => u.type === 'sentence').map((u) => (u.type === 'sentence' ? u.words.map((w) => w.text).join(' ') : ''));
+
+describe('splitSentences', () => {
+  it('splits at stops, questions and exclamations but not inside abbreviations and numbers', () => {
+    expect(sentenceTexts(unitsOf('We meet at 5 p。m。 for tea in the U。S。 Is it？ Yes！ It was in the U。S。 PyCon。 Python 3。10 is out。'))).toEqual([
+      'We meet at 5 p.m. for tea in the U.S.',
+      'Is it?',
+      'Yes!',
+      'It was in the U.S. PyCon.',
+      'Python 3.10 is out.',
+    ]);
+  });
+
+  it('cuts sentences at sound events and marks the sentence before a marker as a paragraph end', () => {
+    const units = unitsOf('Thank you。 [applause]， Thanks for coming', '![](img/a_1.png)', 'Next slide。');
+    expect(units.map((u) => u.type)).toEqual(['sentence', 'event', 'sentence', 'marker', 'sentence']);
+    expect(units[2].type === 'sentence' && units[2].paragraphEnd).toBe(true);
+  });
+
+  it('always closes the last sentence', () => {
+    const units = unitsOf('and then it ends');
+    const last = units[units.length - 1];
+    expect(last.type === 'sentence' && last.words[last.words.length - 1].sentenceEnd).toBe(true);
+  });
+});
+
+describe('estimateTiming', () => {
+  it('counts syllables of words, numbers and acronyms', () => {
+    expect(syllables('morning,')).toBe(2);
+    expect(syllables('the')).toBe(1);
+    expect(syllables('PSF')).toBe(3);
+    expect(syllables('1,000')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives words increasing times, sound events their fixed length, and markers the time of the speech after them', () => {
+    const { units, markers } = estimateTiming(unitsOf('Hello there everyone。 [applause]', '![](img/a_1.png)', 'Next slide。'));
+    const times = units.flatMap((u) => (u.type === 'sentence' ? u.words.flatMap((w) => [w.start, w.end]) : u.type === 'event' ? [u.start, u.end] : [u.time]));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const event = units.find((u) => u.type === 'event');
+    expect(event && event.type === 'event' && event.end - event.start).toBe(DEFAULT_SPEECH_MODEL.eventDuration);
+    const next = units[units.length - 1];
+    expect(markers).toHaveLength(1);
+    expect(next.type === 'sentence' && next.words[0].start).toBe(markers[0].time);
+  });
+
+  it('speaks faster with a higher words-per-minute rate', () => {
+    const text = 'This is a sentence with quite a few words in it to time。';
+    const slow = estimateTiming(unitsOf(text), speechModelForWpm(120)).units[0];
+    const fast = estimateTiming(unitsOf(text), speechModelForWpm(240)).units[0];
+    const length = (u: typeof slow) => (u.type === 'sentence' ? u.words[u.words.length - 1].end - u.words[0].start : 0);
+    expect(length(slow) / length(fast)).toBeCloseTo(2, 1);
+  });
+});
