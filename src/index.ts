@@ -8,5 +8,5 @@ export { splitSentences } from './sentences.js';
 export { estimateTiming, DEFAULT_SPEECH_MODEL, speechModelForWpm, type SpeechModel } from './timing.js';
 export { buildCues } from './cues/build.js';
 export { NETFLIX, PROFILES, profileByName } from './cues/profile.js';
-export { FORMATS, WRITERS, writeJson, writeSrt, writeTxt, writeVtt, type OutputFormat } from './write/index.js';
+export { FORMATS, WRITERS, VTT_COMPANIONS, renderFormat, writeJson, writeSrt, writeTxt, writeVtt, type Companion, type OutputFormat, type RenderedFile } from './write/index.js';
 export * from './types.js';

@@ -5,7 +5,7 @@ import { profileByName } from '../cues/profile.js';
 import { buildFromBytes, type BuildOptions } from '../pipeline.js';
 import { speechModelForWpm } from '../timing.js';
 import { InputError } from '../types.js';
-import { FORMATS, WRITERS, type OutputFormat } from '../write/index.js';
+import { FORMATS, renderFormat, type OutputFormat } from '../write/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { planOutputs, sameFile, UsageError } from './outputs.js';
@@ -52,7 +52,7 @@ export function runBuild(inputs: string[], options: BuildCommandOptions): number
     try {
       const doc = buildFromBytes(readInput(input), name, pipelineOptions);
       // Render everything before writing anything, so a failure leaves no partial set of outputs.
-      const rendered = formats.map((format) => ({ format, text: WRITERS[format](doc), target: plan.targetFor(input, format) }));
+      const rendered = formats.flatMap((format) => renderFormat(doc, format)).map((file) => ({ ...file, target: plan.targetFor(input, file.extension) }));
       for (const { target } of rendered) {
         if (target.kind === 'file' && inputs.some((i) => i !== '-' && sameFile(i, target.path))) {
           throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
@@ -60,7 +60,7 @@ export function runBuild(inputs: string[], options: BuildCommandOptions): number
       }
       for (const { text, target } of rendered) {
         if (target.kind === 'stdout') process.stdout.write(text);
-        else writeFileAtomic(target.path, text);
+        else if (target.kind === 'file') writeFileAtomic(target.path, text);
       }
       if (!options.quiet) for (const w of doc.warnings) process.stderr.write(formatDiagnostic(name, w.line, 'warning', w.message, w.code) + '\n');
     } catch (error) {

@@ -6,10 +6,18 @@ import type { OutputFormat } from '../write/index.js';
 
 export class UsageError extends Error {}
 
-export type OutputTarget = { kind: 'stdout' } | { kind: 'file'; path: string };
+export type OutputTarget = { kind: 'stdout' } | { kind: 'none' } | { kind: 'file'; path: string };
 
 export interface OutputPlan {
-  targetFor(input: string, format: OutputFormat): OutputTarget;
+  /** Where the file with this extension (`vtt`, `chapters.vtt`, …) of this input goes. */
+  targetFor(input: string, extension: string): OutputTarget;
+}
+
+/** `talk.vtt` + `chapters.vtt` → `talk.chapters.vtt`: companions of a named file sit beside it. */
+function companionPath(file: string, mainExtension: string, extension: string): string {
+  if (extension === mainExtension) return file;
+  const ext = extname(file);
+  return (ext ? file.slice(0, -ext.length) : file) + '.' + extension;
 }
 
 function stem(input: string): string {
@@ -21,18 +29,20 @@ function stem(input: string): string {
 
 export function planOutputs(inputs: string[], formats: OutputFormat[], output: string | undefined): OutputPlan {
   const single = inputs.length === 1 && formats.length === 1;
+  // stdout takes the main file only; companion files of a format are not printed
+  const toStdout: OutputPlan = { targetFor: (_input, extension) => (extension === formats[0] ? { kind: 'stdout' } : { kind: 'none' }) };
   if (output === undefined) {
-    if (single) return { targetFor: () => ({ kind: 'stdout' }) };
+    if (single) return toStdout;
     if (inputs.includes('-')) throw new UsageError('reading stdin with several formats needs -o <dir>');
-    return { targetFor: (input, format) => ({ kind: 'file', path: join(dirname(input), `${stem(input)}.${format}`) }) };
+    return { targetFor: (input, extension) => ({ kind: 'file', path: join(dirname(input), `${stem(input)}.${extension}`) }) };
   }
   if (output === '-') {
     if (!single) throw new UsageError('-o - (stdout) takes one input and one format');
-    return { targetFor: () => ({ kind: 'stdout' }) };
+    return toStdout;
   }
   const isDirectory = /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory()) || !single;
-  if (isDirectory) return { targetFor: (input, format) => ({ kind: 'file', path: join(output, `${stem(input)}.${format}`) }) };
-  return { targetFor: () => ({ kind: 'file', path: output }) };
+  if (isDirectory) return { targetFor: (input, extension) => ({ kind: 'file', path: join(output, `${stem(input)}.${extension}`) }) };
+  return { targetFor: (_input, extension) => ({ kind: 'file', path: companionPath(output, formats[0], extension) }) };
 }
 
 export function sameFile(a: string, b: string): boolean {

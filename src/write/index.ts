@@ -1,3 +1,6 @@
+// Output formats. One format may write several files: WebVTT output carries companion tracks
+// (chapters, markers) written beside the main file as `<name>.<suffix>.vtt`.
+
 import type { CaptionDocument } from '../types.js';
 import { writeJson } from './json.js';
 import { writeSrt } from './srt.js';
@@ -13,5 +16,32 @@ export const WRITERS: Record<OutputFormat, (doc: CaptionDocument) => string> = {
   json: writeJson,
   txt: writeTxt,
 };
+
+/** A companion file of a format: its name suffix and its text, or null when the document has none. */
+export interface Companion {
+  suffix: string;
+  render(doc: CaptionDocument): string | null;
+}
+
+/** Companion tracks written with every VTT output (e.g. `chapters` → `<name>.chapters.vtt`). */
+export const VTT_COMPANIONS: Companion[] = [];
+
+export interface RenderedFile {
+  /** File extension without the leading dot: `vtt`, `chapters.vtt`, `json`… */
+  extension: string;
+  text: string;
+}
+
+/** Everything one format writes for a document, main file first. */
+export function renderFormat(doc: CaptionDocument, format: OutputFormat): RenderedFile[] {
+  const files: RenderedFile[] = [{ extension: format, text: WRITERS[format](doc) }];
+  if (format === 'vtt') {
+    for (const companion of VTT_COMPANIONS) {
+      const text = companion.render(doc);
+      if (text !== null) files.push({ extension: `${companion.suffix}.vtt`, text });
+    }
+  }
+  return files;
+}
 
 export { writeJson, writeSrt, writeTxt, writeVtt };
