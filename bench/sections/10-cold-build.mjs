@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { medians, report } from './lib.mjs';
+import { medians, report } from '../lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'fixtures/pycon-2022-lightning-talks-day2-am.md');
 const out = mkdtempSync(join(tmpdir(), 'captions-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
