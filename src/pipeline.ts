@@ -9,7 +9,8 @@ import { parseTranscript } from './read/transcript.js';
 import { segmentSpeakers } from './segment.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
-import type { CaptionDocument, StyleProfile, TimedUnit, Unit } from './types.js';
+import type { ParsedTranscript } from './read/transcript.js';
+import type { CaptionDocument, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
 
 export interface BuildOptions {
   profile?: StyleProfile;
@@ -49,11 +50,19 @@ function spanOf(units: TimedUnit[], segment: number): { start: number; end: numb
   return { start: start === Infinity ? 0 : start, end };
 }
 
+/**
+ * The text stages every input goes through, raw transcript and caption draft alike: punctuation
+ * repair, then (once it exists) term correction. One place, so both paths fix text the same way.
+ */
+export function cleanText(parsed: ParsedTranscript, _options: BuildOptions = {}): TokenStream {
+  return normalize(parsed);
+}
+
 /** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */
 export function buildFromText(text: string, source: string, options: BuildOptions = {}): CaptionDocument {
   const profile = options.profile ?? NETFLIX;
   const parsed = parseTranscript(text);
-  const stream = normalize(parsed);
+  const stream = cleanText(parsed, options);
   const segments = segmentSpeakers(stream.tokens);
   const units = splitSentences(stream.tokens, segments);
   const timing = estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL);

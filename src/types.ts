@@ -72,19 +72,6 @@ export interface BreakToken {
 
 export type Token = WordToken | EventToken | MarkerToken | TurnToken | BreakToken;
 
-/** The transcript as read from its file, before any cleaning. */
-export interface RawTranscript {
-  title: string | null;
-  titleLine: number | null;
-  /** Speech lines in order, without their line terminators; blank lines are kept as ''. */
-  lines: SourceLine[];
-}
-
-export interface SourceLine {
-  line: number;
-  text: string;
-}
-
 /** Tokens with the record of what was changed to get them. */
 export interface TokenStream {
   title: string | null;
