@@ -1,25 +1,110 @@
-// `captions build`: runs the pipeline on each input and writes the chosen formats.
+// `captions build`: expands the inputs, builds each one (in parallel on worker threads for batches),
+// reports every diagnostic in input order, and ends with a summary and an exit code.
 
-import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BuildState, fingerprintOf } from './changed.js';
+import { parseFailOn, parseFormats, parseJobs, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import { formatDiagnostic } from './diagnostics.js';
-import { planOutputs } from './outputs.js';
-import { processFile } from './process-file.js';
+import { runBatch } from './batch.js';
+import { expandInputs } from './inputs.js';
+import { planOutputs, UsageError } from './outputs.js';
+import { failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
+import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
+import { summarize, summaryJson, summaryLine } from './summary.js';
+import { sweepTemporaryFiles } from './atomic.js';
+import { FORMATS } from '../write/index.js';
 
 export type { BuildCommandOptions } from './build-options.js';
 
-/** Runs the command; returns the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
-export function runBuild(inputs: string[], options: BuildCommandOptions): number {
+export interface BuildRunContext {
+  toolVersion: string;
+}
+
+function outputDirectory(output: string | undefined, single: boolean): string | undefined {
+  if (output === undefined || output === '-') return undefined;
+  const isDirectory = /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory()) || !single;
+  return isDirectory ? output : undefined;
+}
+
+/** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
+export async function runBuild(args: string[], options: BuildCommandOptions, run: BuildRunContext): Promise<number> {
+  const started = performance.now();
   const formats = parseFormats(options.formats);
-  const context = { formats, options: pipelineOptions(options), plan: planOutputs(inputs, formats, options.output), inputs };
-  let failed = 0;
-  for (const input of inputs) {
-    const result = processFile(input, context);
-    if (result.error) {
-      failed++;
-      process.stderr.write(formatDiagnostic(result.name, result.error.line, 'error', result.error.message) + '\n');
-    } else if (!options.quiet && result.document) {
-      for (const w of result.document.warnings) process.stderr.write(formatDiagnostic(result.name, w.line, 'warning', w.message, w.code) + '\n');
+  const jobs = parseJobs(options.jobs);
+  const failOn = parseFailOn(options.failOn);
+  pipelineOptions(options); // bad option values stop the run before anything is read
+  if (options.json && options.output === '-') throw new UsageError('--json prints to stdout, so it cannot be combined with -o -');
+
+  const single = args.length === 1 && !args[0].includes('*') && formats.length === 1;
+  const outDir = outputDirectory(options.output, single);
+  if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
+  const expanded = await expandInputs(args, outDir);
+  const spec: BatchSpec = { inputs: expanded.files, options };
+  const plan = planOutputs(spec.inputs, formats, options.output);
+
+  const outcomes: Array<FileOutcome | undefined> = new Array(spec.inputs.length);
+  const early: FileOutcome[] = expanded.missing.map((m) => failedOutcome(m.path, 0, m.reason));
+
+  // Two inputs whose outputs would land on the same path (talk.md and talk.srt): the first one wins.
+  const claimed = new Map<string, string>();
+  spec.inputs.forEach((input, index) => {
+    const target = plan.targetFor(input, formats[0]);
+    if (target.kind !== 'file') return;
+    const key = resolve(target.path);
+    const owner = claimed.get(key);
+    if (owner === undefined) claimed.set(key, input.path);
+    else outcomes[index] = failedOutcome(input.path, 0, `its outputs would overwrite those of ${owner} (${target.path})`);
+  });
+
+  const state = options.changedOnly && outDir ? BuildState.load(outDir) : undefined;
+  const fingerprint = fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion);
+  spec.inputs.forEach((input, index) => {
+    if (outcomes[index] || !state || input.path === '-') return;
+    if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprint)) {
+      outcomes[index] = { path: input.path, name: input.path, status: 'skipped', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [] };
     }
-  }
-  return failed > 0 ? 1 : 0;
+  });
+
+  const todo = spec.inputs.map((_, index) => index).filter((index) => !outcomes[index]);
+  const batch = spec.inputs.length + expanded.missing.length > 1;
+  const showBar = batch && todo.length > 1 && !options.quiet && !options.json && process.stderr.isTTY === true;
+  const progress: Progress = showBar ? await createProgress(todo.length) : NO_PROGRESS;
+  const print = (outcome: FileOutcome) => {
+    for (const d of outcome.diagnostics) {
+      if (d.severity === 'warning' && options.quiet) continue;
+      progress.log(formatDiagnostic(outcome.name, d.line, d.severity, d.message, d.code));
+    }
+  };
+  early.forEach(print);
+
+  const outputDirectories = [...new Set(spec.inputs.flatMap((input) => FORMATS.map((f) => plan.targetFor(input, f))).flatMap((t) => (t.kind === 'file' ? [dirname(t.path)] : [])))];
+  // Leftovers of a run that was killed outright (SIGKILL) go before this run writes anything.
+  for (const directory of outputDirectories) sweepTemporaryFiles(directory);
+  await runBatch(spec, {
+    indices: todo,
+    jobs,
+    outputDirectories,
+    onStart: (index) => progress.start(spec.inputs[index].path),
+    onOutcome: (index, outcome) => {
+      const { document: _document, ...plain } = outcome as FileOutcome & { document?: unknown };
+      outcomes[index] = plain;
+      progress.done();
+      print(plain);
+      if (state) {
+        const key = resolve(plain.path);
+        if (plain.status === 'built') state.record(key, fingerprint, plain.written.map((w) => resolve(w)));
+        else state.forget(key);
+      }
+    },
+  });
+  progress.stop();
+  state?.save();
+
+  const all = [...early, ...(outcomes as FileOutcome[])];
+  const summary = summarize(all);
+  const exitCode = summary.failed > 0 || (failOn === 'warning' && summary.warnings > 0) ? 1 : 0;
+  if (options.json) process.stdout.write(summaryJson(all, summary, exitCode));
+  else if (batch && !options.quiet) process.stderr.write(summaryLine(summary, (performance.now() - started) / 1000) + '\n');
+  return exitCode;
 }

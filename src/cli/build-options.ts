@@ -1,6 +1,7 @@
 // Command-line flags of `captions build` turned into pipeline options. Each feature adds its flags
 // here (and in main.ts); the pipeline itself never sees the command line.
 
+import { availableParallelism } from 'node:os';
 import { profileByName } from '../cues/profile.js';
 import type { BuildOptions } from '../pipeline.js';
 import { speechModelForWpm } from '../timing.js';
@@ -13,6 +14,10 @@ export interface BuildCommandOptions {
   wpm?: string;
   profile: string;
   quiet?: boolean;
+  jobs?: string;
+  json?: boolean;
+  failOn?: string;
+  changedOnly?: boolean;
 }
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -20,6 +25,18 @@ export function parseFormats(list: string): OutputFormat[] {
   const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length || formats.length === 0) throw new UsageError(`unknown format "${unknown.join(',') || list}" (choose from ${FORMATS.join(', ')})`);
   return [...new Set(formats)] as OutputFormat[];
+}
+
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${value}"`);
+  return jobs;
+}
+
+export function parseFailOn(value: string | undefined): 'error' | 'warning' {
+  if (value === undefined || value === 'error' || value === 'warning') return value ?? 'error';
+  throw new UsageError(`--fail-on takes "error" or "warning", not "${value}"`);
 }
 
 export function pipelineOptions(options: BuildCommandOptions): BuildOptions {

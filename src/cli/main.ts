@@ -1,38 +1,73 @@
-// The `captions` command line: parses arguments with commander and maps outcomes to exit codes
-// (0 all good, 1 some input failed, 2 bad usage).
+// The `captions` command line: parses arguments with commander, fills in options from the config
+// file, and maps outcomes to exit codes (0 all good, 1 some input failed, 2 bad usage).
 
-import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
+import { findConfig, optionsFor } from './config.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
+const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * Fills every option the command line left unset from the config file. Keys no command knows are
+ * errors (a typo in a config should not pass silently); keys of another command are left to it.
+ */
+function applyConfig(program: Command, command: Command): void {
+  const config = findConfig();
+  if (!config) return;
+  const commandNames = program.commands.map((c) => c.name());
+  const known = new Set(program.commands.flatMap((c) => c.options.map((o) => o.attributeName())));
+  for (const [key, value] of Object.entries(optionsFor(config, command.name(), commandNames))) {
+    const option = command.options.find((o) => o.attributeName() === key);
+    if (!option) {
+      if (known.has(key)) continue;
+      throw new UsageError(`${config.path}: unknown option "${key}" (options are written as on the command line, in camelCase: "maxCps", "failOn")`);
+    }
+    if (command.getOptionValueSource(key) === 'cli') continue;
+    let coerced: unknown = value;
+    if (option.variadic) coerced = (Array.isArray(value) ? value : [value]).map(String);
+    else if (option.isBoolean()) {
+      if (typeof value !== 'boolean') throw new UsageError(`${config.path}: option "${key}" takes true or false`);
+    } else if (Array.isArray(value)) coerced = value.map(String).join(',');
+    else if (typeof value === 'string' || typeof value === 'number') coerced = String(value);
+    else throw new UsageError(`${config.path}: option "${key}" takes a string or a number`);
+    command.setOptionValueWithSource(key, coerced, 'config');
+  }
+}
 
 export function createProgram(): Command {
   const program = new Command('captions')
     .description('Turn raw machine transcripts of recorded talks into clean, well-timed SRT and WebVTT captions.')
-    .version('0.1.0')
+    .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .hook('preAction', (_program, command) => applyConfig(program, command));
 
   program
     .command('build')
-    .description('build captions from raw transcripts')
-    .argument('<input...>', 'transcript files (- for stdin)')
-    .option('-o, --output <path>', 'output directory (or file, for one input and one format; - for stdout)')
+    .description('build captions from raw transcripts: files, directories and globs')
+    .argument('<input...>', 'transcript files, directories or globs (- for stdin)')
+    .option('-o, --output <path>', 'output directory, mirroring the input tree (or a file, for one input and one format; - for stdout)')
     .option('-f, --formats <list>', 'comma-separated output formats: vtt, srt, json, txt', 'vtt,srt')
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
     .option('--profile <name>', 'caption style profile', 'netflix')
-    .option('-q, --quiet', 'do not print warnings')
-    .action((inputs: string[], options: BuildCommandOptions) => {
-      process.exitCode = runBuild(inputs, options);
+    .option('-j, --jobs <n>', 'files built in parallel (default: the number of cores)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
+    .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
+    .option('--json', 'print a machine-readable summary of the run on stdout')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (inputs: string[], options: BuildCommandOptions) => {
+      process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
     });
   return program;
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   const program = createProgram();
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;

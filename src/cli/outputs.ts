@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { OutputFormat } from '../write/index.js';
+import type { InputFile } from './inputs.js';
 
 export class UsageError extends Error {}
 
@@ -10,7 +11,7 @@ export type OutputTarget = { kind: 'stdout' } | { kind: 'none' } | { kind: 'file
 
 export interface OutputPlan {
   /** Where the file with this extension (`vtt`, `chapters.vtt`, …) of this input goes. */
-  targetFor(input: string, extension: string): OutputTarget;
+  targetFor(input: InputFile, extension: string): OutputTarget;
 }
 
 /** `talk.vtt` + `chapters.vtt` → `talk.chapters.vtt`: companions of a named file sit beside it. */
@@ -20,28 +21,23 @@ function companionPath(file: string, mainExtension: string, extension: string): 
   return (ext ? file.slice(0, -ext.length) : file) + '.' + extension;
 }
 
-function stem(input: string): string {
-  if (input === '-') return 'stdin';
-  const name = basename(input);
-  const ext = extname(name);
-  return ext ? name.slice(0, -ext.length) : name;
-}
-
-export function planOutputs(inputs: string[], formats: OutputFormat[], output: string | undefined): OutputPlan {
+/** Plans where outputs go. `inputs` are the expanded files; with `-o <dir>` their tree is mirrored there. */
+export function planOutputs(inputs: InputFile[], formats: OutputFormat[], output: string | undefined): OutputPlan {
   const single = inputs.length === 1 && formats.length === 1;
+  const fromStdin = inputs.some((i) => i.path === '-');
   // stdout takes the main file only; companion files of a format are not printed
   const toStdout: OutputPlan = { targetFor: (_input, extension) => (extension === formats[0] ? { kind: 'stdout' } : { kind: 'none' }) };
   if (output === undefined) {
     if (single) return toStdout;
-    if (inputs.includes('-')) throw new UsageError('reading stdin with several formats needs -o <dir>');
-    return { targetFor: (input, extension) => ({ kind: 'file', path: join(dirname(input), `${stem(input)}.${extension}`) }) };
+    if (fromStdin) throw new UsageError('reading stdin with several formats needs -o <dir>');
+    return { targetFor: (input, extension) => ({ kind: 'file', path: join(dirname(input.path), `${basename(input.mirror)}.${extension}`) }) };
   }
   if (output === '-') {
     if (!single) throw new UsageError('-o - (stdout) takes one input and one format');
     return toStdout;
   }
   const isDirectory = /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory()) || !single;
-  if (isDirectory) return { targetFor: (input, extension) => ({ kind: 'file', path: join(output, `${stem(input)}.${extension}`) }) };
+  if (isDirectory) return { targetFor: (input, extension) => ({ kind: 'file', path: join(output, `${input.mirror}.${extension}`) }) };
   return { targetFor: (_input, extension) => ({ kind: 'file', path: companionPath(output, formats[0], extension) }) };
 }
 

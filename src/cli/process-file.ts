@@ -1,31 +1,39 @@
 // One input of `captions build`: read it, run the pipeline, render every format, then write. Nothing is
-// written until everything has rendered, so a failure leaves no partial set of outputs.
+// written until everything has rendered, so a failure leaves no partial set of outputs. Runs in the main
+// thread or in a worker; its outcome is plain data so that it can cross between them.
 
 import { readFileSync } from 'node:fs';
 import { buildFromBytes, type BuildOptions } from '../pipeline.js';
-import type { CaptionDocument } from '../types.js';
-import { InputError } from '../types.js';
+import { InputError, type CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
 import { writeFileAtomic } from './atomic.js';
-import { sameFile, type OutputPlan } from './outputs.js';
+import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
+import type { InputFile } from './inputs.js';
+import { planOutputs, sameFile, type OutputPlan } from './outputs.js';
 
-export interface FileResult {
-  input: string;
+/** What a batch needs to know to process any of its files; plain data, sent to workers as is. */
+export interface BatchSpec {
+  inputs: InputFile[];
+  options: BuildCommandOptions;
+}
+
+export interface Diagnostic {
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+  code?: string;
+}
+
+export interface FileOutcome {
+  path: string;
   /** The name diagnostics use (`<stdin>` for -). */
   name: string;
-  document?: CaptionDocument;
+  status: 'built' | 'failed' | 'skipped';
   written: string[];
-  error?: { line: number; message: string };
-}
-
-function readInput(input: string): Uint8Array {
-  return input === '-' ? readFileSync(0) : readFileSync(input);
-}
-
-function ioReason(error: NodeJS.ErrnoException): string {
-  if (error.code === 'ENOENT') return 'no such file';
-  if (error.code === 'EISDIR') return 'is a directory';
-  return error.message.replace(/^[A-Z]+: /, '');
+  cues: number;
+  corrections: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
 }
 
 export interface ProcessContext {
@@ -33,35 +41,70 @@ export interface ProcessContext {
   options: BuildOptions;
   plan: OutputPlan;
   /** Every input of the run, so that no output ever lands on one of them. */
-  inputs: string[];
+  inputs: InputFile[];
 }
 
-export function processFile(input: string, context: ProcessContext): FileResult {
-  const name = input === '-' ? '<stdin>' : input;
-  const result: FileResult = { input, name, written: [] };
+export function createContext(spec: BatchSpec): ProcessContext {
+  const formats = parseFormats(spec.options.formats);
+  return { formats, options: pipelineOptions(spec.options), plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs };
+}
+
+export function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+function readInput(path: string): Uint8Array {
+  return path === '-' ? readFileSync(0) : readFileSync(path);
+}
+
+function ioReason(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return 'no such file';
+  if (error.code === 'EISDIR') return 'is a directory';
+  if (error.code === 'EACCES') return 'permission denied';
+  return error.message.replace(/^[A-Z]+: /, '');
+}
+
+export function failedOutcome(path: string, line: number, message: string): FileOutcome {
+  return { path, name: displayName(path), status: 'failed', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [{ line, severity: 'error', message }] };
+}
+
+/** Builds and writes one input. Only a bug throws; every problem with the input is in the outcome. */
+export function processFile(input: InputFile, context: ProcessContext): FileOutcome & { document?: CaptionDocument } {
+  let document: CaptionDocument;
   try {
-    const document = buildFromBytes(readInput(input), name, context.options);
+    document = buildFromBytes(readInput(input.path), displayName(input.path), context.options);
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
       .map((file) => ({ ...file, target: context.plan.targetFor(input, file.extension) }));
     for (const { target } of rendered) {
-      if (target.kind === 'file' && context.inputs.some((i) => i !== '-' && sameFile(i, target.path))) {
+      if (target.kind === 'file' && context.inputs.some((i) => i.path !== '-' && sameFile(i.path, target.path))) {
         throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
       }
     }
+    const written: string[] = [];
     for (const { text, target } of rendered) {
       if (target.kind === 'stdout') process.stdout.write(text);
       else if (target.kind === 'file') {
         writeFileAtomic(target.path, text);
-        result.written.push(target.path);
+        written.push(target.path);
       }
     }
-    result.document = document;
+    return {
+      path: input.path,
+      name: displayName(input.path),
+      status: 'built',
+      written,
+      cues: document.cues.length,
+      corrections: document.corrections.length,
+      warnings: document.warnings.length,
+      diagnostics: document.warnings.map((w) => ({ line: w.line, severity: 'warning' as const, message: w.message, code: w.code })),
+      document,
+    };
   } catch (error) {
-    if (error instanceof InputError) result.error = { line: error.line, message: error.message };
-    else if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-      result.error = { line: 0, message: `cannot read or write: ${ioReason(error as NodeJS.ErrnoException)}` };
-    } else throw error;
+    if (error instanceof InputError) return failedOutcome(input.path, error.line, error.message);
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+      return failedOutcome(input.path, 0, `cannot read or write: ${ioReason(error as NodeJS.ErrnoException)}`);
+    }
+    throw error;
   }
-  return result;
 }

@@ -95,6 +95,13 @@ export function parseLine(text: string, line: number): TranscriptLine {
   return { line, pieces };
 }
 
+/**
+ * Longest line accepted. A transcript line is one utterance (the example's longest is under 300
+ * characters); a line of megabytes is not a transcript, and its single paragraph would make every
+ * later stage work on one unbroken run of text.
+ */
+export const MAX_LINE_LENGTH = 100_000;
+
 /** Reads the whole transcript. An input with no speech at all is refused. */
 export function parseTranscript(text: string): ParsedTranscript {
   const rawLines = text.split('\n');
@@ -106,6 +113,9 @@ export function parseTranscript(text: string): ParsedTranscript {
   const lines: TranscriptLine[] = [];
   rawLines.forEach((raw, index) => {
     const line = index + 1;
+    if (raw.length > MAX_LINE_LENGTH) {
+      throw new InputError(line, `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')}): not a transcript`);
+    }
     const heading = /^#\s+(.*\S)\s*$/.exec(raw);
     if (heading && title === null && lines.every((l) => l.pieces.length === 0)) {
       title = heading[1];

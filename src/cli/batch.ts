@@ -1,0 +1,121 @@
+// Runs a batch of inputs in the main thread or on a pool of worker threads, handing each outcome to
+// `onOutcome` in input order (so diagnostics come out the same whatever the timing), and stops cleanly
+// on Ctrl-C or kill: workers are stopped and their temporary files removed before the process exits.
+
+import { Worker } from 'node:worker_threads';
+import type { CaptionDocument } from '../types.js';
+import { removePendingFiles, sweepTemporaryFiles } from './atomic.js';
+import type { InputFile } from './inputs.js';
+import { createContext, failedOutcome, processFile, type BatchSpec, type FileOutcome, type ProcessContext } from './process-file.js';
+
+type Outcome = FileOutcome & { document?: CaptionDocument };
+
+/** processFile, with a bug in one file reported as that file's failure rather than ending the batch. */
+export function safelyProcess(input: InputFile, context: ProcessContext): Outcome {
+  try {
+    return processFile(input, context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failedOutcome(input.path, 0, `internal error (please report it): ${message.split('\n')[0]}`);
+  }
+}
+
+export interface BatchRun {
+  /** Files to build, as indices into spec.inputs (others were skipped or failed before). */
+  indices: number[];
+  jobs: number;
+  /** Directories outputs go to, swept of temporary files if the run is interrupted. */
+  outputDirectories: string[];
+  onStart?: (index: number) => void;
+  onOutcome: (index: number, outcome: Outcome) => void;
+}
+
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+function onInterrupt(stop: () => Promise<void>, directories: string[]): () => void {
+  const handlers = Object.keys(SIGNAL_EXIT).map((signal) => {
+    const handler = () => {
+      void stop().finally(() => {
+        removePendingFiles();
+        for (const directory of directories) sweepTemporaryFiles(directory);
+        process.exit(SIGNAL_EXIT[signal]);
+      });
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => handlers.forEach(([signal, handler]) => process.removeListener(signal, handler));
+}
+
+/** Delivers outcomes in index order, holding back those that finish early. */
+function inOrder(indices: number[], deliver: (index: number, outcome: Outcome) => void) {
+  const waiting = new Map<number, Outcome>();
+  let next = 0;
+  return (index: number, outcome: Outcome) => {
+    waiting.set(index, outcome);
+    while (next < indices.length && waiting.has(indices[next])) {
+      const ready = indices[next++];
+      deliver(ready, waiting.get(ready)!);
+      waiting.delete(ready);
+    }
+  };
+}
+
+async function runInThread(spec: BatchSpec, run: BatchRun): Promise<void> {
+  const context = createContext(spec);
+  const release = onInterrupt(async () => {}, run.outputDirectories);
+  try {
+    for (const index of run.indices) {
+      run.onStart?.(index);
+      run.onOutcome(index, safelyProcess(spec.inputs[index], context));
+      // Let the progress bar draw and signals arrive between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    release();
+  }
+}
+
+async function runOnWorkers(spec: BatchSpec, run: BatchRun): Promise<void> {
+  const deliver = inOrder(run.indices, run.onOutcome);
+  const queue = [...run.indices];
+  const workers: Worker[] = [];
+  const release = onInterrupt(async () => {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }, run.outputDirectories);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let active = 0;
+      const feed = (worker: Worker) => {
+        const index = queue.shift();
+        if (index === undefined) {
+          void worker.terminate();
+          if (--active === 0) resolve();
+          return;
+        }
+        run.onStart?.(index);
+        worker.postMessage(index);
+      };
+      const count = Math.min(run.jobs, queue.length);
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: spec });
+        workers.push(worker);
+        active++;
+        worker.on('message', ({ index, outcome }: { index: number; outcome: FileOutcome }) => {
+          deliver(index, outcome);
+          feed(worker);
+        });
+        worker.on('error', reject);
+        feed(worker);
+      }
+    });
+  } finally {
+    release();
+  }
+}
+
+export async function runBatch(spec: BatchSpec, run: BatchRun): Promise<void> {
+  if (run.indices.length === 0) return;
+  if (run.jobs <= 1 || run.indices.length === 1) return runInThread(spec, run);
+  return runOnWorkers(spec, run);
+}

@@ -1,0 +1,12 @@
+// A worker thread of a batch: builds the files it is sent, one at a time, and posts back each outcome.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { createContext, type BatchSpec } from './process-file.js';
+import { safelyProcess } from './batch.js';
+
+const spec = workerData as BatchSpec;
+const context = createContext(spec);
+parentPort!.on('message', (index: number) => {
+  const { document: _document, ...outcome } = safelyProcess(spec.inputs[index], context);
+  parentPort!.postMessage({ index, outcome });
+});
