@@ -32,7 +32,7 @@ function paragraphsOf(units: Unit[]): string[] {
     }
     if (unit.type === 'marker') flush();
     else if (unit.type === 'event') current.push(unit.event.text);
-    else current.push(...unit.words.map((w) => w.text));
+    else for (const w of unit.words) current.push(w.text);
   }
   flush();
   return paragraphs;

@@ -14,13 +14,30 @@ export interface LoadedConfig {
 
 export const CONFIG_FILES = ['captions.config.json', '.captionsrc.json', 'package.json'];
 
-/** `Unexpected token } in JSON at position 42` → the line of position 42. */
-function lineOfJsonError(text: string, message: string): number {
-  const lineColumn = /line (\d+)/.exec(message);
-  if (lineColumn) return Number(lineColumn[1]);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return 1;
-  return text.slice(0, Number(position[1])).split('\n').length;
+/**
+ * The line of a JSON syntax error. Node's messages do not always give a position, so find the
+ * shortest prefix that fails for a reason other than ending early: the error lies at its end.
+ */
+function lineOfJsonError(text: string): number {
+  const failsInside = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message);
+      const endsEarly = /end of JSON input|Unterminated/i.test(message) || (position !== null && Number(position[1]) >= length);
+      return !endsEarly || length === text.length;
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (failsInside(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return text.slice(0, Math.max(0, low - 1)).split('\n').length;
 }
 
 function readJson(path: string): unknown {
@@ -29,7 +46,7 @@ function readJson(path: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new UsageError(`${path}:${lineOfJsonError(text, message)}: config is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    throw new UsageError(`${path}:${lineOfJsonError(text)}: config is not valid JSON: ${message.split(/, \.\.\.|, "|\n/)[0].replace(/ in JSON at position \d+.*$/, '')}`);
   }
 }
 

@@ -67,7 +67,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
   const warnings: Warning[] = [];
   const drafts: Draft[] = [];
   for (const unit of units) {
-    if (unit.type === 'sentence') drafts.push(...splitSentence(unit.words, unit.segment, profile, warnings));
+    if (unit.type === 'sentence') for (const draft of splitSentence(unit.words, unit.segment, profile, warnings)) drafts.push(draft);
     else if (unit.type === 'event') {
       drafts.push({ lines: [unit.event.text], start: unit.start, end: unit.end, firstLine: unit.event.line, lastLine: unit.event.line, segment: unit.segment });
     }
