@@ -1,7 +1,7 @@
 // Batch runs: directories and globs, bad files that do not stop the batch, interrupted runs that
 // leave no partial output, --json, --fail-on, --changed-only and the config file.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -203,5 +203,23 @@ describe('an interrupted batch', () => {
     expect(rerun.status).toBe(0);
     expect(expectOnlyComplete(dir, out)).toHaveLength(180);
     expect(walk(out).filter((f) => relative(out, join(out, f)).includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('the progress bar', () => {
+  // `script` (util-linux) runs the command on a pseudo-terminal, so the tool sees a TTY.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('shows files done, the current file and an ETA on a terminal, and only a summary otherwise', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    for (let i = 0; i < 6; i++) writeFileSync(join(input, `t${i}.md`), SMALL);
+    const command = `${process.execPath} ${BIN} build ${input} -o ${join(dir, 'out')} --jobs 2`;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const screen = tty.stdout.replace(/\x1b\[[0-9;?]*[a-zA-Z]|\x1b[78]/g, '');
+    expect(screen).toMatch(/captions .* [1-6]\/6 files \| ETA \w+ \| .*t\d\.md/);
+    expect(screen).toMatch(/captions: 6 files \(6 built, 0 failed\)/);
+    const piped = runCli(['build', input, '-o', join(dir, 'out2'), '--jobs', '2']);
+    expect(piped.stderr).toMatch(/^captions: 6 files \(6 built, 0 failed\); 12 cues, \d+ corrections, 0 warnings in [\d.]+ s\n$/);
   });
 });
