@@ -144,6 +144,7 @@ describe('parseCaptions on malformed drafts', () => {
   it('keeps SRT text after a stray blank line in its cue, and warns', () => {
     const file = parseCaptions('1\n00:00:01,000 --> 00:00:02,000\nFirst line\n\nsecond line\n\n2\n00:00:03,000 --> 00:00:04,000\nNext\n');
     expect(file.cues.map((c) => c.text)).toEqual(['First line\n\nsecond line', 'Next']);
+    expect(file.cues.map((c) => c.textLines)).toEqual([[3, 4, 5], [9]]);
     expect(codesAt(file)).toEqual(['5:blank-line-in-cue']);
   });
 

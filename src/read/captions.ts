@@ -17,6 +17,8 @@ export interface DraftCue {
   text: string;
   /** 1-based line of the timing line */
   line: number;
+  /** 1-based line of each line of `text` (they need not follow one another: SRT text after a stray blank line). */
+  textLines: number[];
 }
 
 export interface DraftBlock {
@@ -162,7 +164,7 @@ function collectBlock(state: VttState, inHeader: boolean): VttBlock {
         previousPosition = state.position;
         const timing = parseVttTiming(line);
         if (timing.ok) {
-          cue = { id: buffer === '' ? null : buffer, ...timing.value, text: '', line: lineNumber };
+          cue = { id: buffer === '' ? null : buffer, ...timing.value, text: '', line: lineNumber, textLines: [] };
           buffer = '';
           state.seenCue = true;
         } else {
@@ -192,7 +194,10 @@ function collectBlock(state: VttState, inHeader: boolean): VttBlock {
       previousPosition = state.position;
     }
   }
-  if (cue) return { kind: 'cue', cue: { ...cue, text: buffer } };
+  if (cue) {
+    const count = buffer === '' ? 0 : buffer.split('\n').length;
+    return { kind: 'cue', cue: { ...cue, text: buffer, textLines: Array.from({ length: count }, (_, k) => cue!.line + 1 + k) } };
+  }
   if (badTiming) return { kind: 'bad-timing', ...badTiming };
   if (buffer === '' && !special) return { kind: 'none' };
   return { kind: special ?? 'other', text: buffer, line: firstLine };
@@ -300,11 +305,20 @@ function parseSrt(text: string): CaptionFile {
       const from = id !== null && !attempted ? i - 1 : i + (attempted ? 1 : 0);
       let k = from;
       while (k < lines.length && !isBlank(k) && !(k > from && cueStartsAt(k))) body.push(lines[k++]);
-      if (!attempted && previous) previous.text = previous.text === '' ? body.join('\n') : `${previous.text}\n\n${body.join('\n')}`;
+      if (!attempted && previous) {
+        const bodyLines = body.map((_, n) => from + 1 + n);
+        if (previous.text === '') {
+          previous.text = body.join('\n');
+          previous.textLines = bodyLines;
+        } else {
+          previous.text = `${previous.text}\n\n${body.join('\n')}`;
+          previous.textLines = [...previous.textLines, from, ...bodyLines];
+        }
+      }
       i = k;
       continue;
     }
-    const cue: DraftCue = { id, ...timing.value, settings: '', text: '', line: i + 1 };
+    const cue: DraftCue = { id, ...timing.value, settings: '', text: '', line: i + 1, textLines: [] };
     i++;
     const body: string[] = [];
     while (i < lines.length && !isBlank(i)) {
@@ -315,6 +329,7 @@ function parseSrt(text: string): CaptionFile {
       if (lines[i].includes('-->')) {
         warnings.push({ line: i + 1, code: 'arrow-in-text', message: 'cue text contains "-->": some players read it as a timing line; write "->" or rephrase' });
       }
+      cue.textLines.push(i + 1);
       body.push(lines[i++]);
     }
     cue.text = body.join('\n');
