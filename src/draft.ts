@@ -11,16 +11,18 @@ import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token
 import { plainCueText } from './write/draft.js';
 
 /**
- * The caption format of an input, or null for a raw transcript. Content decides; a `.vtt` or `.srt`
- * file that holds timing lines but is not quite that format is still read as it, so that its problem
- * (a missing WEBVTT signature, say) is reported instead of its timing lines being read as speech.
+ * The caption format of an input, or null for a raw transcript. Content decides, except that a file
+ * named `.vtt` with timing lines but no signature is read as WebVTT, so that the missing signature is
+ * reported (as browsers refuse such a file) instead of the file passing for SRT or for speech.
  */
 export function draftFormatOf(text: string, source: string): CaptionFormat | null {
   const detected = detectCaptionFormat(text);
-  if (detected) return detected;
   const extension = /\.(srt|vtt)$/i.exec(source)?.[1].toLowerCase();
-  const hasTimingLines = /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text);
-  return hasTimingLines && (extension === 'srt' || extension === 'vtt') ? extension : null;
+  const hasTimingLines = detected !== null || /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text);
+  if (detected === 'vtt') return 'vtt';
+  if (extension === 'vtt' && hasTimingLines) return 'vtt';
+  if (detected) return detected;
+  return extension === 'srt' && hasTimingLines ? 'srt' : null;
 }
 
 /** Spans of cue text the raw-transcript heuristics must leave alone, kept byte for byte. */
@@ -152,7 +154,10 @@ function titleOf(file: CaptionFile): string | null {
 /** Builds a caption document from a draft: its cues as they are, their text cleaned. Throws InputError. */
 export function buildFromDraft(text: string, source: string, format: CaptionFormat, options: BuildOptions = {}): CaptionDocument {
   const file = parseCaptions(text, format);
-  if (file.cues.length === 0) throw new InputError(1, `no cues: nothing in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file can be read as a cue`);
+  if (file.cues.length === 0) {
+    const first = file.warnings.find((w) => w.code !== 'no-cues');
+    throw new InputError(first?.line ?? 1, `no cues: nothing in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file can be read as a cue${first ? ` (${first.message})` : ''}`);
+  }
   const { parsed, cueLines } = transcriptOf(file.cues);
   const stream = cleanText(parsed, options);
   const tokens = stream.tokens.filter((t) => !(t.type === 'event' && t.text === CUE_END));
