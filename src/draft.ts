@@ -192,6 +192,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
       segment,
       identifier: c.id,
       settings: c.settings,
+      draftLines: c.text === '' ? [] : c.text.split('\n'),
     };
   });
 

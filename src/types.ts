@@ -130,6 +130,8 @@ export interface Cue {
   identifier?: string | null;
   /** Caption drafts only: WebVTT cue settings as written ('' if none). */
   settings?: string;
+  /** Caption drafts only: the cue's text lines as the draft had them, before cleaning. */
+  draftLines?: string[];
 }
 
 /** What a caption draft (SRT or WebVTT input) keeps besides its cues, so the output can keep it too. */

@@ -4,13 +4,15 @@ import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build
 import { formatDiagnostic } from './diagnostics.js';
 import { planOutputs } from './outputs.js';
 import { processFile } from './process-file.js';
+import { checkReportOption } from './report.js';
 
 export type { BuildCommandOptions } from './build-options.js';
 
 /** Runs the command; returns the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
 export function runBuild(inputs: string[], options: BuildCommandOptions): number {
   const formats = parseFormats(options.formats);
-  const context = { formats, options: pipelineOptions(options), plan: planOutputs(inputs, formats, options.output), inputs };
+  checkReportOption(options.report);
+  const context = { formats, options: pipelineOptions(options), plan: planOutputs(inputs, formats, options.output), inputs, report: options.report };
   let failed = 0;
   for (const input of inputs) {
     const result = processFile(input, context);

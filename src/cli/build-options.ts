@@ -13,6 +13,8 @@ export interface BuildCommandOptions {
   wpm?: string;
   profile: string;
   quiet?: boolean;
+  /** Review report: `<file>.html` or `-` (a diff in the terminal). */
+  report?: string;
 }
 
 export function parseFormats(list: string): OutputFormat[] {

@@ -16,13 +16,14 @@ export function createProgram(): Command {
 
   program
     .command('build')
-    .description('build captions from raw transcripts')
-    .argument('<input...>', 'transcript files (- for stdin)')
+    .description('build captions from raw transcripts, or fix SRT/WebVTT drafts keeping their timing')
+    .argument('<input...>', 'transcript or SRT/WebVTT draft files (- for stdin)')
     .option('-o, --output <path>', 'output directory (or file, for one input and one format; - for stdout)')
     .option('-f, --formats <list>', 'comma-separated output formats: vtt, srt, json, txt', 'vtt,srt')
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
     .option('--profile <name>', 'caption style profile', 'netflix')
     .option('-q, --quiet', 'do not print warnings')
+    .option('--report <file>', 'review report of every change: <file>.html (a page) or - (a diff in the terminal)')
     .action((inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = runBuild(inputs, options);
     });

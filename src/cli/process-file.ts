@@ -8,6 +8,7 @@ import { InputError } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { sameFile, type OutputPlan } from './outputs.js';
+import { renderReport } from './report.js';
 
 export interface FileResult {
   input: string;
@@ -34,6 +35,8 @@ export interface ProcessContext {
   plan: OutputPlan;
   /** Every input of the run, so that no output ever lands on one of them. */
   inputs: string[];
+  /** `--report`: a review page (`.html`) or a terminal diff (`-`). */
+  report?: string;
 }
 
 export function processFile(input: string, context: ProcessContext): FileResult {
@@ -44,7 +47,10 @@ export function processFile(input: string, context: ProcessContext): FileResult 
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
       .map((file) => ({ ...file, target: context.plan.targetFor(input, file.extension) }));
-    for (const { target } of rendered) {
+    const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout');
+    const report = context.report === undefined ? null : renderReport(document, context.report, input, context.inputs, captionsOnStdout);
+    const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
+    for (const target of targets) {
       if (target.kind === 'file' && context.inputs.some((i) => i !== '-' && sameFile(i, target.path))) {
         throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
       }
@@ -55,6 +61,12 @@ export function processFile(input: string, context: ProcessContext): FileResult 
         writeFileAtomic(target.path, text);
         result.written.push(target.path);
       }
+    }
+    if (report?.kind === 'file') {
+      writeFileAtomic(report.path, report.text);
+      result.written.push(report.path);
+    } else if (report) {
+      (report.stream === 'stdout' ? process.stdout : process.stderr).write(report.text);
     }
     result.document = document;
   } catch (error) {
