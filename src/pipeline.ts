@@ -3,6 +3,7 @@
 
 import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
+import { buildFromDraft, draftFormatOf } from './draft.js';
 import { normalize } from './normalize/index.js';
 import { decodeText } from './read/decode.js';
 import { parseTranscript } from './read/transcript.js';
@@ -83,7 +84,12 @@ export function buildFromText(text: string, source: string, options: BuildOption
   };
 }
 
-/** Builds captions from file bytes (UTF-8, with or without BOM, LF or CRLF). */
+/**
+ * Builds captions from file bytes (UTF-8, with or without BOM, LF or CRLF): a raw transcript, or an
+ * SRT or WebVTT draft (told by its content) whose timing is kept and whose text is cleaned.
+ */
 export function buildFromBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): CaptionDocument {
-  return buildFromText(decodeText(bytes), source, options);
+  const text = decodeText(bytes);
+  const draftFormat = draftFormatOf(text, source);
+  return draftFormat ? buildFromDraft(text, source, draftFormat, options) : buildFromText(text, source, options);
 }

@@ -126,6 +126,19 @@ export interface Cue {
   sourceLines: [number, number];
   /** Segment the cue belongs to (index into segments). */
   segment: number;
+  /** Caption drafts only: the cue identifier as written in the draft (null: none). */
+  identifier?: string | null;
+  /** Caption drafts only: WebVTT cue settings as written ('' if none). */
+  settings?: string;
+  /** Caption drafts only: the cue's text lines as the draft had them, before cleaning. */
+  draftLines?: string[];
+}
+
+/** What a caption draft (SRT or WebVTT input) keeps besides its cues, so the output can keep it too. */
+export interface DraftSource {
+  format: 'srt' | 'vtt';
+  /** Header, NOTE, STYLE and REGION blocks as written, each placed before cue `beforeCue`. */
+  blocks: Array<{ kind: 'header' | 'note' | 'style' | 'region'; text: string; line: number; beforeCue: number }>;
 }
 
 /** A caption style: the limits every cue must keep. */
@@ -150,4 +163,6 @@ export interface CaptionDocument {
   warnings: Warning[];
   /** Cleaned transcript paragraphs, for the txt output. */
   paragraphs: string[];
+  /** Set when the input was a caption draft: cue lines are then in the draft's own markup. */
+  draft?: DraftSource;
 }

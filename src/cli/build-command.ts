@@ -10,6 +10,7 @@ import { runBatch } from './batch.js';
 import { expandInputs } from './inputs.js';
 import { planOutputs, UsageError } from './outputs.js';
 import { failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
+import { checkReportOption } from './report.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles } from './atomic.js';
@@ -34,6 +35,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const jobs = parseJobs(options.jobs);
   const failOn = parseFailOn(options.failOn);
   pipelineOptions(options); // bad option values stop the run before anything is read
+  checkReportOption(options.report);
   if (options.json && options.output === '-') throw new UsageError('--json prints to stdout, so it cannot be combined with -o -');
 
   const single = args.length === 1 && !args[0].includes('*') && formats.length === 1;
@@ -75,6 +77,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       if (d.severity === 'warning' && options.quiet) continue;
       progress.log(formatDiagnostic(outcome.name, d.line, d.severity, d.message, d.code));
     }
+    if (outcome.review) (outcome.review.stream === 'stdout' ? process.stdout : process.stderr).write(outcome.review.text);
   };
   early.forEach(print);
 

@@ -18,6 +18,8 @@ export interface BuildCommandOptions {
   json?: boolean;
   failOn?: string;
   changedOnly?: boolean;
+  /** Review report: `<file>.html` or `-` (a diff in the terminal). */
+  report?: string;
 }
 
 export function parseFormats(list: string): OutputFormat[] {

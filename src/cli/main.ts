@@ -47,8 +47,8 @@ export function createProgram(): Command {
 
   program
     .command('build')
-    .description('build captions from raw transcripts: files, directories and globs')
-    .argument('<input...>', 'transcript files, directories or globs (- for stdin)')
+    .description('build captions from raw transcripts, or fix SRT/WebVTT drafts keeping their timing')
+    .argument('<input...>', 'transcripts or SRT/WebVTT drafts: files, directories or globs (- for stdin)')
     .option('-o, --output <path>', 'output directory, mirroring the input tree (or a file, for one input and one format; - for stdout)')
     .option('-f, --formats <list>', 'comma-separated output formats: vtt, srt, json, txt', 'vtt,srt')
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
@@ -58,6 +58,7 @@ export function createProgram(): Command {
     .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
     .option('--json', 'print a machine-readable summary of the run on stdout')
     .option('-q, --quiet', 'print errors only')
+    .option('--report <file>', 'review report of every change: <file>.html (a page) or - (a diff in the terminal)')
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
     });

@@ -10,6 +10,7 @@ import { writeFileAtomic } from './atomic.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import type { InputFile } from './inputs.js';
 import { planOutputs, sameFile, type OutputPlan } from './outputs.js';
+import { renderReport } from './report.js';
 
 /** What a batch needs to know to process any of its files; plain data, sent to workers as is. */
 export interface BatchSpec {
@@ -34,6 +35,8 @@ export interface FileOutcome {
   corrections: number;
   warnings: number;
   diagnostics: Diagnostic[];
+  /** `--report -`: the review printed in the terminal, by the main thread, in input order. */
+  review?: { stream: 'stdout' | 'stderr'; text: string };
 }
 
 export interface ProcessContext {
@@ -42,11 +45,13 @@ export interface ProcessContext {
   plan: OutputPlan;
   /** Every input of the run, so that no output ever lands on one of them. */
   inputs: InputFile[];
+  /** `--report`: a review page (`.html`) or a terminal diff (`-`). */
+  report?: string;
 }
 
 export function createContext(spec: BatchSpec): ProcessContext {
   const formats = parseFormats(spec.options.formats);
-  return { formats, options: pipelineOptions(spec.options), plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs };
+  return { formats, options: pipelineOptions(spec.options), plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report };
 }
 
 export function displayName(path: string): string {
@@ -76,7 +81,10 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
       .map((file) => ({ ...file, target: context.plan.targetFor(input, file.extension) }));
-    for (const { target } of rendered) {
+    const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout');
+    const report = context.report === undefined ? null : renderReport(document, context.report, input, context.inputs.length > 1, captionsOnStdout);
+    const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
+    for (const target of targets) {
       if (target.kind === 'file' && context.inputs.some((i) => i.path !== '-' && sameFile(i.path, target.path))) {
         throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
       }
@@ -89,6 +97,10 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
         written.push(target.path);
       }
     }
+    if (report?.kind === 'file') {
+      writeFileAtomic(report.path, report.text);
+      written.push(report.path);
+    }
     return {
       path: input.path,
       name: displayName(input.path),
@@ -98,6 +110,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       corrections: document.corrections.length,
       warnings: document.warnings.length,
       diagnostics: document.warnings.map((w) => ({ line: w.line, severity: 'warning' as const, message: w.message, code: w.code })),
+      review: report?.kind === 'stream' ? { stream: report.stream, text: report.text } : undefined,
       document,
     };
   } catch (error) {

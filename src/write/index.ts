@@ -2,6 +2,7 @@
 // (chapters, markers) written beside the main file as `<name>.<suffix>.vtt`.
 
 import type { CaptionDocument } from '../types.js';
+import { writeDraftSrt, writeDraftVtt } from './draft.js';
 import { writeJson } from './json.js';
 import { writeSrt } from './srt.js';
 import { writeTxt } from './txt.js';
@@ -34,7 +35,9 @@ export interface RenderedFile {
 
 /** Everything one format writes for a document, main file first. */
 export function renderFormat(doc: CaptionDocument, format: OutputFormat): RenderedFile[] {
-  const files: RenderedFile[] = [{ extension: format, text: WRITERS[format](doc) }];
+  // a caption draft keeps its own cue identifiers, settings and blocks
+  const write = doc.draft && format === 'vtt' ? writeDraftVtt : doc.draft && format === 'srt' ? writeDraftSrt : WRITERS[format];
+  const files: RenderedFile[] = [{ extension: format, text: write(doc) }];
   if (format === 'vtt') {
     for (const companion of VTT_COMPANIONS) {
       const text = companion.render(doc);

@@ -18,7 +18,16 @@ export function toJsonObject(doc: CaptionDocument) {
       start: ms(s.start),
       end: ms(s.end),
     })),
-    cues: doc.cues.map((c) => ({ id: c.id, start: ms(c.start), end: ms(c.end), speaker: c.speaker, lines: c.lines, sourceLines: c.sourceLines })),
+    cues: doc.cues.map((c) => ({
+      id: c.id,
+      start: ms(c.start),
+      end: ms(c.end),
+      speaker: c.speaker,
+      lines: c.lines,
+      sourceLines: c.sourceLines,
+      // caption drafts only: the identifier and settings the draft gave the cue
+      ...(c.identifier !== undefined ? { identifier: c.identifier, settings: c.settings ?? '' } : {}),
+    })),
     markers: doc.markers.map((m) => ({ image: m.image, line: m.line, time: ms(m.time), pinned: m.pinned })),
     corrections: doc.corrections.map((c) => ({ line: c.line, column: c.column, from: c.from, to: c.to, kind: c.kind, rule: c.rule, confidence: c.confidence })),
     warnings: doc.warnings.map((w) => ({ line: w.line, code: w.code, message: w.message })),

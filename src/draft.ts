@@ -1,0 +1,214 @@
+// Caption drafts (SRT or WebVTT input): the cues keep their timing, identifiers, settings and order,
+// and only their text goes through the same text stages as a raw transcript (cleanText). Each cue
+// line is cut into pieces first: markup, sound events and ASCII punctuation a person wrote on purpose
+// are protected, so that on an already clean draft only real repairs fire.
+
+import { cleanText, type BuildOptions } from './pipeline.js';
+import { detectCaptionFormat, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
+import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
+import { segmentSpeakers } from './segment.js';
+import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token } from './types.js';
+import { plainCueText } from './write/draft.js';
+
+/**
+ * The caption format of an input, or null for a raw transcript. Content decides, except that a file
+ * named `.vtt` with timing lines but no signature is read as WebVTT, so that the missing signature is
+ * reported (as browsers refuse such a file) instead of the file passing for SRT or for speech.
+ */
+export function draftFormatOf(text: string, source: string): CaptionFormat | null {
+  const detected = detectCaptionFormat(text);
+  const extension = /\.(srt|vtt)$/i.exec(source)?.[1].toLowerCase();
+  const hasTimingLines = detected !== null || /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text);
+  if (detected === 'vtt') return 'vtt';
+  if (extension === 'vtt' && hasTimingLines) return 'vtt';
+  if (detected) return detected;
+  return extension === 'srt' && hasTimingLines ? 'srt' : null;
+}
+
+/** Spans of cue text the raw-transcript heuristics must leave alone, kept byte for byte. */
+const PROTECTED = new RegExp(
+  [
+    String.raw`<\/?[A-Za-z][^<>]*>`, // markup: <i>, </b>, <font color=…>, <v Speaker>, <c.yellow>
+    String.raw`<\d[\d:.]*>`, // WebVTT karaoke timestamps
+    String.raw`\{\\[^{}]*\}`, // ASS override codes such as {\an8}
+    String.raw`\[[^\[\]]*\]`, // sound events: [MUSIC PLAYING]
+    String.raw`(?<!\S)[,.;:!?]+(?!\S)`, // punctuation standing alone on purpose: "Wait ... what?"
+    String.raw`(?<!\S)[\x21-\x7e]*[.?!]["')]*[,;:]+(?!\S)`, // "p.m.," and "e.g.,": a stop then a comma, written so
+  ].join('|'),
+  'g',
+);
+const TURN_AT_START = /^(\s*)(>>)/;
+
+interface Piece {
+  text: string;
+  /** 1-based column of the piece in its line. */
+  column: number;
+  protected: boolean;
+}
+
+/** Cuts one line of cue text into protected pieces and text pieces, in order. */
+export function piecesOfLine(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let at = 0;
+  const turn = TURN_AT_START.exec(text);
+  if (turn) {
+    if (turn[1]) pieces.push({ text: turn[1], column: 1, protected: false });
+    pieces.push({ text: '>>', column: turn[1].length + 1, protected: true });
+    at = turn[0].length;
+  }
+  PROTECTED.lastIndex = at;
+  let m: RegExpExecArray | null;
+  while ((m = PROTECTED.exec(text))) {
+    if (m.index > at) pieces.push({ text: text.slice(at, m.index), column: at + 1, protected: false });
+    pieces.push({ text: m[0], column: m.index + 1, protected: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), column: at + 1, protected: false });
+  // punctuation glued to a protected piece ("</i>.") would look stray to the normalizer
+  for (let k = 1; k < pieces.length; k++) {
+    const glued = /^[,.;:!?]+/.exec(pieces[k].text);
+    if (!pieces[k].protected && pieces[k - 1].protected && glued) {
+      const rest = pieces[k].text.slice(glued[0].length);
+      pieces.splice(k, 1, { text: glued[0], column: pieces[k].column, protected: true }, ...(rest ? [{ text: rest, column: pieces[k].column + glued[0].length, protected: false }] : []));
+    }
+  }
+  return pieces;
+}
+
+function transcriptPieces(pieces: Piece[]): LinePiece[] {
+  return pieces.flatMap((p): LinePiece[] => {
+    if (!p.protected) return p.text.trim() === '' ? [] : [{ kind: 'text', text: p.text, column: p.column }];
+    if (p.text === '>>') return [{ kind: 'turn', column: p.column }];
+    return [{ kind: 'event', text: p.text, column: p.column }];
+  });
+}
+
+/** Where each line of cue text sits: its cue, its pieces. */
+interface CueLine {
+  cue: number;
+  line: number;
+  text: string;
+  pieces: Piece[];
+}
+
+/**
+ * The draft's cue text as a transcript. Each cue ends with an empty event: the end of a cue is a
+ * boundary the draft's author chose, so no repair joins words across it nor takes its stop for a
+ * transcription's line-break artefact.
+ */
+function transcriptOf(cues: DraftCue[]): { parsed: ParsedTranscript; cueLines: CueLine[] } {
+  const lines: TranscriptLine[] = [];
+  const cueLines: CueLine[] = [];
+  cues.forEach((cue, index) => {
+    if (cue.text === '') return;
+    cue.text.split('\n').forEach((text, k) => {
+      const line = cue.textLines[k];
+      const pieces = piecesOfLine(text);
+      cueLines.push({ cue: index, line, text, pieces });
+      const boundary: LinePiece[] = k === cue.textLines.length - 1 ? [{ kind: 'event', text: CUE_END, column: text.length + 1 }] : [];
+      lines.push({ line, pieces: [...transcriptPieces(pieces), ...boundary] });
+    });
+  });
+  return { parsed: { title: null, titleLine: null, lines }, cueLines };
+}
+
+const CUE_END = '';
+
+const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** A cue line rebuilt from its cleaned tokens; the original when the cleaning changed nothing in it. */
+function rebuildLine(cueLine: CueLine, tokens: Token[]): string {
+  const out: string[] = [];
+  for (const piece of cueLine.pieces) {
+    if (piece.protected) {
+      out.push(piece.text);
+      continue;
+    }
+    const from = piece.column;
+    const to = piece.column + piece.text.length;
+    const words = tokens.filter((t) => t.type === 'word' && t.column >= from && t.column < to).map((t) => (t.type === 'word' ? t.text : ''));
+    const lead = /^\s/.test(piece.text) ? ' ' : '';
+    const trail = /\s$/.test(piece.text) ? ' ' : '';
+    out.push(words.length ? lead + words.join(' ') + trail : lead || trail);
+  }
+  const rebuilt = out.join('').replace(/ {2,}/g, ' ').trim();
+  return squeeze(rebuilt) === squeeze(cueLine.text) ? cueLine.text : rebuilt;
+}
+
+const MARKER_NOTE = /^NOTE (\S+) at (\d+(?:\.\d+)?)s$/;
+
+/** Image markers this tool wrote into a VTT as `NOTE <image> at <t>s` come back as markers. */
+function markersOf(file: CaptionFile): MarkerTime[] {
+  return file.blocks.flatMap((b) => {
+    const m = b.kind === 'note' ? MARKER_NOTE.exec(b.text) : null;
+    return m ? [{ image: m[1], line: b.line, time: Number(m[2]), pinned: true }] : [];
+  });
+}
+
+function titleOf(file: CaptionFile): string | null {
+  const header = file.blocks.find((b) => b.kind === 'header');
+  const title = header?.text.split('\n')[0].replace(/^WEBVTT/, '').replace(/^[\s\-–—:]+/, '').trim();
+  return title ? title : null;
+}
+
+/** Builds a caption document from a draft: its cues as they are, their text cleaned. Throws InputError. */
+export function buildFromDraft(text: string, source: string, format: CaptionFormat, options: BuildOptions = {}): CaptionDocument {
+  const file = parseCaptions(text, format);
+  if (file.cues.length === 0) {
+    const first = file.warnings.find((w) => w.code !== 'no-cues');
+    throw new InputError(first?.line ?? 1, `no cues: nothing in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file can be read as a cue${first ? ` (${first.message})` : ''}`);
+  }
+  const { parsed, cueLines } = transcriptOf(file.cues);
+  const stream = cleanText(parsed, options);
+  const tokens = stream.tokens.filter((t) => !(t.type === 'event' && t.text === CUE_END));
+
+  const tokensByLine = new Map<number, Token[]>();
+  for (const t of tokens) tokensByLine.set(t.line, [...(tokensByLine.get(t.line) ?? []), t]);
+  const texts = file.cues.map((c) => (c.text === '' ? [] : c.text.split('\n')));
+  for (const cueLine of cueLines) {
+    const k = file.cues[cueLine.cue].textLines.indexOf(cueLine.line);
+    texts[cueLine.cue][k] = rebuildLine(cueLine, tokensByLine.get(cueLine.line) ?? []);
+  }
+
+  const segments = segmentSpeakers(tokens);
+  const firstTokenOfLine = new Map<number, number>();
+  tokens.forEach((t, index) => firstTokenOfLine.has(t.line) || firstTokenOfLine.set(t.line, index));
+  const segmentOfLine = (line: number, previous: number) => {
+    const index = firstTokenOfLine.get(line);
+    if (index === undefined) return previous;
+    const found = segments.findIndex((s) => index >= s.firstToken && index < s.endToken);
+    return found < 0 ? previous : found;
+  };
+  let segment = 0;
+  const cues: Cue[] = file.cues.map((c, index) => {
+    if (c.textLines.length) segment = segmentOfLine(c.textLines[0], segment);
+    return {
+      id: index + 1,
+      start: c.start,
+      end: c.end,
+      speaker: segments[segment]?.speaker ?? null,
+      lines: texts[index],
+      sourceLines: [c.line, c.textLines.length ? c.textLines[c.textLines.length - 1] : c.line],
+      segment,
+      identifier: c.id,
+      settings: c.settings,
+      draftLines: c.text === '' ? [] : c.text.split('\n'),
+    };
+  });
+
+  const plain = (c: Cue) => c.lines.map((l) => plainCueText(l, format)).join(' ').replace(/\s+/g, ' ').trim();
+  return {
+    source,
+    title: titleOf(file),
+    segments: segments.map(({ firstToken: _f, endToken: _e, ...s }, index) => {
+      const own = cues.filter((c) => c.segment === index);
+      return { ...s, start: own.length ? Math.min(...own.map((c) => c.start)) : 0, end: own.length ? Math.max(...own.map((c) => c.end)) : 0 };
+    }),
+    cues,
+    markers: markersOf(file),
+    corrections: stream.corrections,
+    warnings: [...file.warnings, ...stream.warnings].sort((a, b) => a.line - b.line),
+    paragraphs: segments.map((_, index) => cues.filter((c) => c.segment === index).map(plain).filter(Boolean).join(' ')).filter(Boolean),
+    draft: { format, blocks: file.blocks },
+  };
+}

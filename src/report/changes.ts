@@ -1,0 +1,58 @@
+// Which cue each correction belongs to, for the review reports: every correction is placed exactly
+// once, in the cue whose source lines hold it, or listed apart when no cue does (a title, say).
+
+import type { CaptionDocument, Correction, Cue } from '../types.js';
+
+export interface PlacedChanges {
+  /** Corrections per cue index, in source order. */
+  byCue: Map<number, Correction[]>;
+  /** Corrections on lines no cue comes from. */
+  unplaced: Correction[];
+}
+
+const KINDS: Correction['kind'][] = ['punctuation', 'case', 'markup', 'term', 'name'];
+
+/** Kinds of change in a stable order, with their counts (kinds that did not occur are left out). */
+export function kindCounts(corrections: Correction[]): Array<[Correction['kind'], number]> {
+  const counts = new Map<Correction['kind'], number>();
+  for (const c of corrections) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  const known = KINDS.filter((k) => counts.has(k));
+  const other = [...counts.keys()].filter((k) => !KINDS.includes(k)).sort();
+  return [...known, ...other].map((k) => [k, counts.get(k)!]);
+}
+
+const holds = (cue: Cue, line: number) => line >= cue.sourceLines[0] && line <= cue.sourceLines[1];
+
+/**
+ * Places each correction in a cue. A raw transcript line can feed several cues; the correction then
+ * goes to the first of them (not before the cue the previous fix of that line went to) whose text
+ * shows what the fix wrote.
+ */
+export function placeChanges(doc: CaptionDocument): PlacedChanges {
+  const byCue = new Map<number, Correction[]>();
+  const unplaced: Correction[] = [];
+  const cuesOfLine = new Map<number, number[]>();
+  doc.cues.forEach((cue, index) => {
+    // a draft cue's range starts at its timing line; a raw cue's covers the transcript lines it came from
+    for (let line = cue.sourceLines[0]; line <= cue.sourceLines[1] && line - cue.sourceLines[0] < 10000; line++) {
+      const list = cuesOfLine.get(line) ?? [];
+      list.push(index);
+      cuesOfLine.set(line, list);
+    }
+  });
+  const lastOfLine = new Map<number, number>();
+  const sorted = [...doc.corrections].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const correction of sorted) {
+    const candidates = (cuesOfLine.get(correction.line) ?? []).filter((i) => i >= (lastOfLine.get(correction.line) ?? -1) && holds(doc.cues[i], correction.line));
+    if (candidates.length === 0) {
+      unplaced.push(correction);
+      continue;
+    }
+    const wrote = correction.to.trim();
+    const showing = wrote ? candidates.find((i) => doc.cues[i].lines.some((l) => l.includes(wrote))) : undefined;
+    const chosen = showing ?? candidates[0];
+    lastOfLine.set(correction.line, chosen);
+    byCue.set(chosen, [...(byCue.get(chosen) ?? []), correction]);
+  }
+  return { byCue, unplaced };
+}
