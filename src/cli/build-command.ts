@@ -1,7 +1,9 @@
 // `captions build`: runs the pipeline on each input and writes the chosen formats.
 
+import { writeFileAtomic } from './atomic.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { reportLines, reportStyleForStderr } from './report.js';
 import { planOutputs } from './outputs.js';
 import { processFile } from './process-file.js';
 
@@ -10,7 +12,9 @@ export type { BuildCommandOptions } from './build-options.js';
 /** Runs the command; returns the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
 export function runBuild(inputs: string[], options: BuildCommandOptions): number {
   const formats = parseFormats(options.formats);
-  const context = { formats, options: pipelineOptions(options), plan: planOutputs(inputs, formats, options.output), inputs };
+  const context = { formats, options: pipelineOptions(options), plan: planOutputs(inputs, formats, options.output), inputs, dryRun: options.dryRun };
+  const reportToStderr = options.report === '-' || (options.dryRun && options.report === undefined);
+  const report: string[] = [];
   let failed = 0;
   for (const input of inputs) {
     const result = processFile(input, context);
@@ -20,6 +24,12 @@ export function runBuild(inputs: string[], options: BuildCommandOptions): number
     } else if (!options.quiet && result.document) {
       for (const w of result.document.warnings) process.stderr.write(formatDiagnostic(result.name, w.line, 'warning', w.message, w.code) + '\n');
     }
+    if (result.document && (reportToStderr || options.report !== undefined)) {
+      const lines = reportLines(result.name, result.document.corrections, reportToStderr ? reportStyleForStderr() : undefined);
+      if (reportToStderr) process.stderr.write(lines.map((l) => l + '\n').join(''));
+      else report.push(...lines);
+    }
   }
+  if (options.report !== undefined && !reportToStderr) writeFileAtomic(options.report, report.map((l) => l + '\n').join(''));
   return failed > 0 ? 1 : 0;
 }

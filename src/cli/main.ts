@@ -2,7 +2,11 @@
 // (0 all good, 1 some input failed, 2 bad usage).
 
 import { Command, CommanderError } from 'commander';
+import { DictionaryError } from '../correct/dictionary.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
+import { addDictCommands } from './dict-command.js';
+import { formatDiagnostic } from './diagnostics.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
@@ -23,9 +27,15 @@ export function createProgram(): Command {
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
     .option('--profile <name>', 'caption style profile', 'netflix')
     .option('-q, --quiet', 'do not print warnings')
+    .option('-d, --dict <file...>', 'term dictionaries (YAML or JSON) merged over the built-in one, later ones winning')
+    .option('--no-default-dict', 'do not use the built-in term dictionary')
+    .option('--min-confidence <n>', 'least confidence (0-1) of a fuzzy term fix', String(DEFAULT_MIN_CONFIDENCE))
+    .option('--report <file>', 'write the corrections log to this file (- for stderr)')
+    .option('--dry-run', 'write nothing but the corrections log (to stderr unless --report names a file)')
     .action((inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = runBuild(inputs, options);
     });
+  addDictCommands(program);
   return program;
 }
 
@@ -36,6 +46,9 @@ export function main(argv: string[]): void {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    } else if (error instanceof DictionaryError) {
+      process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
+      process.exitCode = 1;
     } else if (error instanceof UsageError) {
       process.stderr.write(`captions: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;

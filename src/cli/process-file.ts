@@ -34,6 +34,8 @@ export interface ProcessContext {
   plan: OutputPlan;
   /** Every input of the run, so that no output ever lands on one of them. */
   inputs: string[];
+  /** Render (so that failures show) but write nothing. */
+  dryRun?: boolean;
 }
 
 export function processFile(input: string, context: ProcessContext): FileResult {
@@ -49,7 +51,7 @@ export function processFile(input: string, context: ProcessContext): FileResult 
         throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
       }
     }
-    for (const { text, target } of rendered) {
+    for (const { text, target } of context.dryRun ? [] : rendered) {
       if (target.kind === 'stdout') process.stdout.write(text);
       else if (target.kind === 'file') {
         writeFileAtomic(target.path, text);
