@@ -20,7 +20,7 @@ export interface BuildOptions {
   speechModel?: SpeechModel;
   /** Term dictionary; the built-in default when absent, none when false. */
   dictionary?: Dictionary | false;
-  /** Fuzzy term fixes below this confidence are not made (default 0.9). */
+  /** Fuzzy term fixes below this confidence are not made (default 0.8). */
   minConfidence?: number;
 }
 

@@ -10,7 +10,7 @@ export { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary, t
 export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
 
 /** Fuzzy fixes below this confidence are not made; chosen so the shipped example gets no false fix. */
-export const DEFAULT_MIN_CONFIDENCE = 0.9;
+export const DEFAULT_MIN_CONFIDENCE = 0.8;
 
 export interface CorrectOptions {
   minConfidence?: number;
@@ -173,13 +173,14 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
 
 /** Words nobody listed, matched by sound and spelling; only words that are not English. */
 function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[]): Token[] {
-  const decided = new Map<string, { entry: DictionaryEntry; confidence: number } | null>();
+  type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
+  const decided = new Map<string, Found | null>();
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
-    let found: { entry: DictionaryEntry; confidence: number } | null = null;
+    let found: Found | null = null;
     for (const target of index.bySound.get(soundKey(key)) ?? []) {
       const confidence = fuzzyConfidence(key, target.key, minConfidence);
-      if (confidence >= minConfidence && (!found || confidence > found.confidence)) found = { entry: target.entry, confidence };
+      if (confidence >= minConfidence && (!found || confidence > found.confidence)) found = { entry: target.entry, replacement: target.replacement, confidence };
     }
     if (found && isEnglish(key)) found = null;
     decided.set(key, found);
@@ -192,13 +193,13 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
     if (t.type !== 'word' || touched.has(t)) continue;
     const parts = partsOf(t.text);
     const key = parts.body.toLowerCase();
-    if (!isFuzzyCandidate(key) || index.known.has(key)) continue;
+    if (!isFuzzyCandidate(key, index)) continue;
     const found = best(key);
     if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
-    const { entry, confidence } = found;
+    const { entry, replacement, confidence } = found;
     out.pop();
-    out.push(...replaceSpan([t], entry.term, ''));
-    corrections.push({ line: t.line, column: t.column, from: parts.body, to: entry.term, kind: entry.kind, rule: `${entry.term}, fuzzy`, confidence });
+    out.push(...replaceSpan([t], replacement, ''));
+    corrections.push({ line: t.line, column: t.column, from: parts.body, to: replacement, kind: entry.kind, rule: `${entry.term}, fuzzy`, confidence });
   }
   return out;
 }

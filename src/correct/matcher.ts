@@ -20,6 +20,8 @@ export interface FuzzyTarget {
   entry: DictionaryEntry;
   /** The known spelling (term or variant) a heard word is compared with. */
   key: string;
+  /** What replaces the heard word: the term, or one word of a person's name. */
+  replacement: string;
 }
 
 export interface TermIndex {
@@ -52,16 +54,21 @@ export function buildIndex(entries: DictionaryEntry[]): TermIndex {
       push(byFirstWord, v.words[0], { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
     }
     if (!entry.fuzzy) continue;
-    const spellings = new Set<string>();
-    if (termWords.length === 1) spellings.add(termWords[0].replace(/[-.]/g, ''));
-    for (const v of entry.variants) if (v.words.length === 1) spellings.add(v.words[0].replace(/[-.]/g, ''));
-    for (const key of spellings) if (FUZZY_KEY.test(key)) push(bySound, soundKey(key), { entry, key });
+    const spellings = new Map<string, string>();
+    if (termWords.length === 1) spellings.set(termWords[0].replace(/[-.]/g, ''), entry.term);
+    // a person's name is heard word by word: "Gajinder Deshpande" has its first name wrong only
+    else if (entry.kind === 'name') for (const w of entry.term.split(' ')) spellings.set(w.toLowerCase(), w);
+    for (const v of entry.variants) if (v.words.length === 1) spellings.set(v.words[0].replace(/[-.]/g, ''), entry.term);
+    for (const [key, replacement] of spellings) if (FUZZY_KEY.test(key)) push(bySound, soundKey(key), { entry, key, replacement });
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { byFirstWord, bySound, known };
 }
 
-export function isFuzzyCandidate(key: string): boolean {
-  return FUZZY_KEY.test(key);
+/** A word worth a fuzzy look: long enough, letters only, and not a form of a word the dictionary knows. */
+export function isFuzzyCandidate(key: string, index: TermIndex): boolean {
+  if (!FUZZY_KEY.test(key) || index.known.has(key)) return false;
+  const singular = /(?:es|s)$/.exec(key);
+  return !singular || (!index.known.has(key.slice(0, -1)) && !index.known.has(key.slice(0, -2)));
 }

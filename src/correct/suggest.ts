@@ -4,7 +4,7 @@
 import type { Token, WordToken } from '../types.js';
 import { wordKey, type Dictionary } from './dictionary.js';
 import { fuzzyConfidence, isEnglish, soundKey } from './fuzzy.js';
-import { buildIndex } from './matcher.js';
+import { buildIndex, isFuzzyCandidate } from './matcher.js';
 
 export interface Suggestion {
   term: string;
@@ -30,7 +30,7 @@ export function suggestVariants(transcripts: Array<{ file: string; tokens: Token
     const words = tokens.filter((t): t is WordToken => t.type === 'word');
     words.forEach((word, at) => {
       const key = wordKey(word.text);
-      if (!/^[a-z]{4,}$/.test(key) || index.known.has(key) || rejected.has(key)) return;
+      if (!isFuzzyCandidate(key, index) || rejected.has(key)) return;
       let suggestion = byHeard.get(key);
       if (!suggestion) {
         let best: { term: string; score: number } | null = null;
