@@ -1,6 +1,9 @@
 // The whole pipeline for one input, as a pure function of its text and options:
 // read → normalize → segment → sentences → timing → cues. Writers turn the result into files.
 
+import { correctTerms } from './correct/index.js';
+import type { Dictionary } from './correct/dictionary.js';
+import { loadDefaultDictionary } from './correct/load.js';
 import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
 import { buildFromDraft, draftFormatOf } from './draft.js';
@@ -16,6 +19,10 @@ import type { CaptionDocument, StyleProfile, TimedUnit, TokenStream, Unit } from
 export interface BuildOptions {
   profile?: StyleProfile;
   speechModel?: SpeechModel;
+  /** Term dictionary; the built-in default when absent, none when false. */
+  dictionary?: Dictionary | false;
+  /** Fuzzy term fixes below this confidence are not made (default 0.8). */
+  minConfidence?: number;
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -53,10 +60,12 @@ function spanOf(units: TimedUnit[], segment: number): { start: number; end: numb
 
 /**
  * The text stages every input goes through, raw transcript and caption draft alike: punctuation
- * repair, then (once it exists) term correction. One place, so both paths fix text the same way.
+ * repair, then term correction. One place, so both paths fix text the same way.
  */
-export function cleanText(parsed: ParsedTranscript, _options: BuildOptions = {}): TokenStream {
-  return normalize(parsed);
+export function cleanText(parsed: ParsedTranscript, options: BuildOptions = {}): TokenStream {
+  const stream = normalize(parsed);
+  const dictionary = options.dictionary ?? loadDefaultDictionary();
+  return dictionary === false ? stream : correctTerms(stream, dictionary, { minConfidence: options.minConfidence });
 }
 
 /** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */

@@ -41,7 +41,7 @@ describe('the example transcript', () => {
   });
 
   it('joins the tokens the transcription split', () => {
-    expect(txt).toContain('PyCon 3.10 and more');
+    expect(txt).toContain('Python 3.10 and more'); // "PyCon 3" there is a mis-hearing the dictionary fixes
     expect(txt).toContain('this is a Python 3.10 application');
     expect(txt).toContain('It supports Python 3.5 and above versions');
     expect(txt).toContain('at 5 p.m. for anyone');

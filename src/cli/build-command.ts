@@ -10,10 +10,10 @@ import { runBatch } from './batch.js';
 import { expandInputs } from './inputs.js';
 import { planOutputs, UsageError } from './outputs.js';
 import { failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
-import { checkReportOption } from './report.js';
+import { checkReportOption, isLogReport } from './report.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
-import { sweepTemporaryFiles } from './atomic.js';
+import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
 import { FORMATS } from '../write/index.js';
 
 export type { BuildCommandOptions } from './build-options.js';
@@ -44,6 +44,9 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const expanded = await expandInputs(args, outDir);
   const spec: BatchSpec = { inputs: expanded.files, options };
   const plan = planOutputs(spec.inputs, formats, options.output);
+  if (isLogReport(options.report) && spec.inputs.some((i) => i.path !== '-' && resolve(i.path) === resolve(options.report!))) {
+    throw new UsageError(`refusing to overwrite the input ${options.report} with the report`);
+  }
 
   const outcomes: Array<FileOutcome | undefined> = new Array(spec.inputs.length);
   const early: FileOutcome[] = expanded.missing.map((m) => failedOutcome(m.path, 0, m.reason));
@@ -94,7 +97,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       outcomes[index] = plain;
       progress.done();
       print(plain);
-      if (state) {
+      if (state && !options.dryRun) {
         const key = resolve(plain.path);
         if (plain.status === 'built') state.record(key, fingerprint, plain.written.map((w) => resolve(w)));
         else state.forget(key);
@@ -103,6 +106,10 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   });
   progress.stop();
   state?.save();
+  if (isLogReport(options.report)) {
+    const lines = outcomes.flatMap((o) => o?.log ?? []);
+    writeFileAtomic(options.report, lines.map((l) => l + '\n').join(''));
+  }
 
   const all = [...early, ...(outcomes as FileOutcome[])];
   const summary = summarize(all);

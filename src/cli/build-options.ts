@@ -2,6 +2,8 @@
 // here (and in main.ts); the pipeline itself never sees the command line.
 
 import { availableParallelism } from 'node:os';
+import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
+import { mergeDictionaries } from '../correct/dictionary.js';
 import { profileByName } from '../cues/profile.js';
 import type { BuildOptions } from '../pipeline.js';
 import { speechModelForWpm } from '../timing.js';
@@ -18,8 +20,15 @@ export interface BuildCommandOptions {
   json?: boolean;
   failOn?: string;
   changedOnly?: boolean;
-  /** Review report: `<file>.html` or `-` (a diff in the terminal). */
+  /** Review report: `<file>.html`, `-` (a diff in the terminal), or any other file (the corrections log). */
   report?: string;
+  /** Extra term dictionaries, merged over the default (later ones win). */
+  dict?: string[];
+  /** False with --no-default-dict. */
+  defaultDict?: boolean;
+  minConfidence?: string;
+  /** Write nothing but the report. */
+  dryRun?: boolean;
 }
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -50,5 +59,14 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
     if (!Number.isFinite(wpm) || wpm < 40 || wpm > 400) throw new UsageError(`--wpm takes a number from 40 to 400, not "${options.wpm}"`);
     result.speechModel = speechModelForWpm(wpm);
   }
+  if (options.minConfidence !== undefined) {
+    const min = Number(options.minConfidence);
+    if (!Number.isFinite(min) || min < 0 || min > 1.01) throw new UsageError(`--min-confidence takes a number from 0 to 1, not "${options.minConfidence}"`);
+    result.minConfidence = min;
+  }
+  const extra = (options.dict ?? []).map((file) => loadDictionaryFile(file));
+  const base = options.defaultDict === false ? [] : [loadDefaultDictionary()];
+  if (options.defaultDict === false && extra.length === 0) result.dictionary = false;
+  else if (extra.length) result.dictionary = mergeDictionaries([...base, ...extra]);
   return result;
 }

@@ -3,7 +3,11 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { DictionaryError } from '../correct/dictionary.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
+import { addDictCommands } from './dict-command.js';
+import { formatDiagnostic } from './diagnostics.js';
 import { findConfig, optionsFor } from './config.js';
 import { UsageError } from './outputs.js';
 
@@ -58,10 +62,15 @@ export function createProgram(): Command {
     .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
     .option('--json', 'print a machine-readable summary of the run on stdout')
     .option('-q, --quiet', 'print errors only')
-    .option('--report <file>', 'review report of every change: <file>.html (a page) or - (a diff in the terminal)')
+    .option('-d, --dict <file...>', 'term dictionaries (YAML or JSON) merged over the built-in one, later ones winning')
+    .option('--no-default-dict', 'do not use the built-in term dictionary')
+    .option('--min-confidence <n>', 'least confidence (0-1) of a fuzzy term fix', String(DEFAULT_MIN_CONFIDENCE))
+    .option('--report <file>', 'report of every change: <file>.html (a review page), - (a diff in the terminal), or any other file (the corrections log)')
+    .option('--dry-run', 'write nothing but the report (the corrections log goes to stderr unless --report names a file)')
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
     });
+  addDictCommands(program);
   return program;
 }
 
@@ -72,6 +81,10 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    } else if (error instanceof DictionaryError) {
+      // A dictionary is an input like the transcripts: its errors name file and line and exit 1.
+      process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
+      process.exitCode = 1;
     } else if (error instanceof UsageError) {
       process.stderr.write(`captions: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;

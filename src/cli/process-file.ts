@@ -10,7 +10,7 @@ import { writeFileAtomic } from './atomic.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import type { InputFile } from './inputs.js';
 import { planOutputs, sameFile, type OutputPlan } from './outputs.js';
-import { renderReport } from './report.js';
+import { dryRunLog, renderReport } from './report.js';
 
 /** What a batch needs to know to process any of its files; plain data, sent to workers as is. */
 export interface BatchSpec {
@@ -37,6 +37,8 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
   /** `--report -`: the review printed in the terminal, by the main thread, in input order. */
   review?: { stream: 'stdout' | 'stderr'; text: string };
+  /** `--report <file>`: this input's lines of the corrections log. */
+  log?: string[];
 }
 
 export interface ProcessContext {
@@ -45,13 +47,15 @@ export interface ProcessContext {
   plan: OutputPlan;
   /** Every input of the run, so that no output ever lands on one of them. */
   inputs: InputFile[];
-  /** `--report`: a review page (`.html`) or a terminal diff (`-`). */
+  /** `--report`: a review page (`.html`), a terminal diff (`-`), or the corrections log file. */
   report?: string;
+  /** Render (so that failures show) but write nothing except the report. */
+  dryRun?: boolean;
 }
 
 export function createContext(spec: BatchSpec): ProcessContext {
   const formats = parseFormats(spec.options.formats);
-  return { formats, options: pipelineOptions(spec.options), plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report };
+  return { formats, options: pipelineOptions(spec.options), plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun };
 }
 
 export function displayName(path: string): string {
@@ -82,7 +86,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       .flatMap((format) => renderFormat(document, format))
       .map((file) => ({ ...file, target: context.plan.targetFor(input, file.extension) }));
     const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout');
-    const report = context.report === undefined ? null : renderReport(document, context.report, input, context.inputs.length > 1, captionsOnStdout);
+    const report = context.dryRun && context.report === undefined ? dryRunLog(document) : renderReport(document, context.report, input, context.inputs.length > 1, captionsOnStdout);
     const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
     for (const target of targets) {
       if (target.kind === 'file' && context.inputs.some((i) => i.path !== '-' && sameFile(i.path, target.path))) {
@@ -90,7 +94,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       }
     }
     const written: string[] = [];
-    for (const { text, target } of rendered) {
+    for (const { text, target } of context.dryRun ? [] : rendered) {
       if (target.kind === 'stdout') process.stdout.write(text);
       else if (target.kind === 'file') {
         writeFileAtomic(target.path, text);
@@ -111,6 +115,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       warnings: document.warnings.length,
       diagnostics: document.warnings.map((w) => ({ line: w.line, severity: 'warning' as const, message: w.message, code: w.code })),
       review: report?.kind === 'stream' ? { stream: report.stream, text: report.text } : undefined,
+      log: report?.kind === 'log' ? report.lines : undefined,
       document,
     };
   } catch (error) {

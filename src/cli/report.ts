@@ -1,20 +1,36 @@
 // `--report <target>`: where the review of one input goes and in which form, by the target's name:
-// `.html` → the self-contained review page, `-` → a diff in the terminal.
+// `.html` → the self-contained review page, `-` → a diff in the terminal, any other file → the plain
+// corrections log of every input. `--dry-run` with no --report prints the log on stderr.
 
 import { supportsColor, supportsColorStderr } from 'chalk';
 import { basename, dirname, extname, join } from 'node:path';
 import { renderDiff } from '../report/diff.js';
 import { renderHtmlReport } from '../report/html.js';
+import { formatReport, PLAIN, type ReportStyle } from '../report/text.js';
+import { chalkStderr } from 'chalk';
 import type { CaptionDocument } from '../types.js';
 import type { InputFile } from './inputs.js';
 import { UsageError } from './outputs.js';
 
-export type ReportTarget = { kind: 'file'; path: string; text: string } | { kind: 'stream'; stream: 'stdout' | 'stderr'; text: string };
+export type ReportTarget =
+  | { kind: 'file'; path: string; text: string }
+  | { kind: 'stream'; stream: 'stdout' | 'stderr'; text: string }
+  /** Lines of the corrections log, gathered from every input into the one --report file. */
+  | { kind: 'log'; lines: string[] };
 
 /** Checks the option once, before any input is read. */
 export function checkReportOption(report: string | undefined): void {
-  if (report === undefined || report === '-' || /\.html?$/i.test(report)) return;
-  throw new UsageError(`--report takes a file name ending in .html (the review page) or - (a diff in the terminal), not "${report}"`);
+  if (report === '') throw new UsageError('--report takes a file name (.html for the review page, any other for the corrections log) or - (a diff in the terminal)');
+}
+
+export function isLogReport(report: string | undefined): report is string {
+  return report !== undefined && report !== '-' && !/\.html?$/i.test(report);
+}
+
+/** The corrections log on stderr: coloured on a terminal unless NO_COLOR is set. */
+function stderrLogStyle(): ReportStyle {
+  if (!colourFor('stderr') || chalkStderr.level === 0) return PLAIN;
+  return { where: (t) => chalkStderr.bold(t), from: (t) => chalkStderr.red(t), to: (t) => chalkStderr.green(t), rule: (t) => chalkStderr.dim(t) };
 }
 
 /** Colour for a stream: only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -34,10 +50,17 @@ function reportPath(report: string, input: InputFile, several: boolean): string 
  * The rendered review of one document. The diff goes to stdout, or to stderr when the captions
  * themselves are being written to stdout.
  */
-export function renderReport(doc: CaptionDocument, report: string, input: InputFile, several: boolean, captionsOnStdout: boolean): ReportTarget {
+export function renderReport(doc: CaptionDocument, report: string | undefined, input: InputFile, several: boolean, captionsOnStdout: boolean): ReportTarget | null {
+  if (report === undefined) return null;
+  if (isLogReport(report)) return { kind: 'log', lines: formatReport(doc.source, doc.corrections) };
   if (report === '-') {
     const stream = captionsOnStdout ? 'stderr' : 'stdout';
     return { kind: 'stream', stream, text: renderDiff(doc, { color: colourFor(stream) }) };
   }
   return { kind: 'file', path: reportPath(report, input, several), text: renderHtmlReport(doc) };
+}
+
+/** `--dry-run` without --report: the corrections log, on stderr. */
+export function dryRunLog(doc: CaptionDocument): ReportTarget {
+  return { kind: 'stream', stream: 'stderr', text: formatReport(doc.source, doc.corrections, stderrLogStyle()).map((l) => l + '\n').join('') };
 }

@@ -1,0 +1,85 @@
+// `captions dict test` and `captions dict suggest`: checking a dictionary's specs, and proposing
+// variants from transcripts.
+
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { mergeDictionaries, type Dictionary } from '../correct/dictionary.js';
+import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
+import { runSpecs } from '../correct/spec.js';
+import { suggestionsAsYaml, suggestVariants } from '../correct/suggest.js';
+import { normalize } from '../normalize/index.js';
+import { decodeText } from '../read/decode.js';
+import { parseTranscript } from '../read/transcript.js';
+import { InputError } from '../types.js';
+import { formatDiagnostic } from './diagnostics.js';
+
+interface DictOptions {
+  defaultDict?: boolean;
+  dict?: string[];
+  minScore?: string;
+}
+
+/** Runs the specs of each file (the built-in dictionary when none), each merged over the default. */
+export function runDictTest(files: string[], options: DictOptions): number {
+  const targets = files.length ? files : [DEFAULT_DICTIONARY_PATH];
+  let failed = 0;
+  for (const file of targets) {
+    const isDefault = file === DEFAULT_DICTIONARY_PATH;
+    // the file itself is read from its source (never from the compiled copy) so that lines are exact
+    const own = isDefault ? loadDictionaryFile(file, DEFAULT_DICTIONARY_NAME) : loadDictionaryFile(file);
+    const base = isDefault || options.defaultDict === false ? [] : [loadDefaultDictionary()];
+    const dictionary = base.length ? mergeDictionaries([...base, own]) : own;
+    const { passed, failures } = runSpecs(own, dictionary);
+    const name = isDefault ? DEFAULT_DICTIONARY_NAME : file;
+    for (const f of failures) {
+      const message = `spec of "${f.term}" failed: ${JSON.stringify(f.spec.input)} gave ${JSON.stringify(f.actual)}, expected ${JSON.stringify(f.spec.output)}`;
+      process.stderr.write(formatDiagnostic(f.spec.source.file, f.spec.source.line, 'error', message) + '\n');
+    }
+    process.stdout.write(`${name}: ${own.entries.length} entries, ${passed} specs passed, ${failures.length} failed\n`);
+    if (failures.length) failed++;
+  }
+  return failed ? 1 : 0;
+}
+
+export function runDictSuggest(transcripts: string[], options: DictOptions): number {
+  const extra = (options.dict ?? []).map((f) => loadDictionaryFile(f));
+  const parts: Dictionary[] = [...(options.defaultDict === false ? [] : [loadDefaultDictionary()]), ...extra];
+  const dictionary = parts.length === 1 ? parts[0] : mergeDictionaries(parts);
+  const minScore = options.minScore === undefined ? 0.75 : Number(options.minScore);
+  const streams: Array<{ file: string; tokens: ReturnType<typeof normalize>['tokens'] }> = [];
+  let failed = 0;
+  for (const file of transcripts) {
+    try {
+      streams.push({ file, tokens: normalize(parseTranscript(decodeText(readFileSync(file)))).tokens });
+    } catch (error) {
+      const line = error instanceof InputError ? error.line : 0;
+      const code = (error as NodeJS.ErrnoException).code;
+      process.stderr.write(formatDiagnostic(file, line, 'error', code === 'ENOENT' ? 'no such file' : (error as Error).message) + '\n');
+      failed++;
+    }
+  }
+  process.stdout.write(suggestionsAsYaml(suggestVariants(streams, dictionary, minScore), streams.length));
+  return failed ? 1 : 0;
+}
+
+export function addDictCommands(program: Command): void {
+  const dict = program.command('dict').description('check and grow term dictionaries');
+  dict
+    .command('test')
+    .description('run the specs of dictionaries (the built-in one when no file is given)')
+    .argument('[file...]', 'dictionary files (YAML or JSON)')
+    .option('--no-default-dict', 'test each file on its own, not merged over the built-in dictionary')
+    .action((files: string[], options: DictOptions) => {
+      process.exitCode = runDictTest(files, options);
+    });
+  dict
+    .command('suggest')
+    .description('propose new variants: words of the transcripts that sound like a dictionary term')
+    .argument('<transcript...>', 'raw transcripts')
+    .option('-d, --dict <file...>', 'more dictionaries, merged over the built-in one')
+    .option('--no-default-dict', 'do not use the built-in dictionary')
+    .option('--min-score <n>', 'least similarity (0-1) of a proposal', '0.75')
+    .action((transcripts: string[], options: DictOptions) => {
+      process.exitCode = runDictSuggest(transcripts, options);
+    });
+}

@@ -1,0 +1,217 @@
+// The term-correction stage: mis-heard terms and names replaced by their canonical form, each change
+// recorded as a Correction. It runs on the normalized token stream, before speakers and sentences.
+
+import type { Correction, Token, TokenStream, WordToken } from '../types.js';
+import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
+import { fuzzyConfidence, isEnglish, soundKey } from './fuzzy.js';
+import { buildIndex, isFuzzyCandidate, type Pattern, type TermIndex } from './matcher.js';
+
+export { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary, type DictionaryEntry } from './dictionary.js';
+export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
+
+/** Fuzzy fixes below this confidence are not made; chosen so the shipped example gets no false fix. */
+export const DEFAULT_MIN_CONFIDENCE = 0.8;
+
+export interface CorrectOptions {
+  minConfidence?: number;
+}
+
+const indexes = new WeakMap<Dictionary, TermIndex>();
+function indexOf(dictionary: Dictionary): TermIndex {
+  let index = indexes.get(dictionary);
+  if (!index) indexes.set(dictionary, (index = buildIndex(dictionary.entries)));
+  return index;
+}
+
+/** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
+interface Parts {
+  prefix: string;
+  body: string;
+  trail: string;
+}
+
+function partsOf(text: string): Parts {
+  const prefix = /^[^\p{L}\p{N}]*/u.exec(text)![0];
+  const rest = text.slice(prefix.length);
+  const trail = /[^\p{L}\p{N}+#]*$/u.exec(rest)![0];
+  return { prefix, body: rest.slice(0, rest.length - trail.length), trail };
+}
+
+/** Ways the last word of a match may end: whole, possessive ("PSA's"), or as a domain ("piup.io"). */
+function lastWordForms(body: string): Array<{ key: string; rest: string }> {
+  const forms = [{ key: body.toLowerCase(), rest: '' }];
+  const possessive = /^(.+?)(['’]s)$/i.exec(body);
+  if (possessive) forms.push({ key: possessive[1].toLowerCase(), rest: possessive[2] });
+  const domain = /^([^.]+)(\.[\p{L}.]+)$/u.exec(body);
+  if (domain) forms.push({ key: domain[1].toLowerCase(), rest: domain[2] });
+  return forms;
+}
+
+const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
+
+function matchesContext(word: string, wanted: string[]): boolean {
+  return wanted.some((w) => (w.endsWith('*') ? word.startsWith(w.slice(0, -1)) : word === w));
+}
+
+interface Match {
+  pattern: Pattern;
+  length: number;
+  rest: string;
+}
+
+/** The words around a span: `window` words before it (already corrected) and after it. */
+function neighbourhood(out: Token[], tokens: Token[], end: number, window: number): string[] {
+  const words: string[] = [];
+  for (let k = out.length - 1; k >= 0 && words.length < window; k--) {
+    const t = out[k];
+    if (t.type === 'word') words.push(wordKey(t.text));
+  }
+  let after = 0;
+  for (let k = end; k < tokens.length && after < window; k++) {
+    const t = tokens[k];
+    if (t.type === 'word') {
+      words.push(wordKey(t.text));
+      after++;
+    }
+  }
+  return words;
+}
+
+function conditionsHold(pattern: { context: string[]; unless: string[]; window: number }, out: Token[], tokens: Token[], end: number): boolean {
+  if (!pattern.context.length && !pattern.unless.length) return true;
+  const around = neighbourhood(out, tokens, end, pattern.window);
+  if (pattern.unless.length && around.some((w) => matchesContext(w, pattern.unless))) return false;
+  return !pattern.context.length || around.some((w) => matchesContext(w, pattern.context));
+}
+
+function followsRight(pattern: Pattern, after: Token | undefined): boolean {
+  if (!pattern.next.length && !pattern.notNext.length) return true;
+  const next = after?.type === 'word' ? wordKey(after.text) : '';
+  if (pattern.next.length && !pattern.next.includes(next)) return false;
+  return !pattern.notNext.includes(next);
+}
+
+function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Match | null {
+  const first = tokens[i] as WordToken;
+  const body = partsOf(first.text).body;
+  // most words start no pattern at all: decide that with one lookup
+  if (!index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
+  const firstForms = lastWordForms(body);
+  const candidates = new Map<Pattern, string>();
+  for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) if (!candidates.has(p)) candidates.set(p, form.rest);
+  const sorted = [...candidates.keys()].sort((a, b) => b.words.length - a.words.length);
+  for (const pattern of sorted) {
+    const n = pattern.words.length;
+    let rest = '';
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) {
+      const t = tokens[i + j];
+      if (t?.type !== 'word') {
+        ok = false;
+        break;
+      }
+      const parts = partsOf(t.text);
+      if (j > 0 && (parts.prefix || SENTENCE_STOP.test((tokens[i + j - 1] as WordToken).text))) ok = false;
+      else if (j < n - 1) ok = parts.body.toLowerCase() === pattern.words[j];
+      else {
+        const form = lastWordForms(parts.body).find((f) => f.key === pattern.words[j]);
+        if (form) rest = form.rest;
+        else ok = false;
+      }
+    }
+    if (ok && followsRight(pattern, tokens[i + n]) && conditionsHold(pattern, out, tokens, i + n)) return { pattern, length: n, rest };
+  }
+  return null;
+}
+
+function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[] {
+  const first = partsOf(span[0].text);
+  const last = partsOf(span[span.length - 1].text);
+  const words = term.split(' ');
+  return words.map((w, k) => {
+    const from = span[Math.min(k, span.length - 1)];
+    let text = w;
+    if (k === 0) text = first.prefix + text;
+    if (k === words.length - 1) text += rest + last.trail;
+    return { type: 'word', text, line: from.line, column: from.column, sentenceEnd: k === words.length - 1 ? span[span.length - 1].sentenceEnd : false };
+  });
+}
+
+function heardText(span: WordToken[], rest: string): string {
+  const text = span.map((t) => t.text).join(' ');
+  const { prefix } = partsOf(span[0].text);
+  const { trail } = partsOf(span[span.length - 1].text);
+  return text.slice(prefix.length, text.length - trail.length - rest.length);
+}
+
+/** Replaces listed variants (and wrong casings of terms); returns the new tokens and what changed. */
+function correctListed(tokens: Token[], index: TermIndex, corrections: Correction[]): { tokens: Token[]; touched: Set<WordToken> } {
+  const out: Token[] = [];
+  const touched = new Set<WordToken>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const match = t.type === 'word' ? matchAt(tokens, i, index, out) : null;
+    if (!match) {
+      out.push(t);
+      continue;
+    }
+    const span = tokens.slice(i, i + match.length) as WordToken[];
+    const from = heardText(span, match.rest);
+    const { entry } = match.pattern;
+    if (from === entry.term) {
+      out.push(...span);
+    } else {
+      const replaced = replaceSpan(span, entry.term, match.rest);
+      for (const r of replaced) touched.add(r);
+      out.push(...replaced);
+      corrections.push({ line: span[0].line, column: span[0].column, from, to: entry.term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });
+    }
+    i += match.length - 1;
+  }
+  return { tokens: out, touched };
+}
+
+/** Words nobody listed, matched by sound and spelling; only words that are not English. */
+function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[]): Token[] {
+  type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
+  const decided = new Map<string, Found | null>();
+  const best = (key: string) => {
+    if (decided.has(key)) return decided.get(key)!;
+    let found: Found | null = null;
+    for (const target of index.bySound.get(soundKey(key)) ?? []) {
+      const confidence = fuzzyConfidence(key, target.key, minConfidence);
+      if (confidence >= minConfidence && (!found || confidence > found.confidence)) found = { entry: target.entry, replacement: target.replacement, confidence };
+    }
+    if (found && isEnglish(key)) found = null;
+    decided.set(key, found);
+    return found;
+  };
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    out.push(t);
+    if (t.type !== 'word' || touched.has(t)) continue;
+    const parts = partsOf(t.text);
+    const key = parts.body.toLowerCase();
+    if (!isFuzzyCandidate(key, index)) continue;
+    const found = best(key);
+    if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
+    const { entry, replacement, confidence } = found;
+    out.pop();
+    out.push(...replaceSpan([t], replacement, ''));
+    corrections.push({ line: t.line, column: t.column, from: parts.body, to: replacement, kind: entry.kind, rule: `${entry.term}, fuzzy`, confidence });
+  }
+  return out;
+}
+
+/** The stage: listed variants first, then fuzzy matches of what is left. */
+export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
+  if (!dictionary.entries.length) return stream;
+  const index = indexOf(dictionary);
+  const corrections: Correction[] = [];
+  const listed = correctListed(stream.tokens, index, corrections);
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const tokens = minConfidence > 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
+  const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ...stream, tokens, corrections: all };
+}
