@@ -16,7 +16,7 @@ export function runBuild(inputs: string[], options: BuildCommandOptions): number
     const result = processFile(input, context);
     if (result.error) {
       failed++;
-      process.stderr.write(formatDiagnostic(result.name, result.error.line, 'error', result.error.message) + '\n');
+      process.stderr.write(formatDiagnostic(result.error.file ?? result.name, result.error.line, 'error', result.error.message) + '\n');
     } else if (!options.quiet && result.document) {
       for (const w of result.document.warnings) process.stderr.write(formatDiagnostic(result.name, w.line, 'warning', w.message, w.code) + '\n');
     }

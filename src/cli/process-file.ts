@@ -15,7 +15,7 @@ export interface FileResult {
   name: string;
   document?: CaptionDocument;
   written: string[];
-  error?: { line: number; message: string };
+  error?: { line: number; message: string; /** set when the error is in another file than the input (a markers file) */ file?: string };
 }
 
 function readInput(input: string): Uint8Array {
@@ -58,7 +58,7 @@ export function processFile(input: string, context: ProcessContext): FileResult 
     }
     result.document = document;
   } catch (error) {
-    if (error instanceof InputError) result.error = { line: error.line, message: error.message };
+    if (error instanceof InputError) result.error = error.file === undefined ? { line: error.line, message: error.message } : { line: error.line, message: error.message, file: error.file };
     else if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
       result.error = { line: 0, message: `cannot read or write: ${ioReason(error as NodeJS.ErrnoException)}` };
     } else throw error;
