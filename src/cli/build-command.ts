@@ -1,6 +1,7 @@
 // `captions build`: runs the pipeline on each input and writes the chosen formats.
 
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
+import { InputError } from '../types.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { planOutputs } from './outputs.js';
 import { processFile } from './process-file.js';
@@ -10,7 +11,16 @@ export type { BuildCommandOptions } from './build-options.js';
 /** Runs the command; returns the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
 export function runBuild(inputs: string[], options: BuildCommandOptions): number {
   const formats = parseFormats(options.formats);
-  const context = { formats, options: pipelineOptions(options), plan: planOutputs(inputs, formats, options.output), inputs };
+  let pipeline;
+  try {
+    pipeline = pipelineOptions(options);
+  } catch (error) {
+    // a markers file that cannot be used fails every input: report it once, where it is
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(formatDiagnostic(error.file ?? '<options>', error.line, 'error', error.message) + '\n');
+    return 1;
+  }
+  const context = { formats, options: pipeline, plan: planOutputs(inputs, formats, options.output), inputs };
   let failed = 0;
   for (const input of inputs) {
     const result = processFile(input, context);

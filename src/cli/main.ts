@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { UsageError } from './outputs.js';
+import { addProfileOptions } from './profile-options.js';
 
 const EXIT_USAGE = 2;
 
@@ -14,16 +15,18 @@ export function createProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
 
-  program
+  const build = program
     .command('build')
     .description('build captions from raw transcripts')
     .argument('<input...>', 'transcript files (- for stdin)')
     .option('-o, --output <path>', 'output directory (or file, for one input and one format; - for stdout)')
     .option('-f, --formats <list>', 'comma-separated output formats: vtt, srt, json, txt', 'vtt,srt')
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
-    .option('--profile <name>', 'caption style profile', 'netflix')
-    .option('-q, --quiet', 'do not print warnings')
-    .action((inputs: string[], options: BuildCommandOptions) => {
+    .option('--markers <file>', 'known times of image markers: CSV (marker,time) or JSON {"marker": "time"}')
+    .option('--duration <time>', "the video's length: the speech ends there (seconds or HH:MM:SS.mmm)")
+    .option('--offset <time>', 'where the talk starts in the video (seconds or HH:MM:SS.mmm)')
+    .option('-q, --quiet', 'do not print warnings');
+  addProfileOptions(build).action((inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = runBuild(inputs, options);
     });
   return program;

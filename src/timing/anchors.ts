@@ -103,10 +103,15 @@ export function pinTiming(timed: { units: TimedUnit[]; markers: MarkerTime[] }, 
   if (pins.duration !== undefined) points.push({ unit: units.length, model: modelEnd(units), real: pins.duration });
   checkOrder(points, pins.markers?.source);
 
-  // Past the last known point the speech goes on at the mean rate of the pinned stretch.
-  const first = points[0];
-  const last = points[points.length - 1];
+  // Past the last known point the speech goes on at the mean rate of the known stretch.
+  const known = pins.offset === undefined && points.length > 2 ? points.slice(1) : points;
+  const first = known[0];
+  const last = known[known.length - 1];
   const meanRate = last.model > first.model ? (last.real - first.real) / (last.model - first.model) : 1;
+  // With no --offset, a talk rarely starts speaking at 0: when two known times give the rate, the
+  // start is placed that far before the first of them (not before 0), so a silent lead-in is not
+  // spread over the first minute of speech.
+  if (pins.offset === undefined && known !== points) points[0].real = Math.max(0, Math.min(first.real, first.real - first.model * meanRate));
 
   let k = 0;
   const mapper = (index: number) => {
