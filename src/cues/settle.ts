@@ -62,29 +62,41 @@ export function settleTimes(spans: TimedSpan[], profile: StyleProfile, bounds: T
 
   function settleGroup(a: number, b: number, lo: number, hi: number, wall: number) {
     if (a >= b) return;
-    // forward: after the previous cue and the gap, at least the minimum duration
-    for (let i = a; i < b; i++) {
-      starts[i] = Math.max(starts[i], i === a ? lo : ends[i - 1] + limit.minGap);
-      ends[i] = Math.min(Math.max(ends[i], starts[i] + limit.minDuration), starts[i] + Math.max(limit.maxDuration, limit.minDuration));
+    const estimatedStarts = starts.slice(a, b);
+    const estimatedEnds = ends.slice(a, b);
+    // First try to give every cue the time it takes to read; where the pins leave too little room
+    // for that, only the minimum duration (the reading-speed check then names the fast cues); where
+    // there is not even room for that, squeeze.
+    const readable = (i: number) => Math.min(limit.maxDuration, Math.max(limit.minDuration, Math.ceil((spans[i].chars / profile.maxCharsPerSecond) * 1000)));
+    const fits = place(a, b, lo, hi, readable) || place(a, b, lo, hi, () => limit.minDuration);
+    if (!fits) {
+      for (let i = a; i < b; i++) [starts[i], ends[i]] = [estimatedStarts[i - a], estimatedEnds[i - a]];
+      squeeze(a, b, lo, Math.min(hi, wall));
     }
-    // backward: pull the cues back before the next pin when the forward pass pushed them past it
-    if (ends[b - 1] > hi) {
+    // close gaps too short to see, where there is room
+    for (let i = a; i < b; i++) {
+      const room = i + 1 < b ? starts[i + 1] - limit.minGap : hi;
+      if (room - ends[i] < 500 && room - ends[i] > 0) ends[i] = Math.max(ends[i], Math.min(room, starts[i] + limit.maxDuration));
+    }
+
+    /** Places the group's cues, each at least need(i) long; false (times left half-set) when they cannot fit. */
+    function place(a: number, b: number, lo: number, hi: number, need: (i: number) => number): boolean {
+      for (let i = a; i < b; i++) [starts[i], ends[i]] = [estimatedStarts[i - a], estimatedEnds[i - a]];
+      // forward: after the previous cue and the gap, long enough to read; a cue that needs more time
+      // than its speech pushes the next one later (the lag is absorbed by the pauses after it)
+      for (let i = a; i < b; i++) {
+        starts[i] = Math.max(starts[i], i === a ? lo : ends[i - 1] + limit.minGap);
+        ends[i] = Math.min(Math.max(ends[i], starts[i] + need(i)), starts[i] + limit.maxDuration);
+      }
+      if (ends[b - 1] <= hi) return true;
+      // backward: pull the cues back before the next pin when the forward pass pushed them past it
       let room = hi;
       for (let i = b - 1; i >= a; i--) {
         ends[i] = Math.min(ends[i], room);
-        starts[i] = Math.min(starts[i], ends[i] - limit.minDuration);
+        starts[i] = Math.min(starts[i], ends[i] - need(i));
         room = starts[i] - limit.minGap;
       }
-      if (starts[a] < lo) squeeze(a, b, lo, Math.min(hi, wall));
-    }
-    // lengthen cues that read too fast, and close gaps too short to see, where there is room
-    for (let i = a; i < b; i++) {
-      const room = i + 1 < b ? starts[i + 1] - limit.minGap : hi;
-      const wanted = Math.ceil((spans[i].chars / profile.maxCharsPerSecond) * 1000);
-      let end = ends[i];
-      if (end - starts[i] < wanted) end = Math.min(starts[i] + wanted, room, starts[i] + limit.maxDuration);
-      if (room - end < 500 && room - end > 0) end = Math.min(room, starts[i] + limit.maxDuration);
-      ends[i] = Math.max(ends[i], end);
+      return starts[a] >= lo;
     }
   }
 
