@@ -3,6 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
+import { runCheck, type CheckCommandOptions } from './check-command.js';
 import { UsageError } from './outputs.js';
 import { addProfileOptions } from './profile-options.js';
 
@@ -29,6 +30,14 @@ export function createProgram(): Command {
   addProfileOptions(build).action((inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = runBuild(inputs, options);
     });
+  const check = program
+    .command('check')
+    .description('check SRT and WebVTT caption files against a caption style (for CI)')
+    .argument('<file...>', 'caption files (.srt, .vtt; - for stdin)')
+    .option('--format <name>', 'output: pretty, json or github (GitHub Actions annotations)', 'pretty');
+  addProfileOptions(check).action((files: string[], options: CheckCommandOptions) => {
+    process.exitCode = runCheck(files, options);
+  });
   return program;
 }
 

@@ -1,0 +1,54 @@
+// `captions check`: lints existing caption files (SRT, WebVTT) against a style profile, for CI.
+// Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
+
+import { readFileSync } from 'node:fs';
+import { checkCaptions, type TermCheck } from '../check/rules.js';
+import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
+import { decodeText } from '../read/decode.js';
+import { parseCaptions } from '../read/captions.js';
+import { InputError, type StyleProfile } from '../types.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { UsageError } from './outputs.js';
+import { profileFromFlags, type ProfileFlags } from './profile-options.js';
+
+export interface CheckCommandOptions extends ProfileFlags {
+  format: string;
+}
+
+function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined): FileReport {
+  let text: string;
+  try {
+    text = decodeText(file === '-' ? readFileSync(0) : readFileSync(file));
+  } catch (error) {
+    if (error instanceof InputError) return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'unreadable', message: error.message }] };
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${reason}` }] };
+  }
+  try {
+    const parsed = parseCaptions(text);
+    return { file, format: parsed.format, cues: parsed.cues.length, findings: checkCaptions(parsed, terms ? { profile, terms } : { profile }) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'not-captions', message: error.message }] };
+  }
+}
+
+/** Runs the command; returns the exit code. `terms` is the dictionary check, once there is one. */
+export function runCheck(inputs: string[], options: CheckCommandOptions, terms?: TermCheck): number {
+  const format = options.format.toLowerCase() as CheckFormat;
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${options.format}" (choose from ${CHECK_FORMATS.join(', ')})`);
+  const profile = profileFromFlags(options);
+  const reports = inputs.map((input) => checkFile(input, profile, terms));
+  const { errors, warnings } = countBySeverity(reports);
+  if (format === 'json') process.stdout.write(jsonReport(reports, profile.name));
+  else if (format === 'github') process.stdout.write(githubAnnotations(reports));
+  else {
+    for (const report of reports) {
+      const name = report.file === '-' ? '<stdin>' : report.file;
+      for (const f of report.findings) process.stdout.write(formatDiagnostic(name, f.line, f.severity, f.message, f.code) + '\n');
+    }
+    process.stdout.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked (${profile.name}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
