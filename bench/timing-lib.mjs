@@ -94,12 +94,13 @@ export function quantile(values, q) {
  * Builds captions for one file and configuration and returns the errors of the model and of the
  * naive model (time in proportion to characters between the same known points), cue by cue.
  */
-export function measure(vtt, every, speechModel) {
+export function measure(vtt, every, speechModel, knowStart = false) {
   const cues = trueCues(vtt);
   const anchors = anchorCues(cues, every);
   const { text, known, lineOfCue } = transcriptOf(cues, anchors);
   const duration = cues[cues.length - 1].end;
   const options = { anchors: { source: 'markers.csv', anchors: known }, duration };
+  if (knowStart) options.offset = cues[0].start;
   if (speechModel) options.speechModel = speechModel;
   const doc = buildFromText(text, 'bench', options);
 
@@ -119,7 +120,7 @@ export function measure(vtt, every, speechModel) {
   }
 
   // the naive model: characters spread evenly between the start, the known markers and the end
-  const points = [{ chars: 0, time: 0 }];
+  const points = [{ chars: 0, time: options.offset ?? 0 }];
   for (const k of known) points.push({ chars: markerChars.get(`img/t_${k.key}.png`), time: k.time });
   points.push({ chars, time: duration });
   const naiveTime = (c) => {

@@ -15,6 +15,7 @@ const CONFIGS = [
   { name: 'anchor every 60 s', every: 60, goal: { median: 0.7, p90: 2.0 } },
   { name: 'anchor every 180 s', every: 180 },
   { name: 'duration only', every: Infinity, goal: { median: 3.5 } },
+  { name: 'duration and speech start (--offset) known', every: Infinity, offset: true },
 ];
 
 const fmt = (x) => x.toFixed(2).padStart(6);
@@ -24,7 +25,7 @@ let missed = 0;
 for (const config of CONFIGS) {
   const all = { model: [], naive: [] };
   for (const file of files) {
-    const r = measure(file.text, config.every);
+    const r = measure(file.text, config.every, undefined, config.offset);
     all.model.push(...r.model);
     all.naive.push(...r.naive);
     const note = r.mismatches ? `  (${r.mismatches} cues not matched word for word)` : '';
