@@ -92,7 +92,9 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
   }
   for (const cue of cues) {
     const cps = cue.lines.join(' ').length / (cue.end - cue.start);
-    if (cps > profile.maxCharsPerSecond + 1e-9) {
+    if (cue.end <= cue.start) {
+      warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} has no time on screen: the pinned times leave none` });
+    } else if (cps > profile.maxCharsPerSecond + 1e-9) {
       warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} reads at ${cps.toFixed(1)} characters a second (limit ${profile.maxCharsPerSecond})` });
     }
   }
