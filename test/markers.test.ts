@@ -33,11 +33,12 @@ describe('time values', () => {
 
 describe('markers files', () => {
   it('reads CSV with the header marker,time and JSON objects, with the line of each marker', () => {
-    const csv = parseMarkersFile('marker,time\nimg/a_1.png,5\n\na_3.png,00:01:00\n5,90.5\n', 'm.csv');
+    const csv = parseMarkersFile('marker,time\r\nimg/a_1.png,5\r\n\r\na_3.png,00:01:00\r\n5,90.5\r\n"img/a,b_7.png",00:02:00,250\r\n', 'm.csv');
     expect(csv.anchors).toEqual([
       { key: 'img/a_1.png', time: 5, line: 2 },
       { key: 'a_3.png', time: 60, line: 4 },
       { key: '5', time: 90.5, line: 5 },
+      { key: 'img/a,b_7.png', time: 120.25, line: 6 },
     ]);
     const json = parseMarkersFile('{\n  "1": "00:00:05",\n  "img/a_3.png": 60\n}\n', 'm.json');
     expect(json.anchors).toEqual([

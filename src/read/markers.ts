@@ -39,10 +39,13 @@ function parseCsv(text: string, source: string): MarkerAnchor[] {
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const raw = lines[i];
     if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-    // the time never holds a comma as a separator of fields, so the last comma splits the row
-    const comma = raw.lastIndexOf(',');
-    if (comma < 0) fail(source, i + 1, `expected "marker,time", found "${raw.trim()}"`);
-    anchors.push(anchorOf(unquote(raw.slice(0, comma)), unquote(raw.slice(comma + 1)), i + 1, source));
+    // a time may hold a decimal comma (00:01:15,500), so the first comma after the marker splits
+    // the row; a marker with a comma in it is quoted
+    const row = raw.trim();
+    const closing = row.startsWith('"') ? row.indexOf('"', 1) : -1;
+    const comma = row.indexOf(',', closing < 0 ? 0 : closing);
+    if (comma < 0) fail(source, i + 1, `expected "marker,time", found "${row}"`);
+    anchors.push(anchorOf(unquote(row.slice(0, comma)), unquote(row.slice(comma + 1)), i + 1, source));
   }
   return anchors;
 }
