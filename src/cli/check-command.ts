@@ -7,12 +7,19 @@ import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type Che
 import { decodeText } from '../read/decode.js';
 import { parseCaptions } from '../read/captions.js';
 import { InputError, type StyleProfile } from '../types.js';
-import { formatDiagnostic } from './diagnostics.js';
+import chalk from 'chalk';
 import { UsageError } from './outputs.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 
 export interface CheckCommandOptions extends ProfileFlags {
   format: string;
+}
+
+/** `file:line: error: message [code]`, coloured when stdout is a terminal (the findings are the command's output). */
+function prettyFinding(file: string, f: FileReport['findings'][number]): string {
+  const where = chalk.bold(f.line > 0 ? `${file}:${f.line}:` : `${file}:`);
+  const label = f.severity === 'error' ? chalk.red('error:') : chalk.yellow('warning:');
+  return `${where} ${label} ${f.message}${chalk.dim(` [${f.code}]`)}`;
 }
 
 function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined): FileReport {
@@ -46,7 +53,7 @@ export function runCheck(inputs: string[], options: CheckCommandOptions, terms?:
   else {
     for (const report of reports) {
       const name = report.file === '-' ? '<stdin>' : report.file;
-      for (const f of report.findings) process.stdout.write(formatDiagnostic(name, f.line, f.severity, f.message, f.code) + '\n');
+      for (const f of report.findings) process.stdout.write(prettyFinding(name, f) + '\n');
     }
     process.stdout.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked (${profile.name}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
   }
