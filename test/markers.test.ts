@@ -148,6 +148,27 @@ describe('captions build --markers', () => {
     expect(track.match(/-->/g)).toHaveLength(29);
   });
 
+  it('pins ten markers from a CSV file on the command line, with no unnamed breach of the profile', () => {
+    const dir = tempDir();
+    const table = tenMarkers();
+    const markers = join(dir, 'ten.csv');
+    writeFileSync(markers, ['marker,time', ...table.anchors.map((a) => `${a.key},${a.time}`)].join('\n') + '\n');
+    const run = runCli(['build', EXAMPLE_PATH, '--markers', markers, '-o', dir, '-f', 'json']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'pycon-2022-lightning-talks-day2-am.json'), 'utf8'));
+    const pinned = json.markers.filter((m: { pinned: boolean }) => m.pinned).map((m: { time: number }) => m.time);
+    expect(pinned).toEqual(table.anchors.map((a) => a.time));
+    // every warning printed is one of the named cue warnings
+    for (const line of run.stderr.trim().split('\n').filter(Boolean)) expect(line).toMatch(/: warning: cues? \d+.*\[(reading-speed|pinned-too-close)\]$/);
+  });
+
+  it('refuses an --offset after the first known marker, naming the marker', () => {
+    const doc = () => buildFromText(EXAMPLE_TEXT, 'ex', { offset: 200, anchors: { source: 'm.csv', anchors: [{ key: '3', time: 150, line: 2 }] } });
+    const error = inputError(doc);
+    expect([error.file, error.line]).toEqual(['m.csv', 2]);
+    expect(error.message).toBe('times go backwards: marker "3" (line 2) at 00:02:30.000 comes after the start (--offset) at 00:03:20.000 in the transcript');
+  });
+
   it('reports a bad markers file as file:line and exits 1; a bad time flag is a usage error', () => {
     const dir = tempDir();
     const markers = join(dir, 'times.csv');
