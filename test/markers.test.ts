@@ -101,6 +101,21 @@ describe('timing pinned at the example markers', () => {
     });
   }
 
+  it('names every cue the pins force past the profile when they leave too little time', () => {
+    // the speech between markers 5 and 7 (about a minute of it) must fit in 20 s
+    const at = (n: number) => EXAMPLE_MARKERS.find((m) => m.image.endsWith(`_${n}.png`))!.time;
+    const anchors = [
+      { key: '5', time: at(5), line: 2 },
+      { key: '7', time: at(5) + 20, line: 3 },
+    ];
+    expect(at(7) - at(5)).toBeGreaterThan(40);
+    const doc = buildFromText(EXAMPLE_TEXT, 'example', { anchors: { source: 'tight.csv', anchors } });
+    const breaches = profileBreaches(doc.cues, NETFLIX);
+    expect(breaches.length).toBeGreaterThan(0);
+    for (const b of breaches) expect(namedInWarnings(b.id, doc.warnings), `cue ${b.id} (${b.what}) is named in a warning`).toBe(true);
+    expect(doc.markers.filter((m) => m.pinned).map((m) => m.time)).toEqual(anchors.map((a) => a.time));
+  });
+
   it('refuses markers that name nothing, are ambiguous, or go backwards, naming the markers file line', () => {
     const unknown = inputError(() => buildFromText(EXAMPLE_TEXT, 'ex', { anchors: { source: 'm.csv', anchors: [{ key: '1', time: 3, line: 2 }, { key: '99', time: 9, line: 3 }] } }));
     expect([unknown.file, unknown.line, unknown.message]).toEqual(['m.csv', 3, 'marker "99" names no image marker in the transcript']);
@@ -111,6 +126,13 @@ describe('timing pinned at the example markers', () => {
     );
     expect([backwards.file, backwards.line]).toEqual(['m.csv', 2]);
     expect(backwards.message).toMatch(/times go backwards: marker "5" \(line 2\) at 00:05:00.000 comes after marker "3" \(line 3\) at 00:06:40.000/);
+    const twoDecks = '# Talk\n\n Hello。\n\n![](img/a_1.png)\n\n More。\n\n![](img/b_1.png)\n\n The end。\n';
+    const ambiguous = inputError(() => buildFromText(twoDecks, 'ex', { anchors: { source: 'm.csv', anchors: [{ key: '1', time: 3, line: 2 }] } }));
+    expect([ambiguous.line, ambiguous.message]).toEqual([2, 'marker "1" is ambiguous: it names the markers on transcript lines 5, 9']);
+    expect(buildFromText(twoDecks, 'ex', { anchors: { source: 'm.csv', anchors: [{ key: 'b_1.png', time: 30, line: 2 }] } }).markers.map((m) => [m.pinned, m.time])).toEqual([
+      [false, expect.any(Number)],
+      [true, 30],
+    ]);
     const twice = inputError(() =>
       buildFromText(EXAMPLE_TEXT, 'ex', { anchors: { source: 'm.csv', anchors: [{ key: '3', time: 30, line: 2 }, { key: 'img/dec71df9a9cccc974b7fc9bc0af9e52c_3.png', time: 31, line: 3 }] } }),
     );
