@@ -51,7 +51,10 @@ export function resolveAnchors(units: TimedUnit[], table: MarkerTable): Map<numb
     });
     if (matches.length === 0) throw new InputError(anchor.line, `marker "${anchor.key}" names no image marker in the transcript`, table.source);
     if (matches.length > 1) {
-      const lines = matches.map((i) => (units[i].type === 'marker' ? (units[i] as { marker: { line: number } }).marker.line : 0));
+      const lines = matches.map((i) => {
+        const u = units[i];
+        return u.type === 'marker' ? u.marker.line : 0;
+      });
       throw new InputError(anchor.line, `marker "${anchor.key}" is ambiguous: it names the markers on transcript lines ${lines.join(', ')}`, table.source);
     }
     const other = resolved.get(matches[0]);
