@@ -13,6 +13,8 @@ import { parseTranscript } from './read/transcript.js';
 import { segmentSpeakers } from './segment.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
+import { pinTiming } from './timing/anchors.js';
+import type { MarkerTable } from './read/markers.js';
 import type { ParsedTranscript } from './read/transcript.js';
 import type { CaptionDocument, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
 
@@ -23,6 +25,12 @@ export interface BuildOptions {
   dictionary?: Dictionary | false;
   /** Fuzzy term fixes below this confidence are not made (default 0.8). */
   minConfidence?: number;
+  /** Known times of image markers (a markers file, read by src/read/markers.ts). */
+  anchors?: MarkerTable;
+  /** Length of the video in seconds: the speech ends there. */
+  duration?: number;
+  /** Where the talk starts in the video, in seconds. */
+  offset?: number;
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -75,8 +83,12 @@ export function buildFromText(text: string, source: string, options: BuildOption
   const stream = cleanText(parsed, options);
   const segments = segmentSpeakers(stream.tokens);
   const units = splitSentences(stream.tokens, segments);
-  const timing = estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL);
-  const { cues, warnings } = buildCues(timing.units, segments, profile);
+  const timing = pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), {
+    ...(options.anchors ? { markers: options.anchors } : {}),
+    ...(options.duration !== undefined ? { duration: options.duration } : {}),
+    ...(options.offset !== undefined ? { offset: options.offset } : {}),
+  });
+  const { cues, warnings } = buildCues(timing.units, segments, profile, timing);
   const lastCueEnd = cues.length ? cues[cues.length - 1].end : 0;
   return {
     source,

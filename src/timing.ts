@@ -1,11 +1,14 @@
 // The timing stage: estimates when each word is spoken from the text alone, with a speech-rate
-// model, pauses at punctuation, sentence and paragraph ends, and a fixed length for sound events.
+// model (spoken letters or syllables a second), pauses at punctuation, sentence and paragraph ends,
+// and a fixed length for sound events. timing/anchors.ts then pins this timeline to known times.
 
 import type { MarkerTime, TimedUnit, TimedWord, Unit } from './types.js';
 
 export interface SpeechModel {
-  /** Speaking rate in syllables per second. */
+  /** Speaking rate in syllables per second (used when charactersPerSecond is not set). */
   syllablesPerSecond: number;
+  /** Speaking rate in spoken letters per second: a word lasts as long as its letters (see spokenLetters). */
+  charactersPerSecond?: number;
   /** Shortest time any word takes, in seconds. */
   minWordDuration: number;
   commaPause: number;
@@ -18,18 +21,34 @@ export interface SpeechModel {
 /** Average syllables in a word of spoken English (used to turn words per minute into syllables per second). */
 export const SYLLABLES_PER_WORD = 1.45;
 
-/** Default tuned for conference talks: about 170 words a minute of speech. */
+/** Average spoken letters in a word of a talk (4.3 in the shipped example, 4.4 and 5.2 in the W3C talks). */
+export const LETTERS_PER_WORD = 4.4;
+
+/**
+ * Default tuned on human-timed talks (npm run bench:timing): time in proportion to spoken letters,
+ * about 170 words a minute; a pause of 0.4 s after a sentence and 1 s at a slide change (measured
+ * in each of the two timed talks alone: +0.38 s and +0.39 s after sentences, +1.1 s and +0.7 s at
+ * slides, nothing after commas).
+ */
 export const DEFAULT_SPEECH_MODEL: SpeechModel = {
   syllablesPerSecond: (170 / 60) * SYLLABLES_PER_WORD,
+  charactersPerSecond: (170 / 60) * LETTERS_PER_WORD,
   minWordDuration: 0.12,
-  commaPause: 0.15,
-  sentencePause: 0.35,
-  paragraphPause: 0.8,
+  commaPause: 0,
+  sentencePause: 0.4,
+  paragraphPause: 1,
   eventDuration: 2,
 };
 
+/** The model at another speaking rate; a faster speaker says even the shortest words faster. */
 export function speechModelForWpm(wpm: number, base: SpeechModel = DEFAULT_SPEECH_MODEL): SpeechModel {
-  return { ...base, syllablesPerSecond: (wpm / 60) * SYLLABLES_PER_WORD };
+  const speedup = (wpm / 60) * SYLLABLES_PER_WORD / base.syllablesPerSecond;
+  return {
+    ...base,
+    syllablesPerSecond: (wpm / 60) * SYLLABLES_PER_WORD,
+    minWordDuration: base.minWordDuration / speedup,
+    ...(base.charactersPerSecond ? { charactersPerSecond: (wpm / 60) * LETTERS_PER_WORD } : {}),
+  };
 }
 
 const NUMBER_WORDS_PER_DIGIT_GROUP = 2.2;
@@ -52,12 +71,26 @@ export function syllables(word: string): number {
   return count;
 }
 
+/** Letters as spoken: a word's letters and digits; a number or an acronym by its syllables spelt out. */
+export function spokenLetters(word: string): number {
+  const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters === '') return 0;
+  const spelt = /^[\d.,]+$/.test(word.replace(/[^\p{L}\p{N}.,]/gu, '')) || /^\p{Lu}{2,5}$/u.test(word.replace(/[^\p{L}]/gu, ''));
+  return spelt ? syllables(word) * LETTERS_PER_SYLLABLE : letters.length;
+}
+
+/** Letters in a spoken syllable of English, on average (to time numbers and acronyms spelt out). */
+const LETTERS_PER_SYLLABLE = 3;
+
 /** Times every unit. Markers get the time at which the speech after them starts. */
 export function estimateTiming(units: Unit[], model: SpeechModel = DEFAULT_SPEECH_MODEL): { units: TimedUnit[]; markers: MarkerTime[] } {
   let clock = 0;
   const timed: TimedUnit[] = [];
   const markers: MarkerTime[] = [];
   const secondsPerSyllable = 1 / model.syllablesPerSecond;
+  const length = model.charactersPerSecond
+    ? (text: string) => spokenLetters(text) / model.charactersPerSecond!
+    : (text: string) => syllables(text) * secondsPerSyllable;
   for (const unit of units) {
     if (unit.type === 'marker') {
       timed.push({ ...unit, time: clock });
@@ -68,7 +101,7 @@ export function estimateTiming(units: Unit[], model: SpeechModel = DEFAULT_SPEEC
     } else {
       const words: TimedWord[] = unit.words.map((word) => {
         const start = clock;
-        const end = start + Math.max(model.minWordDuration, syllables(word.text) * secondsPerSyllable);
+        const end = start + Math.max(model.minWordDuration, length(word.text));
         clock = end + (/[,;:]["'”’)]*$/.test(word.text) ? model.commaPause : 0);
         return { word, start, end };
       });

@@ -24,6 +24,8 @@ export class InputError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** The file the line is in, when it is not the input itself (e.g. a markers file). */
+    readonly file?: string,
   ) {
     super(message);
     this.name = 'InputError';

@@ -15,6 +15,7 @@ import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
 import { FORMATS } from '../write/index.js';
+import { InputError } from '../types.js';
 
 export type { BuildCommandOptions } from './build-options.js';
 
@@ -34,7 +35,14 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const formats = parseFormats(options.formats);
   const jobs = parseJobs(options.jobs);
   const failOn = parseFailOn(options.failOn);
-  pipelineOptions(options); // bad option values stop the run before anything is read
+  try {
+    pipelineOptions(options); // bad option values and option files stop the run before anything is read
+  } catch (error) {
+    // A markers file that cannot be used fails every input: report it once, where it is.
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(formatDiagnostic(error.file ?? '<options>', error.line, 'error', error.message) + '\n');
+    return 1;
+  }
   checkReportOption(options.report);
   if (options.json && options.output === '-') throw new UsageError('--json prints to stdout, so it cannot be combined with -o -');
 
@@ -78,7 +86,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const print = (outcome: FileOutcome) => {
     for (const d of outcome.diagnostics) {
       if (d.severity === 'warning' && options.quiet) continue;
-      progress.log(formatDiagnostic(outcome.name, d.line, d.severity, d.message, d.code));
+      progress.log(formatDiagnostic(d.file ?? outcome.name, d.line, d.severity, d.message, d.code));
     }
     if (outcome.review) (outcome.review.stream === 'stdout' ? process.stdout : process.stderr).write(outcome.review.text);
   };

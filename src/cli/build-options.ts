@@ -4,18 +4,24 @@
 import { availableParallelism } from 'node:os';
 import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { mergeDictionaries } from '../correct/dictionary.js';
-import { profileByName } from '../cues/profile.js';
+import { readFileSync } from 'node:fs';
 import type { BuildOptions } from '../pipeline.js';
+import { parseMarkersFile } from '../read/markers.js';
+import { parseTimeValue } from '../read/time.js';
 import { speechModelForWpm } from '../timing.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
 import { UsageError } from './outputs.js';
+import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 
-export interface BuildCommandOptions {
+export interface BuildCommandOptions extends ProfileFlags {
   output?: string;
   formats: string;
   wpm?: string;
-  profile: string;
   quiet?: boolean;
+  /** A markers file (CSV or JSON) of known image-marker times. */
+  markers?: string;
+  duration?: string;
+  offset?: string;
   jobs?: string;
   json?: boolean;
   failOn?: string;
@@ -29,6 +35,24 @@ export interface BuildCommandOptions {
   minConfidence?: string;
   /** Write nothing but the report. */
   dryRun?: boolean;
+}
+
+function timeFlag(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = parseTimeValue(text);
+  if (seconds === null) throw new UsageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm), not "${text}"`);
+  return seconds;
+}
+
+/** Reads the markers file; its format problems are InputErrors naming the file and line. */
+function readMarkers(path: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the markers file ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  return parseMarkersFile(text, path);
 }
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -51,9 +75,13 @@ export function parseFailOn(value: string | undefined): 'error' | 'warning' {
 }
 
 export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
-  const profile = profileByName(options.profile);
-  if (!profile) throw new UsageError(`unknown profile "${options.profile}"`);
-  const result: BuildOptions = { profile };
+  const result: BuildOptions = { profile: profileFromFlags(options) };
+  const duration = timeFlag('--duration', options.duration);
+  const offset = timeFlag('--offset', options.offset);
+  if (duration !== undefined) result.duration = duration;
+  if (offset !== undefined) result.offset = offset;
+  if (duration !== undefined && offset !== undefined && offset >= duration) throw new UsageError(`--offset (${offset} s) must be before the end (--duration ${duration} s)`);
+  if (options.markers !== undefined) result.anchors = readMarkers(options.markers);
   if (options.wpm !== undefined) {
     const wpm = Number(options.wpm);
     if (!Number.isFinite(wpm) || wpm < 40 || wpm > 400) throw new UsageError(`--wpm takes a number from 40 to 400, not "${options.wpm}"`);

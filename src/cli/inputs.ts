@@ -54,7 +54,7 @@ export interface ExpandedInputs {
  * so a re-run does not read its own outputs). Directories and globs are loaded lazily: a plain list of
  * files costs nothing extra at start-up.
  */
-export async function expandInputs(inputs: string[], exclude?: string): Promise<ExpandedInputs> {
+export async function expandInputs(inputs: string[], exclude?: string, extensions: string[] = INPUT_EXTENSIONS, skip?: RegExp): Promise<ExpandedInputs> {
   const files: InputFile[] = [];
   const missing: MissingInput[] = [];
   const excluded = exclude ? resolve(exclude) : undefined;
@@ -70,11 +70,11 @@ export async function expandInputs(inputs: string[], exclude?: string): Promise<
       continue;
     }
     const base = isDirectory ? input : globBase(input);
-    const pattern = isDirectory ? `**/*.{${INPUT_EXTENSIONS.join(',')}}` : toPosix(relative(base, input));
+    const pattern = isDirectory ? `**/*.{${extensions.join(',')}}` : toPosix(relative(base, input));
     const { glob } = await import('tinyglobby');
     const found = (await glob(pattern, { cwd: base, onlyFiles: true, dot: false, expandDirectories: false })).sort();
-    const kept = found.map((file) => ({ rel: file, path: base === '.' && !isDirectory ? file : `${toPosix(base).replace(/\/$/, '')}/${file}` })).filter((f) => !isExcluded(f.path));
-    if (kept.length === 0) missing.push({ path: input, reason: isDirectory ? `no ${INPUT_EXTENSIONS.map((e) => '.' + e).join(', ')} files in this directory` : 'no files match this pattern' });
+    const kept = found.map((file) => ({ rel: file, path: base === '.' && !isDirectory ? file : `${toPosix(base).replace(/\/$/, '')}/${file}` })).filter((f) => !isExcluded(f.path) && !skip?.test(f.path));
+    if (kept.length === 0) missing.push({ path: input, reason: isDirectory ? `no ${extensions.map((e) => '.' + e).join(', ')} files in this directory` : 'no files match this pattern' });
     for (const f of kept) files.push({ path: f.path, mirror: withoutExtension(f.rel) });
   }
   // The same file named twice (a file and a glob that matches it) is built once.

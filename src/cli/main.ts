@@ -7,6 +7,8 @@ import { DictionaryError } from '../correct/dictionary.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { addDictCommands } from './dict-command.js';
+import { runCheck, type CheckCommandOptions } from './check-command.js';
+import { addProfileOptions } from './profile-options.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { findConfig, optionsFor } from './config.js';
 import { UsageError } from './outputs.js';
@@ -49,14 +51,16 @@ export function createProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) })
     .hook('preAction', (_program, command) => applyConfig(program, command));
 
-  program
+  const build = program
     .command('build')
     .description('build captions from raw transcripts, or fix SRT/WebVTT drafts keeping their timing')
     .argument('<input...>', 'transcripts or SRT/WebVTT drafts: files, directories or globs (- for stdin)')
     .option('-o, --output <path>', 'output directory, mirroring the input tree (or a file, for one input and one format; - for stdout)')
     .option('-f, --formats <list>', 'comma-separated output formats: vtt, srt, json, txt', 'vtt,srt')
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
-    .option('--profile <name>', 'caption style profile', 'netflix')
+    .option('--markers <file>', 'known times of image markers: CSV (marker,time) or JSON {"marker": "time"}')
+    .option('--duration <time>', "the video's length: the speech ends there (seconds or HH:MM:SS.mmm)")
+    .option('--offset <time>', 'where the talk starts in the video (seconds or HH:MM:SS.mmm)')
     .option('-j, --jobs <n>', 'files built in parallel (default: the number of cores)')
     .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
     .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
@@ -66,10 +70,20 @@ export function createProgram(): Command {
     .option('--no-default-dict', 'do not use the built-in term dictionary')
     .option('--min-confidence <n>', 'least confidence (0-1) of a fuzzy term fix', String(DEFAULT_MIN_CONFIDENCE))
     .option('--report <file>', 'report of every change: <file>.html (a review page), - (a diff in the terminal), or any other file (the corrections log)')
-    .option('--dry-run', 'write nothing but the report (the corrections log goes to stderr unless --report names a file)')
-    .action(async (inputs: string[], options: BuildCommandOptions) => {
-      process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
-    });
+    .option('--dry-run', 'write nothing but the report (the corrections log goes to stderr unless --report names a file)');
+  addProfileOptions(build).action(async (inputs: string[], options: BuildCommandOptions) => {
+    process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
+  });
+  const check = program
+    .command('check')
+    .description('check SRT and WebVTT caption files against a caption style (for CI)')
+    .argument('<file...>', 'caption files (.srt, .vtt), directories or globs (- for stdin)')
+    .option('--format <name>', 'output: pretty, json or github (GitHub Actions annotations)', 'pretty')
+    .option('--terms', 'also report terms not in the canonical form of the built-in dictionary')
+    .option('-d, --dict <file...>', 'also report terms not in the canonical form of these dictionaries (merged over the built-in one)');
+  addProfileOptions(check).action(async (files: string[], options: CheckCommandOptions) => {
+    process.exitCode = await runCheck(files, options);
+  });
   addDictCommands(program);
   return program;
 }

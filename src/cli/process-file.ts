@@ -19,6 +19,8 @@ export interface BatchSpec {
 }
 
 export interface Diagnostic {
+  /** Set when the problem is in another file than the input (a markers file). */
+  file?: string;
   line: number;
   severity: 'error' | 'warning';
   message: string;
@@ -73,8 +75,9 @@ function ioReason(error: NodeJS.ErrnoException): string {
   return error.message.replace(/^[A-Z]+: /, '');
 }
 
-export function failedOutcome(path: string, line: number, message: string): FileOutcome {
-  return { path, name: displayName(path), status: 'failed', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [{ line, severity: 'error', message }] };
+export function failedOutcome(path: string, line: number, message: string, file?: string): FileOutcome {
+  const diagnostic: Diagnostic = file === undefined ? { line, severity: 'error', message } : { file, line, severity: 'error', message };
+  return { path, name: displayName(path), status: 'failed', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [diagnostic] };
 }
 
 /** Builds and writes one input. Only a bug throws; every problem with the input is in the outcome. */
@@ -119,7 +122,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       document,
     };
   } catch (error) {
-    if (error instanceof InputError) return failedOutcome(input.path, error.line, error.message);
+    if (error instanceof InputError) return failedOutcome(input.path, error.line, error.message, error.file);
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
       return failedOutcome(input.path, 0, `cannot read or write: ${ioReason(error as NodeJS.ErrnoException)}`);
     }

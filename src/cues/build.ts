@@ -1,8 +1,10 @@
 // The cue stage: cuts timed sentences into cues that keep a style profile's limits, lays out their
-// lines, and settles their times so that cues never overlap and keep the minimum gap.
+// lines, and settles their times (settle.ts) so that cues never overlap, keep the minimum gap and
+// never move a pinned time.
 
 import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord, Warning } from '../types.js';
 import { breakCosts, layoutCost, layoutLines } from './layout.js';
+import { settleTimes, type TimeBounds } from './settle.js';
 
 interface Draft {
   lines: string[];
@@ -11,15 +13,6 @@ interface Draft {
   firstLine: number;
   lastLine: number;
   segment: number;
-}
-
-/** Millisecond limits, rounded so that a cue at the limit still keeps it after rounding. */
-function limitsInMs(profile: StyleProfile) {
-  return {
-    minDuration: Math.ceil(profile.minDuration * 1000 - 1e-6),
-    maxDuration: Math.floor(profile.maxDuration * 1000 + 1e-6),
-    minGap: Math.ceil(profile.minGap * 1000 - 1e-6),
-  };
 }
 
 /** Splits one sentence into cue drafts with the fewest, most natural breaks. */
@@ -63,7 +56,7 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
 }
 
 /** Builds the cues for all timed units under the profile. */
-export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile): { cues: Cue[]; warnings: Warning[] } {
+export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile, bounds: TimeBounds = {}): { cues: Cue[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const drafts: Draft[] = [];
   for (const unit of units) {
@@ -73,24 +66,12 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     }
   }
 
-  const limit = limitsInMs(profile);
-  const starts = drafts.map((d) => Math.round(d.start * 1000));
-  const ends = drafts.map((d) => Math.round(d.end * 1000));
-  // Settle times in order: never before the previous cue's end plus the gap, never shorter than the minimum.
-  for (let i = 0; i < drafts.length; i++) {
-    if (i > 0) starts[i] = Math.max(starts[i], ends[i - 1] + limit.minGap);
-    ends[i] = Math.min(Math.max(ends[i], starts[i] + limit.minDuration), starts[i] + Math.max(limit.maxDuration, limit.minDuration));
-  }
-  // Close short gaps so the text does not flicker; lengthen cues that read too fast where there is room.
-  for (let i = 0; i < drafts.length; i++) {
-    const ceiling = i + 1 < drafts.length ? starts[i + 1] - limit.minGap : Infinity;
-    const chars = drafts[i].lines.join(' ').length;
-    const wanted = Math.ceil((chars / profile.maxCharsPerSecond) * 1000);
-    let end = ends[i];
-    if (end - starts[i] < wanted) end = Math.min(starts[i] + wanted, ceiling, starts[i] + limit.maxDuration);
-    if (ceiling - end < 500 && ceiling - end > 0) end = Math.min(ceiling, starts[i] + limit.maxDuration);
-    ends[i] = Math.max(ends[i], end);
-  }
+  const settled = settleTimes(
+    drafts.map((d) => ({ start: d.start, end: d.end, chars: d.lines.join(' ').length })),
+    profile,
+    bounds,
+  );
+  const { starts, ends } = settled;
 
   const cues: Cue[] = drafts.map((d, i) => ({
     id: i + 1,
@@ -101,9 +82,19 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     sourceLines: [d.firstLine, d.lastLine],
     segment: d.segment,
   }));
+  for (const group of settled.squeezed) {
+    const ids = group.end - group.first > 1 ? `cues ${group.first + 1}-${group.end}` : `cue ${group.first + 1}`;
+    warnings.push({
+      line: cues[group.first].sourceLines[0],
+      code: 'pinned-too-close',
+      message: `${ids} must fit in ${((group.to - group.from) / 1000).toFixed(3)} s between pinned times: shorter than the profile allows`,
+    });
+  }
   for (const cue of cues) {
     const cps = cue.lines.join(' ').length / (cue.end - cue.start);
-    if (cps > profile.maxCharsPerSecond + 1e-9) {
+    if (cue.end <= cue.start) {
+      warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} has no time on screen: the pinned times leave none` });
+    } else if (cps > profile.maxCharsPerSecond + 1e-9) {
       warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} reads at ${cps.toFixed(1)} characters a second (limit ${profile.maxCharsPerSecond})` });
     }
   }

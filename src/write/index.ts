@@ -4,6 +4,7 @@
 import type { CaptionDocument } from '../types.js';
 import { writeDraftSrt, writeDraftVtt } from './draft.js';
 import { writeJson } from './json.js';
+import { MARKERS_TRACK } from './markers-track.js';
 import { writeSrt } from './srt.js';
 import { writeTxt } from './txt.js';
 import { writeVtt } from './vtt.js';
@@ -25,7 +26,7 @@ export interface Companion {
 }
 
 /** Companion tracks written with every VTT output (e.g. `chapters` → `<name>.chapters.vtt`). */
-export const VTT_COMPANIONS: Companion[] = [];
+export const VTT_COMPANIONS: Companion[] = [MARKERS_TRACK];
 
 export interface RenderedFile {
   /** File extension without the leading dot: `vtt`, `chapters.vtt`, `json`… */

@@ -1,0 +1,81 @@
+// `captions check`: lints existing caption files (SRT, WebVTT) against a style profile, for CI.
+// Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
+
+import { readFileSync } from 'node:fs';
+import { checkCaptions, type TermCheck } from '../check/rules.js';
+import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
+import { decodeText } from '../read/decode.js';
+import { parseCaptions } from '../read/captions.js';
+import { InputError, type StyleProfile } from '../types.js';
+import chalk from 'chalk';
+import { UsageError } from './outputs.js';
+import { expandInputs } from './inputs.js';
+import { dictionaryTermCheck } from '../check/terms.js';
+import { loadDefaultDictionary, loadDictionaryFile, mergeDictionaries } from '../correct/index.js';
+import { profileFromFlags, type ProfileFlags } from './profile-options.js';
+
+export interface CheckCommandOptions extends ProfileFlags {
+  format: string;
+  /** Dictionaries whose terms must be in their canonical form (merged over the built-in one). */
+  dict?: string[];
+  /** Check terms against the built-in dictionary. */
+  terms?: boolean;
+}
+
+/** The term check the options ask for, if any. */
+function termCheckFor(options: CheckCommandOptions): TermCheck | undefined {
+  if (!options.terms && !options.dict?.length) return undefined;
+  return dictionaryTermCheck(mergeDictionaries([loadDefaultDictionary(), ...(options.dict ?? []).map((file) => loadDictionaryFile(file))]));
+}
+
+/** `file:line: error: message [code]`, coloured when stdout is a terminal (the findings are the command's output). */
+function prettyFinding(file: string, f: FileReport['findings'][number]): string {
+  const where = chalk.bold(f.line > 0 ? `${file}:${f.line}:` : `${file}:`);
+  const label = f.severity === 'error' ? chalk.red('error:') : chalk.yellow('warning:');
+  return `${where} ${label} ${f.message}${chalk.dim(` [${f.code}]`)}`;
+}
+
+function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined): FileReport {
+  let text: string;
+  try {
+    text = decodeText(file === '-' ? readFileSync(0) : readFileSync(file));
+  } catch (error) {
+    if (error instanceof InputError) return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'unreadable', message: error.message }] };
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${reason}` }] };
+  }
+  try {
+    const parsed = parseCaptions(text);
+    return { file, format: parsed.format, cues: parsed.cues.length, findings: checkCaptions(parsed, terms ? { profile, terms } : { profile }) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'not-captions', message: error.message }] };
+  }
+}
+
+/** Companion tracks beside the captions (chapters, slide markers) are not captions: a walk passes them by. */
+const COMPANION_TRACK = /\.(chapters|markers)\.vtt$/i;
+
+/** Runs the command; resolves to the exit code. `terms` is the dictionary check, when one is given. */
+export async function runCheck(args: string[], options: CheckCommandOptions, terms: TermCheck | undefined = termCheckFor(options)): Promise<number> {
+  const format = options.format.toLowerCase() as CheckFormat;
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${options.format}" (choose from ${CHECK_FORMATS.join(', ')})`);
+  const profile = profileFromFlags(options);
+  const expanded = await expandInputs(args, undefined, ['srt', 'vtt'], COMPANION_TRACK);
+  const reports = [
+    ...expanded.missing.map((m): FileReport => ({ file: m.path, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: m.reason }] })),
+    ...expanded.files.map((input) => checkFile(input.path, profile, terms)),
+  ];
+  const { errors, warnings } = countBySeverity(reports);
+  if (format === 'json') process.stdout.write(jsonReport(reports, profile.name));
+  else if (format === 'github') process.stdout.write(githubAnnotations(reports));
+  else {
+    for (const report of reports) {
+      const name = report.file === '-' ? '<stdin>' : report.file;
+      for (const f of report.findings) process.stdout.write(prettyFinding(name, f) + '\n');
+    }
+    process.stdout.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked (${profile.name}): ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
