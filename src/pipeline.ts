@@ -14,6 +14,7 @@ import { segmentSpeakers } from './segment.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
 import { pinTiming } from './timing/anchors.js';
+import { joinSections, splitSections } from './sections.js';
 import type { MarkerTable } from './read/markers.js';
 import type { ParsedTranscript } from './read/transcript.js';
 import type { CaptionDocument, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   duration?: number;
   /** Where the talk starts in the video, in seconds. */
   offset?: number;
+  /** Longest section, in words, a long transcript is built in (src/sections.ts). */
+  sectionWords?: number;
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -59,7 +62,7 @@ function spanOf(units: TimedUnit[], segment: number): { start: number; end: numb
   let end = 0;
   for (const u of units) {
     if (u.segment !== segment) continue;
-    const [s, e] = u.type === 'sentence' ? [u.words[0].start, u.words[u.words.length - 1].end] : u.type === 'event' ? [u.start, u.end] : [u.time, u.time];
+    const [s, e] = u.type === 'sentence' ? [u.starts[0], u.ends[u.ends.length - 1]] : u.type === 'event' ? [u.start, u.end] : [u.time, u.time];
     start = Math.min(start, s);
     end = Math.max(end, e);
   }
@@ -76,10 +79,9 @@ export function cleanText(parsed: ParsedTranscript, options: BuildOptions = {}):
   return dictionary === false ? stream : correctTerms(stream, dictionary, { minConfidence: options.minConfidence });
 }
 
-/** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */
-export function buildFromText(text: string, source: string, options: BuildOptions = {}): CaptionDocument {
+/** Builds captions from a parsed transcript, whole. */
+function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOptions): CaptionDocument {
   const profile = options.profile ?? NETFLIX;
-  const parsed = parseTranscript(text);
   const stream = cleanText(parsed, options);
   const segments = segmentSpeakers(stream.tokens);
   const units = splitSentences(stream.tokens, segments);
@@ -103,6 +105,24 @@ export function buildFromText(text: string, source: string, options: BuildOption
     warnings: [...stream.warnings, ...warnings].sort((a, b) => a.line - b.line),
     paragraphs: paragraphsOf(units),
   };
+}
+
+/** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */
+export function buildFromText(text: string, source: string, options: BuildOptions = {}): CaptionDocument {
+  const parsed = parseTranscript(text);
+  // Pinned times (markers, duration) tie the whole timeline together: such a file is built whole.
+  const sections = options.anchors || options.duration !== undefined ? [parsed] : splitSections(parsed, options.sectionWords);
+  if (sections.length === 1) return buildParsed(parsed, source, options);
+  const parts: CaptionDocument[] = [];
+  let start = options.offset ?? 0;
+  for (const section of sections) {
+    const part = buildParsed(section, source, { ...options, offset: start });
+    parts.push(part);
+    // The next section starts after a paragraph's pause, as the speech would go on.
+    const end = part.cues.at(-1)?.end ?? start;
+    start = Math.round((end + (options.speechModel ?? DEFAULT_SPEECH_MODEL).paragraphPause) * 1000) / 1000;
+  }
+  return joinSections(parts);
 }
 
 /**

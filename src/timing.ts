@@ -2,7 +2,7 @@
 // model (spoken letters or syllables a second), pauses at punctuation, sentence and paragraph ends,
 // and a fixed length for sound events. timing/anchors.ts then pins this timeline to known times.
 
-import type { MarkerTime, TimedUnit, TimedWord, Unit } from './types.js';
+import type { MarkerTime, TimedUnit, Unit } from './types.js';
 
 export interface SpeechModel {
   /** Speaking rate in syllables per second (used when charactersPerSecond is not set). */
@@ -99,13 +99,14 @@ export function estimateTiming(units: Unit[], model: SpeechModel = DEFAULT_SPEEC
       timed.push({ ...unit, start: clock, end: clock + model.eventDuration });
       clock += model.eventDuration;
     } else {
-      const words: TimedWord[] = unit.words.map((word) => {
-        const start = clock;
-        const end = start + Math.max(model.minWordDuration, length(word.text));
-        clock = end + (/[,;:]["'”’)]*$/.test(word.text) ? model.commaPause : 0);
-        return { word, start, end };
+      const starts = new Float64Array(unit.words.length);
+      const ends = new Float64Array(unit.words.length);
+      unit.words.forEach((word, i) => {
+        starts[i] = clock;
+        ends[i] = clock + Math.max(model.minWordDuration, length(word.text));
+        clock = ends[i] + (/[,;:]["'”’)]*$/.test(word.text) ? model.commaPause : 0);
       });
-      timed.push({ ...unit, words });
+      timed.push({ ...unit, starts, ends });
       clock += unit.paragraphEnd ? model.paragraphPause : unit.words[unit.words.length - 1].sentenceEnd ? model.sentencePause : 0;
     }
   }

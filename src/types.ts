@@ -107,8 +107,12 @@ export interface TimedWord {
   end: number;
 }
 
+/**
+ * A unit with its times. A sentence keeps its words' times in two typed arrays beside the words,
+ * not as an object per word: a long transcript has close to a million words.
+ */
 export type TimedUnit =
-  | { type: 'sentence'; words: TimedWord[]; segment: number; paragraphEnd: boolean }
+  | { type: 'sentence'; words: WordToken[]; starts: Float64Array; ends: Float64Array; segment: number; paragraphEnd: boolean }
   | { type: 'event'; event: EventToken; segment: number; start: number; end: number }
   | { type: 'marker'; marker: MarkerToken; segment: number; time: number };
 

@@ -46,20 +46,20 @@ describe('estimateTiming', () => {
 
   it('gives words increasing times, sound events their fixed length, and markers the time of the speech after them', () => {
     const { units, markers } = estimateTiming(unitsOf('Hello there everyone。 [applause]', '![](img/a_1.png)', 'Next slide。'));
-    const times = units.flatMap((u) => (u.type === 'sentence' ? u.words.flatMap((w) => [w.start, w.end]) : u.type === 'event' ? [u.start, u.end] : [u.time]));
+    const times = units.flatMap((u) => (u.type === 'sentence' ? [...u.starts].flatMap((start, i) => [start, u.ends[i]]) : u.type === 'event' ? [u.start, u.end] : [u.time]));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const event = units.find((u) => u.type === 'event');
     expect(event && event.type === 'event' && event.end - event.start).toBe(DEFAULT_SPEECH_MODEL.eventDuration);
     const next = units[units.length - 1];
     expect(markers).toHaveLength(1);
-    expect(next.type === 'sentence' && next.words[0].start).toBe(markers[0].time);
+    expect(next.type === 'sentence' && next.starts[0]).toBe(markers[0].time);
   });
 
   it('speaks faster with a higher words-per-minute rate', () => {
     const text = 'This is a sentence with quite a few words in it to time。';
     const slow = estimateTiming(unitsOf(text), speechModelForWpm(120)).units[0];
     const fast = estimateTiming(unitsOf(text), speechModelForWpm(240)).units[0];
-    const length = (u: typeof slow) => (u.type === 'sentence' ? u.words[u.words.length - 1].end - u.words[0].start : 0);
+    const length = (u: typeof slow) => (u.type === 'sentence' ? u.ends[u.ends.length - 1] - u.starts[0] : 0);
     expect(length(slow) / length(fast)).toBeCloseTo(2, 1);
   });
 });

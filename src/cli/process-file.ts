@@ -7,6 +7,7 @@ import { buildFromBytes, type BuildOptions } from '../pipeline.js';
 import { InputError, type CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
 import { writeFileAtomic } from './atomic.js';
+import { preferSmallHeapFor } from './memory.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import type { InputFile } from './inputs.js';
 import { planOutputs, sameFile, type OutputPlan } from './outputs.js';
@@ -84,7 +85,9 @@ export function failedOutcome(path: string, line: number, message: string, file?
 export function processFile(input: InputFile, context: ProcessContext): FileOutcome & { document?: CaptionDocument } {
   let document: CaptionDocument;
   try {
-    document = buildFromBytes(readInput(input.path), displayName(input.path), context.options);
+    const bytes = readInput(input.path);
+    preferSmallHeapFor(bytes.length);
+    document = buildFromBytes(bytes, displayName(input.path), context.options);
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
       .map((file) => ({ ...file, target: context.plan.targetFor(input, file.extension) }));

@@ -16,6 +16,11 @@ interface Draft {
 }
 
 /** Splits one sentence into cue drafts with the fewest, most natural breaks. */
+/** The words of one sentence with their times, made only while that sentence is being cut. */
+function timedWords(unit: Extract<TimedUnit, { type: 'sentence' }>): TimedWord[] {
+  return unit.words.map((word, i) => ({ word, start: unit.starts[i], end: unit.ends[i] }));
+}
+
 function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Warning[]): Draft[] {
   const texts = words.map((w) => w.word.text);
   const costs = breakCosts(texts);
@@ -60,7 +65,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
   const warnings: Warning[] = [];
   const drafts: Draft[] = [];
   for (const unit of units) {
-    if (unit.type === 'sentence') for (const draft of splitSentence(unit.words, unit.segment, profile, warnings)) drafts.push(draft);
+    if (unit.type === 'sentence') for (const draft of splitSentence(timedWords(unit), unit.segment, profile, warnings)) drafts.push(draft);
     else if (unit.type === 'event') {
       drafts.push({ lines: [unit.event.text], start: unit.start, end: unit.end, firstLine: unit.event.line, lastLine: unit.event.line, segment: unit.segment });
     }

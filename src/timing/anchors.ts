@@ -74,7 +74,7 @@ interface Point {
 function modelEnd(units: TimedUnit[]): number {
   for (let i = units.length - 1; i >= 0; i--) {
     const u = units[i];
-    if (u.type === 'sentence') return u.words[u.words.length - 1].end;
+    if (u.type === 'sentence') return u.ends[u.ends.length - 1];
     if (u.type === 'event') return u.end;
   }
   return 0;
@@ -138,7 +138,7 @@ export function pinTiming(timed: { units: TimedUnit[]; markers: MarkerTime[] }, 
       return { ...u, time };
     }
     if (u.type === 'event') return { ...u, start: at(u.start), end: at(u.end) };
-    return { ...u, words: u.words.map((w) => ({ word: w.word, start: at(w.start), end: at(w.end) })) };
+    return { ...u, starts: u.starts.map(at), ends: u.ends.map(at) };
   });
   const pinTimes = [...anchors.values()].map((a) => a.time).sort((a, b) => a - b);
   return { units: mapped, markers, pins: pinTimes, start: offset, ...(pins.duration !== undefined ? { end: pins.duration } : {}) };
