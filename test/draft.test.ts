@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFromDraft, piecesOfLine } from '../src/draft.js';
 import { buildFromBytes } from '../src/pipeline.js';
 import { parseCaptions, type DraftCue } from '../src/read/captions.js';
 import type { CaptionDocument, Correction } from '../src/types.js';
 import { renderFormat, writeSrt } from '../src/write/index.js';
+import { launchBrowser, loadTrack } from './helpers/browser.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { DRAFT_FIXTURES, DRAFTS_DIR, exampleDocumentOnce, exampleDraft, readDraft, withFullwidthPunctuation } from './helpers/drafts.js';
 import { parseVttStrict } from './helpers/parsers.js';
@@ -213,6 +215,27 @@ describe('captions build on drafts (CLI)', () => {
         const output = parseCaptions(readFileSync(join(dir, `${stem}.${format}`), 'utf8'), format);
         expect(timesOf(output.cues), `${name} → ${format}`).toEqual(timesOf(input.cues));
       }
+    }
+  });
+});
+
+describe('draft VTT output in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('every fixture, from SRT or VTT, loads with the same cue identifiers, times and text it had', async () => {
+    for (const name of DRAFT_FIXTURES) {
+      const input = parseCaptions(readDraft(name).toString('utf8'));
+      const vtt = render(buildFromBytes(readDraft(name), name), 'vtt');
+      const track = await loadTrack(browser, vtt);
+      expect(track.consoleErrors, name).toEqual([]);
+      expect(track.cues.map((c) => [c.id, c.startTime, c.endTime]), name).toEqual(input.cues.map((c) => [c.id ?? '', c.start, c.end]));
+      if (name.endsWith('.vtt')) expect(track.cues.map((c) => c.text), name).toEqual(textsOf(input.cues));
     }
   });
 });
