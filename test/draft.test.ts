@@ -130,6 +130,11 @@ describe('fixing a draft', () => {
       expect(timesOf(output.cues)).toEqual(timesOf(original.cues));
       expect(textsOf(output.cues)).toEqual(textsOf(original.cues));
 
+      // the image markers the VTT carries as NOTE blocks come back as markers, at their times
+      const markers = format === 'vtt' ? exampleDocumentOnce().markers.map((m) => [m.image, Math.round(m.time * 1000) / 1000]) : [];
+      expect(doc.markers.map((m) => [m.image, m.time])).toEqual(markers);
+      if (format === 'vtt') expect(markers).toHaveLength(29);
+
       // every correction points at a cue text line of the draft that holds what it changed
       const draftLines = broken.split('\n');
       const textLines = new Set(brokenCues.flatMap((c) => c.textLines));

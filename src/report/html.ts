@@ -165,7 +165,7 @@ function segmentsTable(doc: CaptionDocument): string {
 function markersTable(doc: CaptionDocument): string {
   if (doc.markers.length === 0) return '<p class="muted">No markers.</p>';
   const rows = doc.markers.map((m) => `<tr><td>${escapeHtml(m.image)}</td><td>${clockTime(m.time)}</td><td>${m.pinned ? 'pinned' : 'estimated'}</td><td>${m.line}</td></tr>`);
-  return `<table><thead><tr><th>image</th><th>time</th><th></th><th>line</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<details${doc.markers.length <= 10 ? ' open' : ''}><summary>${doc.markers.length} markers</summary><table><thead><tr><th>image</th><th>time</th><th></th><th>line</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
 function warningsList(doc: CaptionDocument): string {
