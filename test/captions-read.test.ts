@@ -154,6 +154,16 @@ describe('parseCaptions on malformed drafts', () => {
     expect(codesAt(file)).toEqual(['4:missing-blank-line']);
   });
 
+  it('warns when a VTT cue follows another without a blank line, as its identifier becomes text', () => {
+    const file = parseCaptions('WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHello\n2\n00:00:03.000 --> 00:00:04.000\nWorld\n');
+    // what Chromium shows too: cue 1 reads "Hello\n2", the next cue has no identifier
+    expect(file.cues.map((c) => [c.id, c.text])).toEqual([
+      ['1', 'Hello\n2'],
+      [null, 'World'],
+    ]);
+    expect(file.warnings).toEqual([{ line: 7, code: 'missing-blank-line', message: expect.stringMatching(/browsers show "2" as text of the cue of line 4/) }]);
+  });
+
   it('warns about VTT text blocks browsers ignore', () => {
     const file = parseCaptions('WEBVTT\n\n00:01.000 --> 00:02.000\nA\n\nstray words\nwith no timing\n\nSTYLE\n::cue { color: red }\n');
     expect(codesAt(file)).toEqual(['6:stray-text', '9:late-block']);

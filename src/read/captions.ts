@@ -173,11 +173,16 @@ function collectBlock(state: VttState, inHeader: boolean): VttBlock {
       } else {
         if (cue && !inHeader) {
           state.arrowsInText.add(lineNumber);
-          state.warnings.push({
-            line: lineNumber,
-            code: 'arrow-in-text',
-            message: `cue text contains "-->": players end the cue of line ${cue.line} here and read this line as a new timing line`,
-          });
+          const lastTextLine = buffer.split('\n').pop() ?? '';
+          state.warnings.push(
+            parseVttTiming(line).ok
+              ? {
+                  line: lineNumber,
+                  code: 'missing-blank-line',
+                  message: `a new cue starts without a blank line before it: browsers show "${lastTextLine}" as text of the cue of line ${cue.line}`,
+                }
+              : { line: lineNumber, code: 'arrow-in-text', message: `cue text contains "-->": players end the cue of line ${cue.line} here and read this line as a new timing line` },
+          );
         }
         state.position = previousPosition;
         break;
