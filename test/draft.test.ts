@@ -78,6 +78,17 @@ describe('protection of what a person wrote on purpose', () => {
     expect(doc.cues.map((c) => c.lines)).toEqual([['Wait ... what happened?', 'At 3 p.m., right here.'], ['<i>Hello</i>. [Applause] (laughter)']]);
   });
 
+  it('fixes the text around markup, keeping the markup and its spacing as written', () => {
+    const doc = buildFromDraft('WEBVTT\n\n00:01.000 --> 00:02.000\n[MUSIC  PLAYING] <v Ann>Hello，world。</v>\nSo　<i>we</i> begin？\n', 'x.vtt', 'vtt');
+    expect(doc.cues[0].lines).toEqual(['[MUSIC  PLAYING] <v Ann>Hello, world.</v>', 'So <i>we</i> begin?']);
+    expect(doc.corrections.map((c) => [c.line, c.column, c.rule])).toEqual([
+      [4, 30, 'fullwidth-comma'],
+      [4, 36, 'fullwidth-stop'],
+      [5, 3, 'fullwidth-space'],
+      [5, 19, 'fullwidth-question'],
+    ]);
+  });
+
   it('cuts a cue line into markup and text', () => {
     expect(piecesOfLine('>> <i>Hi</i>, [MUSIC] you').map((p) => [p.text, p.protected])).toEqual([
       ['>>', true],
