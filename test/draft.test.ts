@@ -36,6 +36,19 @@ describe('round trip of clean real-world drafts', () => {
     });
   }
 
+  for (const format of ['srt', 'vtt'] as const) {
+    it(`the example's own ${format.toUpperCase()} (945 cues) as a clean draft: no fix, every cue identical`, () => {
+      const clean = exampleDraft(format);
+      const doc = buildFromBytes(bytes(clean), `clean.${format}`);
+      expect(doc.corrections).toEqual([]);
+      const input = parseCaptions(clean, format);
+      const output = parseCaptions(render(doc, format), format);
+      expect(input.cues.length).toBe(exampleDocumentOnce().cues.length);
+      expect(output.cues.map((c) => [c.start, c.end, c.text])).toEqual(input.cues.map((c) => [c.start, c.end, c.text]));
+      if (format === 'vtt') expect(render(doc, format)).toBe(clean);
+    });
+  }
+
   it('converts either format to the other with every time kept and the shared markup kept', () => {
     for (const name of DRAFT_FIXTURES) {
       const input = parseCaptions(readDraft(name).toString('utf8'));
