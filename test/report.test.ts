@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFromDraft } from '../src/draft.js';
 import { buildFromText } from '../src/pipeline.js';
-import { placeChanges } from '../src/report/changes.js';
+import { placeChanges, wordDiff } from '../src/report/changes.js';
 import { renderDiff } from '../src/report/diff.js';
 import { escapeHtml, renderHtmlReport } from '../src/report/html.js';
 import type { CaptionDocument } from '../src/types.js';
@@ -60,6 +60,17 @@ describe('placing changes in cues', () => {
   });
 });
 
+describe('word diff of a cue line', () => {
+  it('marks the words that changed, before and after', () => {
+    const diff = wordDiff('Good morning，everybody。 We are ready', 'Good morning, everybody. We are ready');
+    expect(diff.before.filter((r) => r.changed).map((r) => r.text)).toEqual(['morning，everybody。 ']);
+    expect(diff.after.filter((r) => r.changed).map((r) => r.text)).toEqual(['morning, everybody. ']);
+    expect(diff.after.map((r) => r.text).join('')).toBe('Good morning, everybody. We are ready');
+    expect(wordDiff('same words', 'same words').after).toEqual([{ text: 'same words', changed: false }]);
+    expect(wordDiff('', 'new').after).toEqual([{ text: 'new', changed: true }]);
+  });
+});
+
 describe('HTML review in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -108,7 +119,9 @@ describe('HTML review in headless Chromium', () => {
       expect(await page.locator('.change').count()).toBe(doc.corrections.length);
       const first = page.locator('section.cue.has-changes').first();
       expect(await first.locator('.before').textContent()).toMatch(/[。，？]/);
+      expect(await first.locator('.before del').first().textContent()).toMatch(/[。，？]/);
       expect(await first.locator('.text').textContent()).not.toMatch(/[。，？]/);
+      expect(await first.locator('.text mark').first().textContent()).toMatch(/[.,?]/);
       expect(await first.locator('.change .where').first().textContent()).toMatch(/^line \d+:\d+$/);
       expect(opened.consoleErrors).toEqual([]);
     } finally {
