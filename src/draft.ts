@@ -168,7 +168,11 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
   const tokens = stream.tokens.filter((t) => !(t.type === 'event' && t.text === CUE_END));
 
   const tokensByLine = new Map<number, Token[]>();
-  for (const t of tokens) tokensByLine.set(t.line, [...(tokensByLine.get(t.line) ?? []), t]);
+  for (const t of tokens) {
+    const list = tokensByLine.get(t.line);
+    if (list) list.push(t);
+    else tokensByLine.set(t.line, [t]);
+  }
   const texts = file.cues.map((c) => (c.text === '' ? [] : c.text.split('\n')));
   for (const cueLine of cueLines) {
     const k = file.cues[cueLine.cue].textLines.indexOf(cueLine.line);
