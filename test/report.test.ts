@@ -173,8 +173,9 @@ describe('diff in the terminal', () => {
       ].join('\n'),
     );
     const coloured = renderDiff(doc, { color: true });
-    expect(coloured).toContain(`${ESC}31m- We use Python 3。${ESC}39m`);
-    expect(coloured).toContain(`${ESC}32m+ We use Python 3.${ESC}39m`);
+    // the line in red or green, the changed word in inverse inside it
+    expect(coloured).toContain(`${ESC}31m- We use Python ${ESC}7m3。${ESC}27m${ESC}39m`);
+    expect(coloured).toContain(`${ESC}32m+ We use Python ${ESC}7m3.${ESC}27m${ESC}39m`);
   });
 
   it('colours on request only: plain with NO_COLOR or when not a terminal', () => {
@@ -189,7 +190,7 @@ describe('diff in the terminal', () => {
     const notTty = runCli(['build', input, '-o', out, '--report', '-'], { env: { NO_COLOR: '' } });
     expect(notTty.stdout).not.toContain(ESC);
     const forced = runCli(['build', input, '-o', out, '--report', '-'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
-    expect(forced.stdout).toContain(`${ESC}32m+ We use Python 3.${ESC}39m`);
+    expect(forced.stdout).toContain(`${ESC}32m+ We use Python ${ESC}7m3.${ESC}27m${ESC}39m`);
     const noColorWins = runCli(['build', input, '-o', out, '--report', '-'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(noColorWins.stdout).not.toContain(ESC);
     // with the captions on stdout, the diff goes to stderr
