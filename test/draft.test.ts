@@ -215,6 +215,16 @@ describe('captions build on drafts (CLI)', () => {
     expect(readFileSync(join(dir, 'draft.srt'), 'utf8').split('\n\n')[0]).toBe('1\n00:00:00,000 --> 00:00:02,500\nWelcome to the talk.');
   });
 
+  it('never overwrites the draft it fixes, and says how to write elsewhere', () => {
+    const dir = tempDir();
+    const input = join(dir, 'draft.srt');
+    writeFileSync(input, readDraft('tags.srt'));
+    const run = runCli(['build', input]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/draft\.srt:1: error: refusing to overwrite the input with .*draft\.srt \(write to another directory: -o <dir>\)/);
+    expect(readFileSync(input).equals(readDraft('tags.srt'))).toBe(true);
+  });
+
   it('prints each malformed draft problem with its file and line', () => {
     const dir = tempDir();
     const cases: Array<[string, string, number, RegExp]> = [

@@ -52,7 +52,7 @@ export function processFile(input: string, context: ProcessContext): FileResult 
     const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
     for (const target of targets) {
       if (target.kind === 'file' && context.inputs.some((i) => i !== '-' && sameFile(i, target.path))) {
-        throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
+        throw new InputError(1, `refusing to overwrite the input with ${target.path} (write to another directory: -o <dir>)`);
       }
     }
     for (const { text, target } of rendered) {
