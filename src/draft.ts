@@ -91,6 +91,9 @@ interface CueLine {
   pieces: Piece[];
 }
 
+/** The empty event that closes each cue in the token stream (a real event is never empty). */
+const CUE_END = '';
+
 /**
  * The draft's cue text as a transcript. Each cue ends with an empty event: the end of a cue is a
  * boundary the draft's author chose, so no repair joins words across it nor takes its stop for a
@@ -112,26 +115,28 @@ function transcriptOf(cues: DraftCue[]): { parsed: ParsedTranscript; cueLines: C
   return { parsed: { title: null, titleLine: null, lines }, cueLines };
 }
 
-const CUE_END = '';
-
-const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Spacing differences only (not the full-width space, which is a repair of its own). */
+const squeeze = (s: string) => s.replace(/[ \t]+/g, ' ').trim();
 
 /** A cue line rebuilt from its cleaned tokens; the original when the cleaning changed nothing in it. */
 function rebuildLine(cueLine: CueLine, tokens: Token[]): string {
-  const out: string[] = [];
+  let rebuilt = '';
+  const space = () => {
+    if (rebuilt !== '' && !rebuilt.endsWith(' ')) rebuilt += ' ';
+  };
   for (const piece of cueLine.pieces) {
     if (piece.protected) {
-      out.push(piece.text);
+      rebuilt += piece.text;
       continue;
     }
     const from = piece.column;
     const to = piece.column + piece.text.length;
-    const words = tokens.filter((t) => t.type === 'word' && t.column >= from && t.column < to).map((t) => (t.type === 'word' ? t.text : ''));
-    const lead = /^\s/.test(piece.text) ? ' ' : '';
-    const trail = /\s$/.test(piece.text) ? ' ' : '';
-    out.push(words.length ? lead + words.join(' ') + trail : lead || trail);
+    const words = tokens.flatMap((t) => (t.type === 'word' && t.column >= from && t.column < to ? [t.text] : []));
+    if (/^\s/.test(piece.text) || (words.length === 0 && /\s$/.test(piece.text))) space();
+    rebuilt += words.join(' ');
+    if (words.length && /\s$/.test(piece.text)) space();
   }
-  const rebuilt = out.join('').replace(/ {2,}/g, ' ').trim();
+  rebuilt = rebuilt.replace(/^ +| +$/g, '');
   return squeeze(rebuilt) === squeeze(cueLine.text) ? cueLine.text : rebuilt;
 }
 
@@ -163,7 +168,11 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
   const tokens = stream.tokens.filter((t) => !(t.type === 'event' && t.text === CUE_END));
 
   const tokensByLine = new Map<number, Token[]>();
-  for (const t of tokens) tokensByLine.set(t.line, [...(tokensByLine.get(t.line) ?? []), t]);
+  for (const t of tokens) {
+    const list = tokensByLine.get(t.line);
+    if (list) list.push(t);
+    else tokensByLine.set(t.line, [t]);
+  }
   const texts = file.cues.map((c) => (c.text === '' ? [] : c.text.split('\n')));
   for (const cueLine of cueLines) {
     const k = file.cues[cueLine.cue].textLines.indexOf(cueLine.line);

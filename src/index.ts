@@ -2,6 +2,10 @@
 export { buildFromBytes, buildFromText, type BuildOptions } from './pipeline.js';
 export { decodeText } from './read/decode.js';
 export { parseTranscript } from './read/transcript.js';
+export { detectCaptionFormat, parseCaptions, type CaptionFile, type CaptionFormat, type DraftBlock, type DraftCue } from './read/captions.js';
+export { buildFromDraft, draftFormatOf } from './draft.js';
+export { renderHtmlReport } from './report/html.js';
+export { renderDiff } from './report/diff.js';
 export { normalize } from './normalize/index.js';
 export { segmentSpeakers } from './segment.js';
 export { splitSentences } from './sentences.js';

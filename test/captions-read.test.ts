@@ -27,8 +27,11 @@ describe('detectCaptionFormat', () => {
     for (const name of fixtures) expect(detectCaptionFormat(read(name)), name).toBe(name.endsWith('.vtt') ? 'vtt' : 'srt');
     expect(detectCaptionFormat(EXAMPLE_TEXT)).toBeNull();
     expect(detectCaptionFormat('')).toBeNull();
-    expect(detectCaptionFormat('WEBVTTX\n\n00:01.000 --> 00:02.000\nx\n')).toBeNull();
+    expect(detectCaptionFormat('WEBVTTX\n\n00:01.000 --> 00:02.000\nx\n')).toBe('vtt');
+    expect(detectCaptionFormat('# WEBVTT in a title\n\n Some speech。\n')).toBeNull();
     expect(detectCaptionFormat('00:00:01,000 --> 00:00:02,000\nno counter\n')).toBe('srt');
+    expect(detectCaptionFormat('1\n00:00:01 --> 00:00:02\nbroken first cue\n\n2\n00:00:03,000 --> 00:00:04,000\nok\n')).toBe('srt');
+    expect(detectCaptionFormat('\n\nWEBVTT\n\n00:01.000 --> 00:02.000\nlate signature\n')).toBe('vtt');
   });
 });
 
@@ -101,6 +104,7 @@ describe('parseCaptions on malformed drafts', () => {
     const e = errorOf(() => parseCaptions('00:00.000 --> 00:01.000\nHello.\n', 'vtt'));
     expect([e.line, e.message]).toEqual([1, expect.stringMatching(/missing WEBVTT signature/)]);
     expect(errorOf(() => parseCaptions('WEBVTT-ish\n\n00:00.000 --> 00:01.000\nHi\n', 'vtt')).message).toMatch(/followed by a space/);
+    expect(errorOf(() => parseCaptions('\n\nWEBVTT\n\n00:00.000 --> 00:01.000\nHi\n')).message).toMatch(/must be the very first line, not line 3/);
     expect(errorOf(() => parseCaptions('Just some words.\n')).message).toMatch(/not a caption file/);
   });
 
@@ -152,6 +156,16 @@ describe('parseCaptions on malformed drafts', () => {
     const file = parseCaptions('1\n00:00:01,000 --> 00:00:02,000\nOne\n2\n00:00:03,000 --> 00:00:04,000\nTwo\n');
     expect(file.cues.map((c) => c.text)).toEqual(['One', 'Two']);
     expect(codesAt(file)).toEqual(['4:missing-blank-line']);
+  });
+
+  it('warns when a VTT cue follows another without a blank line, as its identifier becomes text', () => {
+    const file = parseCaptions('WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHello\n2\n00:00:03.000 --> 00:00:04.000\nWorld\n');
+    // what Chromium shows too: cue 1 reads "Hello\n2", the next cue has no identifier
+    expect(file.cues.map((c) => [c.id, c.text])).toEqual([
+      ['1', 'Hello\n2'],
+      [null, 'World'],
+    ]);
+    expect(file.warnings).toEqual([{ line: 7, code: 'missing-blank-line', message: expect.stringMatching(/browsers show "2" as text of the cue of line 4/) }]);
   });
 
   it('warns about VTT text blocks browsers ignore', () => {

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFromDraft, piecesOfLine } from '../src/draft.js';
 import { buildFromBytes } from '../src/pipeline.js';
 import { parseCaptions, type DraftCue } from '../src/read/captions.js';
 import type { CaptionDocument, Correction } from '../src/types.js';
 import { renderFormat, writeSrt } from '../src/write/index.js';
+import { launchBrowser, loadTrack } from './helpers/browser.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { DRAFT_FIXTURES, DRAFTS_DIR, exampleDocumentOnce, exampleDraft, readDraft, withFullwidthPunctuation } from './helpers/drafts.js';
 import { parseVttStrict } from './helpers/parsers.js';
@@ -31,6 +33,19 @@ describe('round trip of clean real-world drafts', () => {
       expect(output.cues.map((c) => c.settings)).toEqual(input.cues.map((c) => c.settings));
       expect(output.blocks.map((b) => [b.kind, b.text, b.beforeCue])).toEqual(input.blocks.map((b) => [b.kind, b.text, b.beforeCue]));
       expect(output.warnings).toEqual([]);
+    });
+  }
+
+  for (const format of ['srt', 'vtt'] as const) {
+    it(`the example's own ${format.toUpperCase()} (945 cues) as a clean draft: no fix, every cue identical`, () => {
+      const clean = exampleDraft(format);
+      const doc = buildFromBytes(bytes(clean), `clean.${format}`);
+      expect(doc.corrections).toEqual([]);
+      const input = parseCaptions(clean, format);
+      const output = parseCaptions(render(doc, format), format);
+      expect(input.cues.length).toBe(exampleDocumentOnce().cues.length);
+      expect(output.cues.map((c) => [c.start, c.end, c.text])).toEqual(input.cues.map((c) => [c.start, c.end, c.text]));
+      if (format === 'vtt') expect(render(doc, format)).toBe(clean);
     });
   }
 
@@ -74,6 +89,17 @@ describe('protection of what a person wrote on purpose', () => {
     const doc = buildFromDraft('WEBVTT\n\n00:01.000 --> 00:02.000\nWait ... what happened?\nAt 3 p.m., right here.\n\n00:02.000 --> 00:03.000\n<i>Hello</i>. [Applause] (laughter)\n', 'x.vtt', 'vtt');
     expect(doc.corrections).toEqual([]);
     expect(doc.cues.map((c) => c.lines)).toEqual([['Wait ... what happened?', 'At 3 p.m., right here.'], ['<i>Hello</i>. [Applause] (laughter)']]);
+  });
+
+  it('fixes the text around markup, keeping the markup and its spacing as written', () => {
+    const doc = buildFromDraft('WEBVTT\n\n00:01.000 --> 00:02.000\n[MUSIC  PLAYING] <v Ann>Hello，world。</v>\nSo　<i>we</i> begin？\n', 'x.vtt', 'vtt');
+    expect(doc.cues[0].lines).toEqual(['[MUSIC  PLAYING] <v Ann>Hello, world.</v>', 'So <i>we</i> begin?']);
+    expect(doc.corrections.map((c) => [c.line, c.column, c.rule])).toEqual([
+      [4, 30, 'fullwidth-comma'],
+      [4, 36, 'fullwidth-stop'],
+      [5, 3, 'fullwidth-space'],
+      [5, 19, 'fullwidth-question'],
+    ]);
   });
 
   it('cuts a cue line into markup and text', () => {
@@ -127,6 +153,11 @@ describe('fixing a draft', () => {
       const output = parseCaptions(render(doc, format), format);
       expect(timesOf(output.cues)).toEqual(timesOf(original.cues));
       expect(textsOf(output.cues)).toEqual(textsOf(original.cues));
+
+      // the image markers the VTT carries as NOTE blocks come back as markers, at their times
+      const markers = format === 'vtt' ? exampleDocumentOnce().markers.map((m) => [m.image, Math.round(m.time * 1000) / 1000]) : [];
+      expect(doc.markers.map((m) => [m.image, m.time])).toEqual(markers);
+      if (format === 'vtt') expect(markers).toHaveLength(29);
 
       // every correction points at a cue text line of the draft that holds what it changed
       const draftLines = broken.split('\n');
@@ -184,6 +215,16 @@ describe('captions build on drafts (CLI)', () => {
     expect(readFileSync(join(dir, 'draft.srt'), 'utf8').split('\n\n')[0]).toBe('1\n00:00:00,000 --> 00:00:02,500\nWelcome to the talk.');
   });
 
+  it('never overwrites the draft it fixes, and says how to write elsewhere', () => {
+    const dir = tempDir();
+    const input = join(dir, 'draft.srt');
+    writeFileSync(input, readDraft('tags.srt'));
+    const run = runCli(['build', input]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/draft\.srt:1: error: refusing to overwrite the input with .*draft\.srt \(write to another directory: -o <dir>\)/);
+    expect(readFileSync(input).equals(readDraft('tags.srt'))).toBe(true);
+  });
+
   it('prints each malformed draft problem with its file and line', () => {
     const dir = tempDir();
     const cases: Array<[string, string, number, RegExp]> = [
@@ -213,6 +254,27 @@ describe('captions build on drafts (CLI)', () => {
         const output = parseCaptions(readFileSync(join(dir, `${stem}.${format}`), 'utf8'), format);
         expect(timesOf(output.cues), `${name} → ${format}`).toEqual(timesOf(input.cues));
       }
+    }
+  });
+});
+
+describe('draft VTT output in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('every fixture, from SRT or VTT, loads with the same cue identifiers, times and text it had', async () => {
+    for (const name of DRAFT_FIXTURES) {
+      const input = parseCaptions(readDraft(name).toString('utf8'));
+      const vtt = render(buildFromBytes(readDraft(name), name), 'vtt');
+      const track = await loadTrack(browser, vtt);
+      expect(track.consoleErrors, name).toEqual([]);
+      expect(track.cues.map((c) => [c.id, c.startTime, c.endTime]), name).toEqual(input.cues.map((c) => [c.id ?? '', c.start, c.end]));
+      if (name.endsWith('.vtt')) expect(track.cues.map((c) => c.text), name).toEqual(textsOf(input.cues));
     }
   });
 });

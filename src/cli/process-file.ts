@@ -96,7 +96,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
     const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
     for (const target of targets) {
       if (target.kind === 'file' && context.inputs.some((i) => i.path !== '-' && sameFile(i.path, target.path))) {
-        throw new InputError(1, `refusing to overwrite the input with ${target.path}`);
+        throw new InputError(1, `refusing to overwrite the input with ${target.path} (write to another directory: -o <dir>)`);
       }
     }
     const written: string[] = [];

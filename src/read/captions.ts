@@ -50,12 +50,12 @@ function linesOf(text: string): string[] {
 /** Decides by content whether a text is a WebVTT or SRT file; null when it is neither. */
 export function detectCaptionFormat(text: string): CaptionFormat | null {
   const lines = linesOf(text.slice(0, 4096));
-  if (SIGNATURE.test(lines[0])) return 'vtt';
-  const content = lines.filter((l) => l.trim() !== '').slice(0, 2);
+  const content = lines.filter((l) => l.trim() !== '').slice(0, 10);
   if (content.length === 0) return null;
-  if (SRT_TIMING.test(content[0])) return 'srt';
-  if (SRT_COUNTER.test(content[0]) && content.length > 1 && SRT_TIMING.test(content[1])) return 'srt';
-  return null;
+  // a signature after blank lines or run into other text still says WebVTT (the reader then says what is wrong)
+  if (content[0].startsWith('WEBVTT')) return 'vtt';
+  // an SRT timing line near the top, even when the first cue is broken, says SRT
+  return content.some((l) => SRT_TIMING.test(l)) ? 'srt' : null;
 }
 
 const toSeconds = (h: number, m: number, s: number, ms: number) => (((h * 60 + m) * 60 + s) * 1000 + ms) / 1000;
@@ -173,11 +173,16 @@ function collectBlock(state: VttState, inHeader: boolean): VttBlock {
       } else {
         if (cue && !inHeader) {
           state.arrowsInText.add(lineNumber);
-          state.warnings.push({
-            line: lineNumber,
-            code: 'arrow-in-text',
-            message: `cue text contains "-->": players end the cue of line ${cue.line} here and read this line as a new timing line`,
-          });
+          const lastTextLine = buffer.split('\n').pop() ?? '';
+          state.warnings.push(
+            parseVttTiming(line).ok
+              ? {
+                  line: lineNumber,
+                  code: 'missing-blank-line',
+                  message: `a new cue starts without a blank line before it: browsers show "${lastTextLine}" as text of the cue of line ${cue.line}`,
+                }
+              : { line: lineNumber, code: 'arrow-in-text', message: `cue text contains "-->": players end the cue of line ${cue.line} here and read this line as a new timing line` },
+          );
         }
         state.position = previousPosition;
         break;
@@ -208,7 +213,12 @@ const NOTE_BLOCK = /^NOTE(?:[ \t\n]|$)/;
 function parseVtt(text: string): CaptionFile {
   const lines = linesOf(text);
   if (!SIGNATURE.test(lines[0])) {
-    const reason = lines[0].startsWith('WEBVTT') ? '"WEBVTT" must be followed by a space, a tab or the end of the line' : 'a WebVTT file must start with "WEBVTT"';
+    const signatureLine = lines.findIndex((l) => SIGNATURE.test(l.trim()));
+    const reason = lines[0].startsWith('WEBVTT')
+      ? '"WEBVTT" must be followed by a space, a tab or the end of the line'
+      : signatureLine > 0
+        ? `"WEBVTT" must be the very first line, not line ${signatureLine + 1}`
+        : 'a WebVTT file must start with "WEBVTT"';
     throw new InputError(1, `missing WEBVTT signature: ${reason}`);
   }
   const state: VttState = { lines, position: 1, seenCue: false, arrowsInText: new Set(), warnings: [] };

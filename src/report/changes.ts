@@ -56,3 +56,43 @@ export function placeChanges(doc: CaptionDocument): PlacedChanges {
   }
   return { byCue, unplaced };
 }
+
+/** A run of a line in a word diff: kept as it was, or changed (removed from before / added after). */
+export interface DiffRun {
+  text: string;
+  changed: boolean;
+}
+
+/**
+ * Word-level difference of a line before and after cleaning (longest common subsequence of words;
+ * the spaces go with the word before them). Lines of captions are short, so the quadratic table is cheap.
+ */
+export function wordDiff(before: string, after: string): { before: DiffRun[]; after: DiffRun[] } {
+  const a = before.match(/\S+\s*|\s+/g) ?? [];
+  const b = after.match(/\S+\s*|\s+/g) ?? [];
+  const same = (x: string, y: string) => x.trimEnd() === y.trimEnd();
+  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) table[i][j] = same(a[i], b[j]) ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  }
+  const runsA: DiffRun[] = [];
+  const runsB: DiffRun[] = [];
+  const push = (runs: DiffRun[], text: string, changed: boolean) => {
+    const last = runs[runs.length - 1];
+    if (last && last.changed === changed) last.text += text;
+    else runs.push({ text, changed });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && same(a[i], b[j])) {
+      push(runsA, a[i++], false);
+      push(runsB, b[j++], false);
+    } else if (j < b.length && (i === a.length || table[i][j + 1] >= table[i + 1][j])) {
+      push(runsB, b[j++], true);
+    } else {
+      push(runsA, a[i++], true);
+    }
+  }
+  return { before: runsA, after: runsB };
+}

@@ -3,7 +3,7 @@
 
 import { Chalk } from 'chalk';
 import type { CaptionDocument, Correction } from '../types.js';
-import { kindCounts, placeChanges } from './changes.js';
+import { kindCounts, placeChanges, wordDiff, type DiffRun } from './changes.js';
 import { clockTime } from './html.js';
 
 export interface DiffOptions {
@@ -25,8 +25,15 @@ export function renderDiff(doc: CaptionDocument, options: DiffOptions): string {
     if (!changes) return;
     const id = cue.identifier ? ` id ${cue.identifier}` : '';
     out.push(c.bold(`${doc.source}:${cue.sourceLines[0]}`) + c.dim(`  cue ${index + 1}${id}  ${clockTime(cue.start)} --> ${clockTime(cue.end)}`));
-    for (const line of cue.draftLines ?? []) out.push(c.red(`- ${line}`));
-    for (const line of cue.lines) out.push(c.green(`+ ${line}`));
+    if (cue.draftLines) {
+      // the changed words stand out inside each line: inverse on a terminal
+      const diffs = cue.lines.map((line, k) => wordDiff(cue.draftLines![k] ?? '', line));
+      const runs = (list: DiffRun[]) => list.map((r) => (r.changed ? c.inverse(r.text) : r.text)).join('');
+      for (const d of diffs) out.push(c.red(`- ${runs(d.before)}`));
+      for (const d of diffs) out.push(c.green(`+ ${runs(d.after)}`));
+    } else {
+      for (const line of cue.lines) out.push(c.green(`+ ${line}`));
+    }
     for (const fix of changes) out.push(change(fix));
     out.push('');
   });

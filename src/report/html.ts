@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { CaptionDocument, Correction, Cue } from '../types.js';
-import { kindCounts, placeChanges } from './changes.js';
+import { kindCounts, placeChanges, wordDiff, type DiffRun } from './changes.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +36,8 @@ table { border-collapse: collapse; width: 100%; background: #fff; } td, th { bor
 .cue { background: #fff; border: 1px solid var(--line); border-radius: 4px; margin: .45rem 0; padding: .4rem .7rem; }
 .cue.has-changes { border-left: 4px solid #d35400; }
 .cue .meta { color: var(--muted); font-size: .85rem; display: flex; gap: .8rem; flex-wrap: wrap; }
-.cue .text { white-space: pre-wrap; margin: .2rem 0; } .cue .before { white-space: pre-wrap; margin: .2rem 0; color: var(--muted); text-decoration: line-through; }
+.cue .text { white-space: pre-wrap; margin: .2rem 0; } .cue .before { white-space: pre-wrap; margin: .2rem 0; color: var(--muted); }
+.cue .before::before { content: "before: "; font-size: .8rem; } .cue .before del { background: var(--del); }
 .changes { list-style: none; margin: .2rem 0 0; padding: 0; font-size: .88rem; }
 .change { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; padding: .1rem 0; }
 .change del { background: var(--del); text-decoration: none; padding: 0 .2rem; white-space: pre; }
@@ -127,12 +128,16 @@ function cueSection(cue: Cue, index: number, changes: Correction[], doc: Caption
     cue.speaker ? `<span class="speaker">${escapeHtml(cue.speaker)}</span>` : '',
     segment && doc.segments.length > 1 ? `<span class="segment">segment ${segment.id}</span>` : '',
   ].filter(Boolean);
-  const before = changes.length && cue.draftLines ? `<div class="before" title="the draft before">${escapeHtml(cue.draftLines.join('\n'))}</div>` : '';
+  // a draft cue shows its own lines before and after, the changed words marked in both
+  const diffs = changes.length && cue.draftLines ? cue.lines.map((line, k) => wordDiff(cue.draftLines![k] ?? '', line)) : null;
+  const runs = (list: DiffRun[], tag: 'del' | 'mark') => list.map((r) => (r.changed ? `<${tag}>${escapeHtml(r.text)}</${tag}>` : escapeHtml(r.text))).join('');
+  const before = diffs ? `<div class="before" title="the draft before">${diffs.map((d) => runs(d.before, 'del')).join('\n')}</div>` : '';
+  const after = diffs ? diffs.map((d) => runs(d.after, 'mark')).join('\n') : cue.lines.map((l) => markedLine(l, changes)).join('\n');
   const kinds = [...new Set(changes.map((c) => c.kind))].join(' ');
   return (
     `<section class="cue${changes.length ? ' has-changes' : ''}" id="cue-${index + 1}" data-kinds="${escapeHtml(kinds)}">` +
     `<div class="meta">${meta.join('')}</div>${before}` +
-    `<div class="text">${cue.lines.map((l) => markedLine(l, changes)).join('\n')}</div>` +
+    `<div class="text">${after}</div>` +
     (changes.length ? `<ul class="changes">${changes.map(changeItem).join('')}</ul>` : '') +
     `</section>`
   );
@@ -165,7 +170,7 @@ function segmentsTable(doc: CaptionDocument): string {
 function markersTable(doc: CaptionDocument): string {
   if (doc.markers.length === 0) return '<p class="muted">No markers.</p>';
   const rows = doc.markers.map((m) => `<tr><td>${escapeHtml(m.image)}</td><td>${clockTime(m.time)}</td><td>${m.pinned ? 'pinned' : 'estimated'}</td><td>${m.line}</td></tr>`);
-  return `<table><thead><tr><th>image</th><th>time</th><th></th><th>line</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<details${doc.markers.length <= 10 ? ' open' : ''}><summary>${doc.markers.length} markers</summary><table><thead><tr><th>image</th><th>time</th><th></th><th>line</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
 function warningsList(doc: CaptionDocument): string {
