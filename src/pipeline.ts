@@ -6,7 +6,7 @@ import { buildCues } from './cues/build.js';
 import { normalize } from './normalize/index.js';
 import { decodeText } from './read/decode.js';
 import { parseTranscript } from './read/transcript.js';
-import { segmentSpeakers } from './segment.js';
+import { segmentSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
 import type { ParsedTranscript } from './read/transcript.js';
