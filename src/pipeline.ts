@@ -6,15 +6,22 @@ import { buildCues } from './cues/build.js';
 import { normalize } from './normalize/index.js';
 import { decodeText } from './read/decode.js';
 import { parseTranscript } from './read/transcript.js';
-import { segmentSpeakers } from './segment/index.js';
+import type { SpeakerLabels } from './cues/labels.js';
+import { detectSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
 import type { ParsedTranscript } from './read/transcript.js';
-import type { CaptionDocument, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
+import type { CaptionDocument, Roster, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
 
 export interface BuildOptions {
   profile?: StyleProfile;
   speechModel?: SpeechModel;
+  /** The session's roster (`--speakers`): names, spellings and titles of its hosts and speakers. */
+  speakers?: Roster;
+  /** False keeps the transcript one segment, for a single lecturer (`--no-speakers`). Default true. */
+  detectSpeakers?: boolean;
+  /** Speaker labels on SRT cues: on each speaker's first cue (`change`, default), on `every` cue, or `none`. */
+  speakerLabels?: SpeakerLabels;
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -63,10 +70,11 @@ export function buildFromText(text: string, source: string, options: BuildOption
   const profile = options.profile ?? NETFLIX;
   const parsed = parseTranscript(text);
   const stream = cleanText(parsed, options);
-  const segments = segmentSpeakers(stream.tokens);
+  const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers });
+  const segments = speakers.segments;
   const units = splitSentences(stream.tokens, segments);
   const timing = estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL);
-  const { cues, warnings } = buildCues(timing.units, segments, profile);
+  const { cues, warnings } = buildCues(timing.units, segments, profile, options.speakerLabels ?? 'change');
   const lastCueEnd = cues.length ? cues[cues.length - 1].end : 0;
   return {
     source,
@@ -78,7 +86,7 @@ export function buildFromText(text: string, source: string, options: BuildOption
     cues,
     markers: timing.markers,
     corrections: stream.corrections,
-    warnings: [...stream.warnings, ...warnings].sort((a, b) => a.line - b.line),
+    warnings: [...stream.warnings, ...speakers.warnings, ...warnings].sort((a, b) => a.line - b.line),
     paragraphs: paragraphsOf(units),
   };
 }

@@ -3,6 +3,8 @@
 
 import { Command, CommanderError } from 'commander';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
+import { RosterError } from '../segment/roster.js';
+import { formatDiagnostic } from './diagnostics.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
@@ -23,6 +25,9 @@ export function createProgram(): Command {
     .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
     .option('--profile <name>', 'caption style profile', 'netflix')
     .option('-q, --quiet', 'do not print warnings')
+    .option('--speakers <roster>', 'roster of the session (YAML or JSON: hosts; speakers with name, aliases, title)')
+    .option('--no-speakers', 'no speaker detection: the whole transcript is one segment (a single lecturer)')
+    .option('--speaker-labels <mode>', 'SRT speaker labels: none, change (first cue of each speaker), every', 'change')
     .action((inputs: string[], options: BuildCommandOptions) => {
       process.exitCode = runBuild(inputs, options);
     });
@@ -36,6 +41,9 @@ export function main(argv: string[]): void {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    } else if (error instanceof RosterError) {
+      process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
+      process.exitCode = EXIT_USAGE;
     } else if (error instanceof UsageError) {
       process.stderr.write(`captions: ${error.message}\n`);
       process.exitCode = EXIT_USAGE;

@@ -2,10 +2,13 @@
 // lines, and settles their times so that cues never overlap and keep the minimum gap.
 
 import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord, Warning } from '../types.js';
+import { speakerLabel, type SpeakerLabels } from './labels.js';
 import { breakCosts, layoutCost, layoutLines } from './layout.js';
 
 interface Draft {
   lines: string[];
+  /** The lines with the speaker label in front, when the cue carries one. */
+  labelledLines?: string[];
   start: number;
   end: number;
   firstLine: number;
@@ -23,9 +26,22 @@ function limitsInMs(profile: StyleProfile) {
 }
 
 /** Splits one sentence into cue drafts with the fewest, most natural breaks. */
-function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Warning[]): Draft[] {
-  const texts = words.map((w) => w.word.text);
-  const costs = breakCosts(texts);
+function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Warning[], label: SentenceLabel | null = null): Draft[] {
+  const plain = words.map((w) => w.word.text);
+  const costs = breakCosts(plain);
+  // A labelled cue lays out its first word with the label glued in front, so the label counts in the line.
+  const labelled = (start: number) => label !== null && (label.every || start === 0);
+  const withLabel = new Map<number, string[]>();
+  const textsFrom = (start: number): string[] => {
+    if (!labelled(start)) return plain;
+    let texts = withLabel.get(start);
+    if (!texts) {
+      texts = plain.slice();
+      texts[start] = `${label!.text} ${plain[start]}`;
+      withLabel.set(start, texts);
+    }
+    return texts;
+  };
   const n = words.length;
   const maxChars = profile.maxCharsPerLine * profile.maxLines;
   const best: Array<{ cost: number; from: number } | null> = new Array(n + 1).fill(null);
@@ -33,13 +49,16 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   for (let end = 1; end <= n; end++) {
     let length = -1;
     for (let start = end - 1; start >= 0; start--) {
-      length += texts[start].length + 1;
+      length += plain[start].length + 1;
+      const texts = textsFrom(start);
       const single = start === end - 1;
       if (length > maxChars && !single) break;
       const prev = best[start];
       if (!prev) continue;
       const duration = words[end - 1].end - words[start].start;
       if (duration > profile.maxDuration && !single) break;
+      const labelLength = texts === plain ? 0 : label!.text.length + 1;
+      if (length + labelLength > maxChars && !single) continue;
       const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines);
       if (layout === Infinity && !single) continue;
       const short = duration < profile.minDuration && end - start < n ? 1.5 : 0;
@@ -51,23 +70,44 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   const drafts: Draft[] = [];
   for (let end = n; end > 0; end = best[end]!.from) {
     const { from } = best[end]!;
-    const lines = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines)?.lines ?? [texts.slice(from, end).join(' ')];
+    const texts = textsFrom(from);
+    const laid = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines)?.lines ?? [texts.slice(from, end).join(' ')];
+    const labelledLines = texts === plain ? undefined : laid;
+    const lines = labelledLines ? [laid[0].slice(label!.text.length + 1), ...laid.slice(1)] : laid;
     const first = words[from];
     const last = words[end - 1];
-    if (lines.some((l) => l.length > profile.maxCharsPerLine)) {
+    if (laid.some((l) => l.length > profile.maxCharsPerLine)) {
       warnings.push({ line: first.word.line, code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
     }
-    drafts.unshift({ lines, start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });
+    drafts.unshift({ lines, ...(labelledLines ? { labelledLines } : {}), start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });
   }
   return drafts;
 }
 
-/** Builds the cues for all timed units under the profile. */
-export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile): { cues: Cue[]; warnings: Warning[] } {
+/** The label a sentence's cues carry: on the first sentence of a segment, or on every cue. */
+interface SentenceLabel {
+  text: string;
+  every: boolean;
+}
+
+function sentenceLabel(segments: Segment[], segment: number, labels: SpeakerLabels, firstOfSegment: boolean): SentenceLabel | null {
+  const speaker = segments[segment]?.speaker;
+  if (speaker) return labels === 'every' ? { text: speakerLabel(speaker), every: true } : firstOfSegment ? { text: speakerLabel(speaker), every: false } : null;
+  // an unnamed voice taking over is marked with the caption convention ">>"
+  return firstOfSegment && segment > 0 ? { text: '>>', every: false } : null;
+}
+
+/** Builds the cues for all timed units under the profile; `labels` puts speaker labels on the SRT lines. */
+export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile, labels: SpeakerLabels = 'none'): { cues: Cue[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const drafts: Draft[] = [];
+  let labelledSegment = -1;
   for (const unit of units) {
-    if (unit.type === 'sentence') drafts.push(...splitSentence(unit.words, unit.segment, profile, warnings));
+    if (unit.type === 'sentence') {
+      const label = labels === 'none' ? null : sentenceLabel(segments, unit.segment, labels, labelledSegment !== unit.segment);
+      labelledSegment = unit.segment;
+      drafts.push(...splitSentence(unit.words, unit.segment, profile, warnings, label));
+    }
     else if (unit.type === 'event') {
       drafts.push({ lines: [unit.event.text], start: unit.start, end: unit.end, firstLine: unit.event.line, lastLine: unit.event.line, segment: unit.segment });
     }
@@ -98,6 +138,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     end: ends[i] / 1000,
     speaker: segments[d.segment]?.speaker ?? null,
     lines: d.lines,
+    ...(d.labelledLines ? { labelledLines: d.labelledLines } : {}),
     sourceLines: [d.firstLine, d.lastLine],
     segment: d.segment,
   }));

@@ -2,6 +2,7 @@
 // (chapters, markers) written beside the main file as `<name>.<suffix>.vtt`.
 
 import type { CaptionDocument } from '../types.js';
+import { writeChapters } from './chapters.js';
 import { writeJson } from './json.js';
 import { writeSrt } from './srt.js';
 import { writeTxt } from './txt.js';
@@ -24,7 +25,9 @@ export interface Companion {
 }
 
 /** Companion tracks written with every VTT output (e.g. `chapters` → `<name>.chapters.vtt`). */
-export const VTT_COMPANIONS: Companion[] = [];
+export const VTT_COMPANIONS: Companion[] = [
+  { suffix: 'chapters', render: writeChapters },
+];
 
 export interface RenderedFile {
   /** File extension without the leading dot: `vtt`, `chapters.vtt`, `json`… */
@@ -44,4 +47,4 @@ export function renderFormat(doc: CaptionDocument, format: OutputFormat): Render
   return files;
 }
 
-export { writeJson, writeSrt, writeTxt, writeVtt };
+export { writeChapters, writeJson, writeSrt, writeTxt, writeVtt };
