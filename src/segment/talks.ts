@@ -182,7 +182,7 @@ function unannouncedTalks(view: ClauseView, talks: Talk[], context: TalkContext)
     const atStart = clause.wordsBefore < 40;
     const run = view.breaks.filter((b) => b.end <= clause.first && b.strong && wordsBetween(view, b.end, clause.first) <= 20).pop();
     if (!atStart && !run) return;
-    const start = atStart ? 0 : run!.end;
+    const start = run ? run.end : 0;
     found.push({ start, end: -1, hostFrom: start, name: reconcile(null, name), title: null });
   });
   return found;
