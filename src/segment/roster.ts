@@ -29,7 +29,7 @@ export function parseRoster(text: string, file: string): Roster {
   };
   if (doc.errors.length) {
     const error = doc.errors[0];
-    throw new RosterError(file, error.linePos?.[0].line ?? 1, error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
+    throw new RosterError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   }
   const root = doc.contents;
   if (!isMap(root)) return fail(root, 'a roster is a mapping with "hosts" and "speakers" lists');
