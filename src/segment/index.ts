@@ -6,7 +6,7 @@ import type { Roster, Segment, Token, Warning } from '../types.js';
 import { clauseView, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore, readName, samePerson } from './names.js';
 import { findTalks, type Talk } from './talks.js';
-import { SELF_INTRODUCTIONS } from './signals.js';
+import { SELF_INTRODUCTIONS, matchesOf } from './signals.js';
 import { wordAt } from './clauses.js';
 
 export interface SegmentOptions {
@@ -47,8 +47,8 @@ function ownName(view: ClauseView, from: number, to: number, expected: string[])
   for (const clause of view.clauses) {
     if (clause.first < from || clause.first >= to) continue;
     for (const pattern of SELF_INTRODUCTIONS) {
-      for (const m of clause.lower.matchAll(pattern)) {
-        const name = readName(clause.words, clause.indices, wordAt(clause, m.index + m[0].length));
+      for (const m of matchesOf(pattern, clause.lower)) {
+        const name = readName(clause.words, clause.indices, wordAt(clause, m.end));
         if (!name) continue;
         const text = name.words.join(' ');
         if (pattern === SELF_INTRODUCTIONS[0] || name.capitalized || expected.some((e) => samePerson(e, text))) return text;

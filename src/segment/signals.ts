@@ -100,6 +100,19 @@ function cleanTitle(raw: string): string | null {
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
+/**
+ * Where a global pattern matches in a text. (String.matchAll clones the pattern on every call,
+ * which costs a recompilation each time; over every clause of a transcript that adds up.)
+ */
+export function* matchesOf(pattern: RegExp, text: string): Generator<{ index: number; end: number }> {
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
+    yield { index: m.index, end: m.index + m[0].length };
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -14,6 +14,7 @@ import {
   isHostReturn,
   isStrongSelfIntroduction,
   isWeakHostReturn,
+  matchesOf,
   titleIn,
 } from './signals.js';
 
@@ -50,6 +51,10 @@ interface SelfIntroduction {
   name: string;
 }
 
+// Cheap tests that rule out most clauses before the full patterns run.
+const MAY_INTRODUCE = /\b(?:up|next|welcome|give|ado)\b/;
+const MAY_SELF_INTRODUCE = /\b(?:name|i'm|i am)\b/;
+
 const nameText = (c: NameCandidate) => c.words.join(' ');
 
 function knownNames(roster: Roster | undefined): string[] {
@@ -59,9 +64,10 @@ function knownNames(roster: Roster | undefined): string[] {
 function findIntroductions(view: ClauseView): Introduction[] {
   const found: Introduction[] = [];
   view.clauses.forEach((clause, index) => {
+    if (!MAY_INTRODUCE.test(clause.lower)) return;
     for (const pattern of HOST_INTRODUCTIONS) {
-      for (const m of clause.lower.matchAll(pattern)) {
-        const name = readName(clause.words, clause.indices, wordAt(clause, m.index + m[0].length));
+      for (const m of matchesOf(pattern, clause.lower)) {
+        const name = readName(clause.words, clause.indices, wordAt(clause, m.end));
         if (name) found.push({ clause: index, name });
       }
     }
@@ -71,9 +77,10 @@ function findIntroductions(view: ClauseView): Introduction[] {
 
 /** A self-introduction in the clause, if its name is a name: "my name is X" always, "I'm X" when confirmed. */
 function selfIntroductionIn(clause: Clause, expected: string[], allowTagger: boolean): string | null {
+  if (!MAY_SELF_INTRODUCE.test(clause.lower)) return null;
   for (const pattern of SELF_INTRODUCTIONS) {
-    for (const m of clause.lower.matchAll(pattern)) {
-      const at = wordAt(clause, m.index + m[0].length);
+    for (const m of matchesOf(pattern, clause.lower)) {
+      const at = wordAt(clause, m.end);
       const name = readName(clause.words, clause.indices, at);
       if (!name) continue;
       const text = nameText(name);
