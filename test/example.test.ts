@@ -32,8 +32,8 @@ beforeAll(() => {
 });
 
 describe('the example transcript', () => {
-  it('writes the four formats named after the input and nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(['json', 'srt', 'txt', 'vtt'].map((f) => `${NAME}.${f}`));
+  it('writes the four formats named after the input, and the chapters track beside the VTT, nothing else', () => {
+    expect(readdirSync(dir).sort()).toEqual(['chapters.vtt', 'json', 'srt', 'txt', 'vtt'].map((f) => `${NAME}.${f}`));
   });
 
   it('leaves no full-width punctuation in any output', () => {

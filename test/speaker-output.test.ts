@@ -101,8 +101,9 @@ describe('chapters track', () => {
     for (let i = 1; i < parsed.cues.length; i++) expect(parsed.cues[i].startTime).toBeGreaterThanOrEqual(parsed.cues[i - 1].endTime);
   });
 
-  it('is not written when there is no talk', () => {
+  it('is not written without a handoff (no segmentation, or one lecturer)', () => {
     expect(writeChapters(buildFromText(EXAMPLE_TEXT, 'example.md', { detectSpeakers: false }))).toBeNull();
+    expect(writeChapters(buildFromText('# Lecture\n\n Hello, my name is Rosa. Today we look at parsers.\n', 'l.md'))).toBeNull();
   });
 });
 

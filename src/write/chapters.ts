@@ -10,10 +10,10 @@ export function chapterTitle(speaker: string | null, title: string | null, index
   return speaker ?? title ?? `Talk ${index}`;
 }
 
-/** The chapters track, or null when the document has no talk. */
+/** The chapters track, or null when the document has no handoff (one lecturer needs no chapters). */
 export function writeChapters(doc: CaptionDocument): string | null {
   const talks = doc.segments.filter((s) => s.role === 'speaker');
-  if (talks.length === 0) return null;
+  if (talks.length === 0 || doc.segments.length < 2) return null;
   const nodes: NodeList = [{ type: 'header', data: 'WEBVTT' }];
   let previousEnd = 0;
   talks.forEach((talk, i) => {
