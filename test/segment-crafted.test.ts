@@ -60,6 +60,12 @@ describe('host introductions', () => {
     expect(segments[0].speaker).toBeNull();
   });
 
+  it('takes an introduction phrase inside a talk for no handoff', () => {
+    const lecture = Array.from({ length: 7 }, () => BODY).flat();
+    const segments = segmentsOf(...lecture, 'First up we have Bandit, a linter for Python code.', ...BODY);
+    expect(segments).toHaveLength(1);
+  });
+
   it('takes the title the host announces', () => {
     const segments = segmentsOf('Next up we have Ines giving us a talk on fuzzing parsers.', ...BODY, 'Thank you.', 'Thanks very much.');
     expect(segments[1]).toMatchObject({ role: 'speaker', speaker: 'Ines', title: 'Fuzzing parsers' });
@@ -147,6 +153,48 @@ describe('handoffs inside a source line', () => {
     for (const cue of doc.cues) expect(cue.speaker).toBe(doc.segments[cue.segment].speaker);
     expect(doc.cues.find((c) => c.lines[0].startsWith('Hi everyone'))?.speaker).toBe('Dana');
     expect(doc.cues.find((c) => c.lines.join(' ').includes('Thanks very much'))?.speaker).toBeNull();
+  });
+});
+
+describe('`>>` turns', () => {
+  it('place the handoffs when nobody says "my name is"', () => {
+    const segments = segmentsOf(
+      '>> Good morning. First up we have Alice.',
+      '>> Thanks. ' + BODY[0],
+      BODY[1] + ' That is all from me.',
+      '>> Thank you Alice. Next up we have Bob.',
+      '>> Hi. ' + BODY[2],
+      BODY[0] + ' Thanks.',
+      ">> Thank you, Bob. That's our morning.",
+    );
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(1)],
+      ['speaker', 'Alice', lineOf(2), lineOf(3)],
+      ['host', null, lineOf(4), lineOf(4)],
+      ['speaker', 'Bob', lineOf(5), lineOf(6)],
+      ['host', null, lineOf(7), lineOf(7)],
+    ]);
+  });
+
+  it('split a panel with no introductions at every turn, named only where a panelist names themself', () => {
+    const segments = segmentsOf(">> Welcome to our panel. I'm Maria and I will be moderating.", '>> Thanks for having me. ' + BODY[0], '>> And I work on the installer side. ' + BODY[1]);
+    expect(summary(segments)).toEqual([
+      ['speaker', 'Maria', lineOf(1), lineOf(1)],
+      ['speaker', null, lineOf(2), lineOf(2)],
+      ['speaker', null, lineOf(3), lineOf(3)],
+    ]);
+  });
+});
+
+describe('slide markers at a line\'s end', () => {
+  it('mark the handoff when the host returns right after one', () => {
+    const segments = segmentsOf('Next up we have Quinn.', ...BODY, 'And that was the last slide. ![](img/s_1.png) Great talk. Up next we have Rafael.', 'My name is Rafael.', ...BODY);
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(1)],
+      ['speaker', 'Quinn', lineOf(2), lineOf(5)],
+      ['host', null, lineOf(5), lineOf(5)],
+      ['speaker', 'Rafael', lineOf(6), lineOf(9)],
+    ]);
   });
 });
 

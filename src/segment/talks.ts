@@ -25,6 +25,9 @@ const FLUFF_BEFORE_APPLAUSE = 15;
 const MIN_TALK_WORDS = 30;
 const HOST_RETURN_WINDOW = 200;
 const CLOSE_TO_BREAK_WORDS = 25;
+/** An introduction this close to the start of the transcript needs no other sign of a handoff. */
+const START_WORDS = 300;
+const HANDOFF_CONTEXT_WORDS = 150;
 
 export interface Talk {
   /** Token range of the speaker's own words. */
@@ -147,6 +150,7 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
     knownNames(context.roster).some((n) => samePerson(n, hostName)) ||
     taggedAsPerson(clauses[group[0].clause].words.map((w) => w.text).join(' '), group[0].name.words[0]);
   if (!confirmed && !self) return null;
+  if (!self && !handoffAround(view, group[0].clause, lastHost)) return null;
 
   // The speaker starts after the last applause, turn or slide change before they name themself.
   const limitClause = self ? self.clause : clauses.findIndex((c, k) => k > lastHost && c.wordsBefore - hostEndWords >= FLUFF_BEFORE_APPLAUSE);
@@ -168,6 +172,24 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
   let title: string | null = null;
   for (let c = group[0].clause; c <= lastHost && !title; c++) title = titleIn(clauses[c].words.map((w) => w.text).join(' '), hostName);
   return { start, end: -1, hostFrom: clauses[group[0].clause].first, name, title };
+}
+
+/**
+ * An introduction phrase inside a talk ("first up we have Bandit, a linter") is no handoff. A real
+ * one comes near the start, or after a close, a host's return, applause or a turn, or is followed by
+ * applause or a turn.
+ */
+function handoffAround(view: ClauseView, introClause: number, lastHost: number): boolean {
+  const clauses = view.clauses;
+  const at = clauses[introClause];
+  if (at.wordsBefore <= START_WORDS) return true;
+  for (let c = introClause; c >= 0 && at.wordsBefore - clauses[c].wordsBefore <= HANDOFF_CONTEXT_WORDS; c--) {
+    if (c < introClause && (isClose(clauses[c].lower) || isHostReturn(clauses[c].lower))) return true;
+    if (clauses[c].afterBreak && breakEndingAt(view, clauses[c].first)?.strong) return true;
+  }
+  const hostEnd = clauses[lastHost].end;
+  const next = clauses[lastHost + 1];
+  return view.breaks.some((b) => b.strong && b.first >= hostEnd && (!next || b.first <= next.first));
 }
 
 /** Self-introductions with no host introduction before them that open a talk (after applause, a turn, or at the start). */
