@@ -55,6 +55,15 @@ describe('speaker labels in SRT', () => {
     }
   });
 
+  it('shorten a label too long for the line to the first name', () => {
+    const roster = { hosts: [], speakers: [{ name: 'Dana Scully-Mulder Konstantinopoulou', aliases: ['Dana'], title: null }] };
+    const doc = buildFromText(SESSION, 's.md', { speakers: roster });
+    expect(doc.segments[1].speaker).toBe('Dana Scully-Mulder Konstantinopoulou');
+    const labelled = doc.cues.find((c) => c.labelledLines && c.speaker)!;
+    expect(labelled.labelledLines![0]).toMatch(/^DANA: Hi everyone/);
+    expect(doc.warnings.filter((w) => w.code === 'line-too-long')).toEqual([]);
+  });
+
   it('keep the label out of the VTT and JSON text', () => {
     const doc = buildFromText(SESSION, 's.md');
     expect(writeVtt(doc)).not.toContain('DANA SCULLY-MULDER:');

@@ -90,9 +90,12 @@ interface SentenceLabel {
   every: boolean;
 }
 
-function sentenceLabel(segments: Segment[], segment: number, labels: SpeakerLabels, firstOfSegment: boolean): SentenceLabel | null {
+function sentenceLabel(segments: Segment[], segment: number, labels: SpeakerLabels, firstOfSegment: boolean, profile: StyleProfile): SentenceLabel | null {
   const speaker = segments[segment]?.speaker;
-  if (speaker) return labels === 'every' ? { text: speakerLabel(speaker), every: true } : firstOfSegment ? { text: speakerLabel(speaker), every: false } : null;
+  if (speaker) {
+    const text = speakerLabel(speaker, Math.floor(profile.maxCharsPerLine / 2));
+    return labels === 'every' ? { text, every: true } : firstOfSegment ? { text, every: false } : null;
+  }
   // an unnamed voice taking over is marked with the caption convention ">>"
   return firstOfSegment && segment > 0 ? { text: '>>', every: false } : null;
 }
@@ -104,7 +107,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
   let labelledSegment = -1;
   for (const unit of units) {
     if (unit.type === 'sentence') {
-      const label = labels === 'none' ? null : sentenceLabel(segments, unit.segment, labels, labelledSegment !== unit.segment);
+      const label = labels === 'none' ? null : sentenceLabel(segments, unit.segment, labels, labelledSegment !== unit.segment, profile);
       labelledSegment = unit.segment;
       drafts.push(...splitSentence(unit.words, unit.segment, profile, warnings, label));
     }

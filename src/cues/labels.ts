@@ -4,6 +4,8 @@
 export const SPEAKER_LABEL_MODES = ['none', 'change', 'every'] as const;
 export type SpeakerLabels = (typeof SPEAKER_LABEL_MODES)[number];
 
-export function speakerLabel(name: string): string {
-  return `${name.toUpperCase()}:`;
+/** "Jeff" → "JEFF:"; a name longer than `maxLength` is cut to its first word, to leave room for speech. */
+export function speakerLabel(name: string, maxLength = Infinity): string {
+  const full = `${name.toUpperCase()}:`;
+  return full.length <= maxLength ? full : `${name.split(/\s+/)[0].toUpperCase()}:`;
 }
