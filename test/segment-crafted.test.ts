@@ -118,6 +118,24 @@ describe('speaker closes and host returns', () => {
     });
   }
 
+  it('a speaker\'s own thanks, laughter or slide change near the end is no host return', () => {
+    const segments = segmentsOf(
+      'Next up we have Quinn.',
+      ...BODY,
+      'Thanks very much to my team for the help. [laughter] Thank you, that was a good one.',
+      '![](img/q_2.png)',
+      'Thank you for listening. Thank you so much, everyone.',
+      'Thank you so much, Quinn.',
+      'Next up we have Rafael.',
+      'My name is Rafael.',
+      ...BODY,
+    );
+    expect(summary(segments).slice(1, 3)).toEqual([
+      ['speaker', 'Quinn', lineOf(2), lineOf(7)],
+      ['host', null, lineOf(8), lineOf(9)],
+    ]);
+  });
+
   it('applause after the speaker\'s close ends the talk even when the host goes straight to "up next"', () => {
     const segments = segmentsOf('Next up we have Quinn.', ...BODY, "That's all. [applause]", 'Okay. Up next we have Rafael.', 'My name is Rafael.', ...BODY);
     expect(summary(segments).slice(1, 3)).toEqual([

@@ -2,6 +2,7 @@
 // sentence end, a sound event, a `>>` turn or a break) and the runs of non-word tokens between them.
 
 import type { Token, WordToken } from '../types.js';
+import { isApplause } from './signals.js';
 
 const TERMINAL = /[.?!…]["'”’)\]]*$/;
 
@@ -13,6 +14,8 @@ export interface Clause {
   words: WordToken[];
   /** Token index of each word. */
   indices: number[];
+  /** The words as written, one space between them. */
+  text: string;
   /** Lower-case text, apostrophes straightened, one space between words. */
   lower: string;
   /** Character offset of each word in `lower`. */
@@ -27,7 +30,7 @@ export interface Clause {
 export interface BreakRun {
   first: number;
   end: number;
-  /** True when the run holds a `>>` turn or a sound event (applause), not just a slide marker. */
+  /** True when the run holds a `>>` turn or applause (a handoff sign), not just a slide marker or laughter. */
   strong: boolean;
 }
 
@@ -60,7 +63,7 @@ export function clauseView(tokens: Token[]): ClauseView {
       offsets.push(lower.length);
       lower += straighten(w.text);
     }
-    clauses.push({ first, end: indices[indices.length - 1] + 1, words, indices, lower, offsets, wordsBefore: wordCount - words.length, afterBreak: sawBreak });
+    clauses.push({ first, end: indices[indices.length - 1] + 1, words, indices, text: words.map((w) => w.text).join(' '), lower, offsets, wordsBefore: wordCount - words.length, afterBreak: sawBreak });
     sawBreak = false;
     words = [];
     indices = [];
@@ -79,7 +82,7 @@ export function clauseView(tokens: Token[]): ClauseView {
     if (t.type === 'marker' && words.length > 0) return; // a slide change inside a sentence does not cut it
     flush();
     sawBreak = true;
-    const strong = t.type === 'turn' || t.type === 'event';
+    const strong = t.type === 'turn' || (t.type === 'event' && isApplause(t.text));
     if (run && run.end === i) {
       run.end = i + 1;
       run.strong ||= strong;

@@ -38,7 +38,7 @@ export function isHostContinuation(lower: string): boolean {
 
 /** The speaker's close: "thank you", "that's all", "thank you for listening". */
 const CLOSES: RegExp[] = [
-  /\bthank you(?: (?:very|so) much| all| everyone| everybody)?[.!]?$/,
+  /\bthank you(?: (?:very|so) much)?(?:,? (?:all|everyone|everybody|folks|guys)(?: again)?)?[.!]?$/,
   /^thanks(?: (?:very|so) much| a lot)?[.!]?$/,
   /\bthank you (?:for (?:listening|your attention|having me|coming))\b/,
   /\bthat's (?:all|it)\b(?: (?:i have|from me|for me))?[.!]?$/,
@@ -53,15 +53,18 @@ export function isClose(lower: string): boolean {
 /** The host coming back: "thank you so much, X", "thanks very much", "great talk". */
 const HOST_RETURNS: RegExp[] = [
   /^(?:so |okay,? |all right,? |alright,? )?thank you(?: (?:so|very) much)?,? for (?:speaking|your talk|the talk|that|sharing)\b/,
-  /^(?:so |okay,? |all right,? |alright,? )?thank you(?: (?:so|very) much)?, \S/,
   /\bthanks(?: (?:so|very) much)? for (?:that|speaking|your talk|the talk|sharing)\b/,
-  /^(?:so |okay,? |all right,? |alright,? )?thanks (?:so|very) much\b/,
+  /^(?:so |okay,? |all right,? |alright,? )?thanks (?:so|very) much(?:[.!,]|$| for (?:that|speaking|your talk|the talk))/,
   /^(?:what a |that was a |such a )?(?:great|awesome|amazing|wonderful|fantastic|excellent) talk\b/,
   /\b(?:i )?(?:love|loved) (?:that|this) talk\b/,
 ];
 
-export function isHostReturn(lower: string): boolean {
-  return HOST_RETURNS.some((re) => re.test(lower));
+/** "Thank you (so much), Henry": thanks addressed to someone by name (a capital), not "thank you, that was fun". */
+const THANKS_BY_NAME = /^(?:So |Okay,? |All right,? |Alright,? )?[Tt]hank you(?: (?:so|very) much)?, (?!(?:Everyone|Everybody|All|Folks|Guys|Again|So|And|I)\b)\p{Lu}/u;
+
+/** `text` is the clause as written (for the capital of a name), `lower` its lower-case form. */
+export function isHostReturn(lower: string, text: string): boolean {
+  return HOST_RETURNS.some((re) => re.test(lower)) || THANKS_BY_NAME.test(text);
 }
 
 /** A return too weak to stand alone ("thanks.", "thank you, Lorena") counts right after applause or a turn. */

@@ -93,7 +93,7 @@ function selfIntroductionIn(clause: Clause, expected: string[], allowTagger: boo
       const closesPhrase = at + name.words.length >= clause.words.length || /[,;:]$/.test(lastWord.text);
       if (!closesPhrase) continue;
       if (expected.some((e) => samePerson(e, text))) return text;
-      if (allowTagger && name.capitalized && taggedAsPerson(clause.words.map((w) => w.text).join(' '), name.words[0])) return text;
+      if (allowTagger && name.capitalized && taggedAsPerson(clause.text, name.words[0])) return text;
     }
   }
   return null;
@@ -148,7 +148,7 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
     group.some((g) => g.name.capitalized) ||
     (self !== null && samePerson(self.name, hostName)) ||
     knownNames(context.roster).some((n) => samePerson(n, hostName)) ||
-    taggedAsPerson(clauses[group[0].clause].words.map((w) => w.text).join(' '), group[0].name.words[0]);
+    taggedAsPerson(clauses[group[0].clause].text, group[0].name.words[0]);
   if (!confirmed && !self) return null;
   if (!self && !handoffAround(view, group[0].clause, lastHost)) return null;
 
@@ -170,7 +170,7 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
   }
 
   let title: string | null = null;
-  for (let c = group[0].clause; c <= lastHost && !title; c++) title = titleIn(clauses[c].words.map((w) => w.text).join(' '), hostName);
+  for (let c = group[0].clause; c <= lastHost && !title; c++) title = titleIn(clauses[c].text, hostName);
   return { start, end: -1, hostFrom: clauses[group[0].clause].first, name, title };
 }
 
@@ -184,7 +184,7 @@ function handoffAround(view: ClauseView, introClause: number, lastHost: number):
   const at = clauses[introClause];
   if (at.wordsBefore <= START_WORDS) return true;
   for (let c = introClause; c >= 0 && at.wordsBefore - clauses[c].wordsBefore <= HANDOFF_CONTEXT_WORDS; c--) {
-    if (c < introClause && (isClose(clauses[c].lower) || isHostReturn(clauses[c].lower))) return true;
+    if (c < introClause && (isClose(clauses[c].lower) || isHostReturn(clauses[c].lower, clauses[c].text))) return true;
     if (clauses[c].afterBreak && breakEndingAt(view, clauses[c].first)?.strong) return true;
   }
   const hostEnd = clauses[lastHost].end;
@@ -239,7 +239,7 @@ function endOf(view: ClauseView, talk: Talk, limit: number, last: boolean): numb
   const limitWords = clauses.find((c) => c.first >= limit)?.wordsBefore ?? region[region.length - 1].c.wordsBefore + region[region.length - 1].c.words.length;
 
   const strongBreakBefore = (c: Clause) => c.afterBreak && (breakEndingAt(view, c.first)?.strong || false);
-  const hostReturn = region.find(({ c }) => limitWords - c.wordsBefore <= HOST_RETURN_WINDOW && (isHostReturn(c.lower) || ((strongBreakBefore(c) || c.afterBreak) && isWeakHostReturn(c.lower))));
+  const hostReturn = region.find(({ c }) => limitWords - c.wordsBefore <= HOST_RETURN_WINDOW && (isHostReturn(c.lower, c.text) || (strongBreakBefore(c) && isWeakHostReturn(c.lower))));
   if (!hostReturn && last) {
     // the session's last talk runs to the end, unless applause after the speaker's close cuts it off
     const close = region.filter(({ c }) => isClose(c.lower)).pop();
