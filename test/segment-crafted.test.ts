@@ -36,6 +36,7 @@ describe('host introductions', () => {
     ['Please give a hand to Fatima.', 'Fatima'],
     ['Please welcome Greta Lind.', 'Greta Lind'],
     ['And now, without further ado, Hiro.', 'Hiro'],
+    ['Our next speaker is Ines Okafor.', 'Ines Okafor'],
   ];
   for (const [phrase, name] of phrasings) {
     it(`"${phrase}" hands over to ${name}`, () => {

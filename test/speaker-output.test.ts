@@ -82,6 +82,13 @@ describe('voice spans in VTT', () => {
     expect(parsed.cues.find((c) => c.text.includes('Thanks very much'))!.text).not.toContain('<v');
   });
 
+  it('give no voice to a sound event inside a talk', () => {
+    const doc = buildFromText(SESSION.replace('and then we write it all down.', 'and then we write it all down. [laughter] Really.'), 's.md');
+    const vtt = writeVtt(doc);
+    expect(vtt).toMatch(/\n\[laughter\]\n/);
+    expect(vtt).toContain('<v Dana Scully-Mulder>Really.');
+  });
+
   it('escape a name that holds markup characters', () => {
     expect(voiceSpan('Tom <&> Jerry')).toBe('<v Tom &lt;&amp;&gt; Jerry>');
     expect(voiceSpan(null)).toBe('');

@@ -7,6 +7,7 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\bup next,? (?:we(?: have|'ve got| got)|is|it's) /g,
   /\bnext,? we (?:have|'ve got) /g,
   /\bnext (?:talk|speaker|talker)\b[^.?!]{0,40}? we have /g,
+  /\bnext speaker,? (?:is |will be )/g,
   /\blet's (?:all )?welcome /g,
   /\bplease (?:help me )?welcome /g,
   /\bgive (?:it up|(?:it )?a (?:big |warm |loud |huge )?(?:hand|wave|round of applause)) (?:to|for) /g,

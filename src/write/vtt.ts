@@ -15,6 +15,11 @@ export function voiceSpan(speaker: string | null): string {
   return name ? `<v ${escapeVttText(name)}>` : '';
 }
 
+/** A cue that is a sound event alone (`[applause]`, `[laughter]`): the audience's, no speaker's voice. */
+function isSoundEvent(lines: string[]): boolean {
+  return lines.length === 1 && /^\[[^\]]*\]$/.test(lines[0].trim());
+}
+
 /** NOTE text may not contain `-->` nor a blank line. */
 function noteText(text: string): string {
   return text.replace(/-->/g, '->').replace(/\n\s*\n/g, '\n');
@@ -30,7 +35,7 @@ export function writeVtt(doc: CaptionDocument): string {
     while (next < markers.length && Math.round(markers[next].time * 1000) <= Math.round(cue.start * 1000)) nodes.push(note(markers[next++]));
     nodes.push({
       type: 'cue',
-      data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: voiceSpan(cue.speaker) + cue.lines.map((l) => escapeVttText(l.trim())).filter(Boolean).join('\n') },
+      data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: voiceSpan(isSoundEvent(cue.lines) ? null : cue.speaker) + cue.lines.map((l) => escapeVttText(l.trim())).filter(Boolean).join('\n') },
     });
   }
   while (next < markers.length) nodes.push(note(markers[next++]));
