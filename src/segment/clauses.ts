@@ -41,7 +41,8 @@ export interface ClauseView {
 }
 
 function straighten(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'");
+  const lower = text.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
 }
 
 export function clauseView(tokens: Token[]): ClauseView {

@@ -193,10 +193,10 @@ function handoffAround(view: ClauseView, introClause: number, lastHost: number):
 }
 
 /** Self-introductions with no host introduction before them that open a talk (after applause, a turn, or at the start). */
-function unannouncedTalks(view: ClauseView, talks: Talk[], context: TalkContext): Talk[] {
+function unannouncedTalks(view: ClauseView, talks: Talk[], intros: Introduction[], context: TalkContext): Talk[] {
   const clauses = view.clauses;
   const found: Talk[] = [];
-  const introClauses = new Set(findIntroductions(view).map((i) => i.clause));
+  const introClauses = new Set(intros.map((i) => i.clause));
   clauses.forEach((clause, index) => {
     const name = selfIntroductionIn(clause, knownNames(context.roster), false);
     if (!name) return;
@@ -271,14 +271,15 @@ function breakStartBefore(view: ClauseView, index: number): number {
 
 /** All talks of the session, in order, with their ends. */
 export function findTalks(view: ClauseView, context: TalkContext): Talk[] {
-  const groups = groupIntroductions(view, findIntroductions(view));
+  const intros = findIntroductions(view);
+  const groups = groupIntroductions(view, intros);
   const talks: Talk[] = [];
   groups.forEach((group, g) => {
     const nextGroupClause = groups[g + 1]?.[0].clause ?? view.clauses.length;
     const talk = talkFromGroup(view, group, nextGroupClause, context);
     if (talk && talk.start < view.tokens.length && (talks.length === 0 || talk.start > talks[talks.length - 1].start)) talks.push(talk);
   });
-  talks.push(...unannouncedTalks(view, talks, context));
+  talks.push(...unannouncedTalks(view, talks, intros, context));
   talks.sort((a, b) => a.start - b.start);
   talks.forEach((talk, i) => {
     const next = talks[i + 1];
