@@ -137,6 +137,14 @@ describe('speaker closes and host returns', () => {
     ]);
   });
 
+  it('applause after an early "thank you" in the last talk does not end it', () => {
+    const segments = segmentsOf('Next up we have Quinn.', 'My name is Quinn.', ...BODY, 'Thank you. [applause] So, as I was saying.', ...Array.from({ length: 6 }, () => BODY).flat(), 'Thank you.');
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(1)],
+      ['speaker', 'Quinn', lineOf(2), lineOf(25)],
+    ]);
+  });
+
   it('applause after the speaker\'s close ends the talk even when the host goes straight to "up next"', () => {
     const segments = segmentsOf('Next up we have Quinn.', ...BODY, "That's all. [applause]", 'Okay. Up next we have Rafael.', 'My name is Rafael.', ...BODY);
     expect(summary(segments).slice(1, 3)).toEqual([

@@ -116,7 +116,10 @@ function groupIntroductions(view: ClauseView, intros: Introduction[]): Introduct
   return groups;
 }
 
-/** The first clause of the next talk's handoff, to bound searches. */
+/**
+ * The talk a group of introductions opens: where the speaker starts, their name and the announced
+ * title; null when the introduction is no handoff. Searches stop at the next group's first clause.
+ */
 function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause: number, context: TalkContext): Talk | null {
   const clauses = view.clauses;
   const hostName = nameText(group[0].name);
@@ -242,7 +245,7 @@ function endOf(view: ClauseView, talk: Talk, limit: number, last: boolean): numb
   const hostReturn = region.find(({ c }) => limitWords - c.wordsBefore <= HOST_RETURN_WINDOW && (isHostReturn(c.lower, c.text) || (strongBreakBefore(c) && isWeakHostReturn(c.lower))));
   if (!hostReturn && last) {
     // the session's last talk runs to the end, unless applause after the speaker's close cuts it off
-    const close = region.filter(({ c }) => isClose(c.lower)).pop();
+    const close = region.filter(({ c }) => isClose(c.lower) && limitWords - c.wordsBefore <= HOST_RETURN_WINDOW).pop();
     const run = close && view.breaks.find((b) => b.first >= close.c.end && b.strong);
     if (close && run && wordsBetween(view, close.c.end, run.first) <= CLOSE_TO_BREAK_WORDS && hasWordsAfter(view, run.end)) return run.first;
     return view.tokens.length;
