@@ -40,6 +40,12 @@ export interface ClauseView {
   breaks: BreakRun[];
 }
 
+/** Most words end in a letter: a cheap test before the sentence-end pattern (the stage runs cold, once). */
+function mayEndSentence(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return !((last >= 97 && last <= 122) || (last >= 65 && last <= 90) || (last >= 48 && last <= 57) || last === 44);
+}
+
 function straighten(text: string): string {
   const lower = text.toLowerCase();
   return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
@@ -70,17 +76,18 @@ export function clauseView(tokens: Token[]): ClauseView {
     indices = [];
   };
 
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.type === 'word') {
       run = null;
       if (words.length === 0) first = i;
       words.push(t);
       indices.push(i);
       wordCount++;
-      if (TERMINAL.test(t.text)) flush();
-      return;
+      if (mayEndSentence(t.text) && TERMINAL.test(t.text)) flush();
+      continue;
     }
-    if (t.type === 'marker' && words.length > 0) return; // a slide change inside a sentence does not cut it
+    if (t.type === 'marker' && words.length > 0) continue; // a slide change inside a sentence does not cut it
     flush();
     sawBreak = true;
     const strong = t.type === 'turn' || (t.type === 'event' && isApplause(t.text));
@@ -91,7 +98,7 @@ export function clauseView(tokens: Token[]): ClauseView {
       run = { first: i, end: i + 1, strong };
       breaks.push(run);
     }
-  });
+  }
   flush();
   return { tokens, clauses, breaks };
 }

@@ -237,7 +237,8 @@ function endOf(view: ClauseView, talk: Talk, limit: number, last: boolean): numb
   const startClause = clauses.findIndex((c) => c.first >= talk.start);
   if (startClause === -1) return limit;
   const minWords = clauses[startClause].wordsBefore + MIN_TALK_WORDS;
-  const region = clauses.map((c, k) => ({ c, k })).filter(({ c }) => c.first >= talk.start && c.end <= limit && c.wordsBefore >= minWords);
+  const region: Array<{ c: Clause }> = [];
+  for (let k = startClause; k < clauses.length && clauses[k].end <= limit; k++) if (clauses[k].wordsBefore >= minWords) region.push({ c: clauses[k] });
   if (region.length === 0) return limit;
   const limitWords = clauses.find((c) => c.first >= limit)?.wordsBefore ?? region[region.length - 1].c.wordsBefore + region[region.length - 1].c.words.length;
 
@@ -245,7 +246,7 @@ function endOf(view: ClauseView, talk: Talk, limit: number, last: boolean): numb
   const hostReturn = region.find(({ c }) => limitWords - c.wordsBefore <= HOST_RETURN_WINDOW && (isHostReturn(c.lower, c.text) || (strongBreakBefore(c) && isWeakHostReturn(c.lower))));
   if (!hostReturn && last) {
     // the session's last talk runs to the end, unless applause after the speaker's close cuts it off
-    const close = region.filter(({ c }) => isClose(c.lower) && limitWords - c.wordsBefore <= HOST_RETURN_WINDOW).pop();
+    const close = region.filter(({ c }) => limitWords - c.wordsBefore <= HOST_RETURN_WINDOW && isClose(c.lower)).pop();
     const run = close && view.breaks.find((b) => b.first >= close.c.end && b.strong);
     if (close && run && wordsBetween(view, close.c.end, run.first) <= CLOSE_TO_BREAK_WORDS && hasWordsAfter(view, run.end)) return run.first;
     return view.tokens.length;
@@ -254,7 +255,8 @@ function endOf(view: ClauseView, talk: Talk, limit: number, last: boolean): numb
   const stopFirst = stop ? stop.first : limit;
   if (hostReturn?.c.afterBreak) return breakStartBefore(view, hostReturn.c.first);
 
-  const close = region.filter(({ c }) => c.end <= stopFirst && isClose(c.lower) && (stop ? stop.wordsBefore : limitWords) - c.wordsBefore <= HOST_RETURN_WINDOW).pop();
+  const stopWords = stop ? stop.wordsBefore : limitWords;
+  const close = region.filter(({ c }) => c.end <= stopFirst && stopWords - c.wordsBefore <= HOST_RETURN_WINDOW && isClose(c.lower)).pop();
   if (close) {
     const run = view.breaks.find((b) => b.first >= close.c.end && b.first < stopFirst);
     if (run && wordsBetween(view, close.c.end, run.first) <= CLOSE_TO_BREAK_WORDS) return run.first;
