@@ -5,8 +5,14 @@ import { createRequire } from 'node:module';
 import type { WordToken } from '../types.js';
 
 const require = createRequire(import.meta.url);
-// One module of natural, not its root (the root costs ~0.6 s to load).
-const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string, options?: object) => number;
+type Similarity = (a: string, b: string, options?: object) => number;
+let jaroWinklerModule: Similarity | null = null;
+
+/** natural's Jaro-Winkler similarity: one module of natural, not its root (~0.6 s), loaded on first use. */
+function jaroWinkler(a: string, b: string): number {
+  jaroWinklerModule ??= require('natural/lib/natural/distance/jaro-winkler_distance.js') as Similarity;
+  return jaroWinklerModule(a, b, {});
+}
 
 /** Words that follow "we have" or "I'm" but are no name. */
 const NOT_NAMES = new Set(
@@ -70,7 +76,7 @@ export function sameWord(a: string, b: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   if (x.length >= 3 && y.length >= 3 && (x.startsWith(y) || y.startsWith(x))) return true;
-  return Math.min(x.length, y.length) >= 4 && jaroWinkler(x, y, {}) >= 0.85;
+  return Math.min(x.length, y.length) >= 4 && jaroWinkler(x, y) >= 0.85;
 }
 
 /** Do two names denote one person? Their first words match, or any word of one matches a word of the other. */
@@ -90,7 +96,7 @@ export function nameScore(name: string, spellings: string[]): number {
         const kx = key(x);
         const ky = key(y);
         if (!kx || !ky) continue;
-        const score = kx === ky ? 1 : Math.min(kx.length, ky.length) >= 4 ? jaroWinkler(kx, ky, {}) : 0;
+        const score = kx === ky ? 1 : Math.min(kx.length, ky.length) >= 4 ? jaroWinkler(kx, ky) : 0;
         best = Math.max(best, score);
       }
     }
