@@ -81,6 +81,10 @@ describe('the example with its roster', () => {
     expect(json.segments.filter((s: { role: string }) => s.role === 'host').every((s: { speaker: string }) => s.speaker === 'Lorena Mesa')).toBe(true);
   });
 
+  it('raises no spelling warning the roster has settled', () => {
+    expect(doc.warnings.filter((w) => w.code === 'speaker-name')).toEqual([]);
+  });
+
   it('titles the chapters "Name — Title" from the roster', () => {
     const chapters = writeChapters(doc)!;
     const parsed = parseVttStrict(chapters);

@@ -99,6 +99,7 @@ function applyRoster(talks: Talk[], roster: Roster | undefined): void {
   for (const [talk, k] of assigned) {
     const person = roster.speakers[k];
     talk.name = person.name;
+    delete talk.nameWarning; // the roster settles the spelling
     talk.title = person.title ?? talk.title;
   }
 }
@@ -132,6 +133,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
   const view = clauseView(tokens);
   const talks = findTalks(view, { roster: options.roster, warnings });
   applyRoster(talks, options.roster);
+  for (const talk of talks) if (talk.nameWarning) warnings.push(talk.nameWarning);
   const hostNames = options.roster?.hosts.flatMap((h) => [h.name, ...h.aliases]) ?? [];
 
   let drafts: Draft[] = [];

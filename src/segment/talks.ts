@@ -37,6 +37,8 @@ export interface Talk {
   hostFrom: number;
   name: string | null;
   title: string | null;
+  /** The host's and the speaker's spellings differ: said once the final name is known (a roster may settle it). */
+  nameWarning?: Warning;
 }
 
 export interface TalkContext {
@@ -163,18 +165,19 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
   const start = runs.length ? runs[runs.length - 1].end : firstAfterHost;
 
   let name: string | null;
+  let nameWarning: Warning | undefined;
   if (!confirmed) name = reconcile(null, self!.name);
   else if (self && !samePerson(self.name, hostName)) {
-    context.warnings.push({ line: clauses[self.clause].words[0].line, code: 'speaker-name', message: `introduced as "${hostName}" but says "${self.name}": taken as "${self.name}"` });
+    nameWarning = { line: clauses[self.clause].words[0].line, code: 'speaker-name', message: `introduced as "${hostName}" but says "${self.name}": taken as "${self.name}"` };
     name = reconcile(null, self.name);
   } else name = reconcile(hostName, self?.name ?? null);
   if (self && confirmed && samePerson(self.name, hostName) && self.name.toLowerCase() !== hostName.toLowerCase() && self.name.split(/\s+/)[0].toLowerCase() !== hostName.toLowerCase()) {
-    context.warnings.push({ line: clauses[self.clause].words[0].line, code: 'speaker-name', message: `"${hostName}" (host) and "${self.name}" (speaker) taken as one person: ${name}` });
+    nameWarning = { line: clauses[self.clause].words[0].line, code: 'speaker-name', message: `"${hostName}" (host) and "${self.name}" (speaker) taken as one person: ${name}` };
   }
 
   let title: string | null = null;
   for (let c = group[0].clause; c <= lastHost && !title; c++) title = titleIn(clauses[c].text, hostName);
-  return { start, end: -1, hostFrom: clauses[group[0].clause].first, name, title };
+  return { start, end: -1, hostFrom: clauses[group[0].clause].first, name, title, ...(nameWarning ? { nameWarning } : {}) };
 }
 
 /**
