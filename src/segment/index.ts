@@ -131,7 +131,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
   if (options.detect === false || tokens.length === 0) return { segments: finish(tokens, [whole]), warnings };
 
   const view = clauseView(tokens);
-  const talks = findTalks(view, { roster: options.roster, warnings });
+  const talks = findTalks(view, { roster: options.roster });
   applyRoster(talks, options.roster);
   for (const talk of talks) if (talk.nameWarning) warnings.push(talk.nameWarning);
   const hostNames = options.roster?.hosts.flatMap((h) => [h.name, ...h.aliases]) ?? [];

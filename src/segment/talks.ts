@@ -43,7 +43,6 @@ export interface Talk {
 
 export interface TalkContext {
   roster?: Roster;
-  warnings: Warning[];
 }
 
 interface Introduction {
