@@ -3,11 +3,10 @@
 // of a source line splits that line.
 
 import type { Roster, Segment, Token, Warning } from '../types.js';
-import { clauseView, type ClauseView } from './clauses.js';
+import { clauseView, wordAt, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore, readName, samePerson } from './names.js';
-import { findTalks, type Talk } from './talks.js';
 import { SELF_INTRODUCTIONS, matchesOf } from './signals.js';
-import { wordAt } from './clauses.js';
+import { findTalks, type Talk } from './talks.js';
 
 export interface SegmentOptions {
   /** The session's roster: fixes names and spellings, gives titles. */

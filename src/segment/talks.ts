@@ -18,15 +18,22 @@ import {
   titleIn,
 } from './signals.js';
 
-/** How far (in words) the parts of one handoff may lie apart. */
+// How far apart (in words) the parts of one handoff may lie.
+/** Introductions of one person this close together are one introduction ("up next, Jay… give it up for Jay"). */
 const INTRO_GROUP_WORDS = 80;
+/** A speaker names themself within this many words of the host's introduction, or not at all. */
 const SELF_INTRO_WINDOW = 120;
+/** Applause this soon after the introduction ("there's not many of us here. [applause]") still precedes the talk. */
 const FLUFF_BEFORE_APPLAUSE = 15;
+/** A talk's first words are never its end (a speaker may open with "thank you, Lorena"). */
 const MIN_TALK_WORDS = 30;
+/** The host's return and the speaker's close lie this close before the next introduction. */
 const HOST_RETURN_WINDOW = 200;
+/** A close this close before a slide change or applause ends the talk there. */
 const CLOSE_TO_BREAK_WORDS = 25;
 /** An introduction this close to the start of the transcript needs no other sign of a handoff. */
 const START_WORDS = 300;
+/** Elsewhere a close, a return, applause or a turn must come this close before it. */
 const HANDOFF_CONTEXT_WORDS = 150;
 
 export interface Talk {
