@@ -6,7 +6,7 @@
 import { cleanText, type BuildOptions } from './pipeline.js';
 import { detectCaptionFormat, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
 import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
-import { segmentSpeakers } from './segment.js';
+import { segmentSpeakers } from './segment/index.js';
 import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token } from './types.js';
 import { plainCueText } from './write/draft.js';
 
@@ -179,7 +179,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     texts[cueLine.cue][k] = rebuildLine(cueLine, tokensByLine.get(cueLine.line) ?? []);
   }
 
-  const segments = segmentSpeakers(tokens);
+  const segments = segmentSpeakers(tokens, { roster: options.speakers, detect: options.detectSpeakers });
   const firstTokenOfLine = new Map<number, number>();
   tokens.forEach((t, index) => firstTokenOfLine.has(t.line) || firstTokenOfLine.set(t.line, index));
   const segmentOfLine = (line: number, previous: number) => {

@@ -10,14 +10,15 @@ import { buildFromDraft, draftFormatOf } from './draft.js';
 import { normalize } from './normalize/index.js';
 import { decodeText } from './read/decode.js';
 import { parseTranscript } from './read/transcript.js';
-import { segmentSpeakers } from './segment.js';
+import type { SpeakerLabels } from './cues/labels.js';
+import { detectSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
 import { pinTiming } from './timing/anchors.js';
 import { joinSections, splitSections } from './sections.js';
 import type { MarkerTable } from './read/markers.js';
 import type { ParsedTranscript } from './read/transcript.js';
-import type { CaptionDocument, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
+import type { CaptionDocument, Roster, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
 
 export interface BuildOptions {
   profile?: StyleProfile;
@@ -34,6 +35,12 @@ export interface BuildOptions {
   offset?: number;
   /** Longest section, in words, a long transcript is built in (src/sections.ts). */
   sectionWords?: number;
+  /** The session's roster (`--speakers`): names, spellings and titles of its hosts and speakers. */
+  speakers?: Roster;
+  /** False keeps the transcript one segment, for a single lecturer (`--no-speakers`). Default true. */
+  detectSpeakers?: boolean;
+  /** Speaker labels on SRT cues: on each speaker's first cue (`change`, default), on `every` cue, or `none`. */
+  speakerLabels?: SpeakerLabels;
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -83,14 +90,15 @@ export function cleanText(parsed: ParsedTranscript, options: BuildOptions = {}):
 function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOptions): CaptionDocument {
   const profile = options.profile ?? NETFLIX;
   const stream = cleanText(parsed, options);
-  const segments = segmentSpeakers(stream.tokens);
+  const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers });
+  const segments = speakers.segments;
   const units = splitSentences(stream.tokens, segments);
   const timing = pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), {
     ...(options.anchors ? { markers: options.anchors } : {}),
     ...(options.duration !== undefined ? { duration: options.duration } : {}),
     ...(options.offset !== undefined ? { offset: options.offset } : {}),
   });
-  const { cues, warnings } = buildCues(timing.units, segments, profile, timing);
+  const { cues, warnings } = buildCues(timing.units, segments, profile, timing, options.speakerLabels ?? 'change');
   const lastCueEnd = cues.length ? cues[cues.length - 1].end : 0;
   return {
     source,
@@ -102,7 +110,7 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
     cues,
     markers: timing.markers,
     corrections: stream.corrections,
-    warnings: [...stream.warnings, ...warnings].sort((a, b) => a.line - b.line),
+    warnings: [...stream.warnings, ...speakers.warnings, ...warnings].sort((a, b) => a.line - b.line),
     paragraphs: paragraphsOf(units),
   };
 }

@@ -95,6 +95,20 @@ export interface Segment {
   endLine: number;
 }
 
+/** One person in a session's roster (from the conference schedule). */
+export interface RosterPerson {
+  name: string;
+  /** Other spellings the transcript may use ("Gajandra"). */
+  aliases: string[];
+  title: string | null;
+}
+
+/** `--speakers <roster>`: the session's hosts and its speakers in order. */
+export interface Roster {
+  hosts: RosterPerson[];
+  speakers: RosterPerson[];
+}
+
 /** A unit of speech the timing and cue stages work on. */
 export type Unit =
   | { type: 'sentence'; words: WordToken[]; segment: number; paragraphEnd: boolean }
@@ -132,6 +146,8 @@ export interface Cue {
   sourceLines: [number, number];
   /** Segment the cue belongs to (index into segments). */
   segment: number;
+  /** The lines with a speaker label ("JEFF: …"), laid out within the profile; SRT writes these. */
+  labelledLines?: string[];
   /** Caption drafts only: the cue identifier as written in the draft (null: none). */
   identifier?: string | null;
   /** Caption drafts only: WebVTT cue settings as written ('' if none). */

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, EXAMPLE_PATH } from './helpers/example.js';
+import { BIN, EXAMPLE_PATH, ROOT } from './helpers/example.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { parseVttStrict, parseWithSubtitle } from './helpers/parsers.js';
 
@@ -55,7 +55,7 @@ describe('captions build on a batch', () => {
       expect(lines.filter((l) => l.startsWith(join(input, file) + message))).toHaveLength(1);
     }
     expect(lines.at(-1)).toMatch(/^captions: 8 files \(2 built, 6 failed\)/);
-    expect(walk(out)).toEqual(['day2/lightning.markers.vtt', 'day2/lightning.srt', 'day2/lightning.vtt', 'small.srt', 'small.vtt']);
+    expect(walk(out)).toEqual(['day2/lightning.chapters.vtt', 'day2/lightning.markers.vtt', 'day2/lightning.srt', 'day2/lightning.vtt', 'small.srt', 'small.vtt']);
     expect(parseVttStrict(readFileSync(join(out, 'day2/lightning.vtt'), 'utf8')).errors).toEqual([]);
     expect(parseWithSubtitle(readFileSync(join(out, 'day2/lightning.srt'), 'utf8')).length).toBeGreaterThan(900);
   });
@@ -83,7 +83,7 @@ describe('captions build on a batch', () => {
     const one = runCli(['build', ...files, '-o', join(dir, 'one'), '-f', 'vtt,srt,json', '--jobs', '1', '-q']);
     const two = runCli(['build', ...files, '-o', join(dir, 'two'), '-f', 'vtt,srt,json', '--jobs', '2', '-q']);
     expect([one.status, two.status]).toEqual([0, 0]);
-    expect(walk(join(dir, 'one'))).toHaveLength(14); // two examples with a slide-marker track each
+    expect(walk(join(dir, 'one'))).toHaveLength(16); // two examples with a chapters and a slide-marker track each
     for (const f of walk(join(dir, 'one'))) expect(readFileSync(join(dir, 'two', f)).equals(readFileSync(join(dir, 'one', f)))).toBe(true);
   });
 
@@ -97,13 +97,15 @@ describe('captions build on a batch', () => {
     expect(report.exitCode).toBe(1);
     expect(report.summary).toMatchObject({ files: 2, built: 1, failed: 1, skipped: 0 });
     expect(report.summary.cues).toBe(report.files[0].cues);
-    expect(report.files[0]).toMatchObject({ input: EXAMPLE_PATH, status: 'built', outputs: ['vtt', 'markers.vtt', 'srt'].map((ext) => join(dir, `pycon-2022-lightning-talks-day2-am.${ext}`)) });
+    expect(report.files[0]).toMatchObject({ input: EXAMPLE_PATH, status: 'built', outputs: ['vtt', 'chapters.vtt', 'markers.vtt', 'srt'].map((ext) => join(dir, `pycon-2022-lightning-talks-day2-am.${ext}`)) });
     expect(report.files[1]).toMatchObject({ status: 'failed', outputs: [], diagnostics: [{ line: 1, severity: 'error' }] });
     // Warnings are fine by default, a failure when warnings fail.
     expect(report.files[0].warnings).toBeGreaterThan(0);
     expect(runCli(['build', EXAMPLE_PATH, '-o', dir, '-q', '--max-cps', '10']).status).toBe(0);
     expect(runCli(['build', EXAMPLE_PATH, '-o', dir, '-q', '--max-cps', '10', '--fail-on', 'warning']).status).toBe(1);
-    expect(runCli(['build', EXAMPLE_PATH, '-o', dir, '-q', '--fail-on', 'warning']).status).toBe(0);
+    // The example alone warns that two spellings were taken as one speaker; the roster settles it.
+    expect(runCli(['build', EXAMPLE_PATH, '-o', dir, '-q', '--fail-on', 'warning']).status).toBe(1);
+    expect(runCli(['build', EXAMPLE_PATH, '-o', dir, '-q', '--fail-on', 'warning', '--speakers', join(ROOT, 'test/fixtures/example-roster.yaml')]).status).toBe(0);
   });
 
   it('skips unchanged inputs with --changed-only, and rebuilds when the input or the options change', () => {
@@ -193,7 +195,7 @@ describe('an interrupted batch', () => {
     const code = await killMidBatch(['build', input, '-o', out, '-f', 'vtt,srt,json', '--jobs', '2', '-q'], out, 'SIGTERM');
     expect(code).toBe(143);
     const files = expectOnlyComplete(dir, out);
-    expect(files.length).toBeLessThan(240);
+    expect(files.length).toBeLessThan(300);
     expect(walk(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
@@ -203,7 +205,7 @@ describe('an interrupted batch', () => {
     expectOnlyComplete(dir, out);
     const rerun = runCli(['build', input, '-o', out, '-f', 'vtt,srt,json', '--jobs', '2', '-q']);
     expect(rerun.status).toBe(0);
-    expect(expectOnlyComplete(dir, out)).toHaveLength(240); // vtt, markers.vtt, srt, json for each
+    expect(expectOnlyComplete(dir, out)).toHaveLength(300); // vtt, chapters.vtt, markers.vtt, srt, json for each
     expect(walk(out).filter((f) => relative(out, join(out, f)).includes('.tmp-'))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCues } from '../src/cues/build.js';
 import { layoutLines, breakCosts } from '../src/cues/layout.js';
 import { NETFLIX } from '../src/cues/profile.js';
-import { segmentSpeakers } from '../src/segment.js';
+import { segmentSpeakers } from '../src/segment/index.js';
 import { splitSentences } from '../src/sentences.js';
 import { estimateTiming } from '../src/timing.js';
 import type { Cue } from '../src/types.js';

@@ -32,8 +32,8 @@ beforeAll(() => {
 });
 
 describe('the example transcript', () => {
-  it('writes the four formats named after the input, the VTT markers track, and nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(['json', 'markers.vtt', 'srt', 'txt', 'vtt'].map((f) => `${NAME}.${f}`));
+  it('writes the four formats named after the input, the chapters and markers tracks beside the VTT, and nothing else', () => {
+    expect(readdirSync(dir).sort()).toEqual(['chapters.vtt', 'json', 'markers.vtt', 'srt', 'txt', 'vtt'].map((f) => `${NAME}.${f}`));
   });
 
   it('leaves no full-width punctuation in any output', () => {

@@ -216,8 +216,13 @@ describe('--report on the command line', () => {
     writeFileSync(join(dir, 'b.vtt'), 'WEBVTT\n\n00:01.000 --> 00:02.000\nB。\n');
     expect(runCli(['build', join(dir, 'a.srt'), join(dir, 'b.vtt'), '-o', join(dir, 'out') + '/', '--report', join(dir, 'review.html')]).status).toBe(0);
     expect(existsSync(join(dir, 'review.a.html')) && existsSync(join(dir, 'review.b.html'))).toBe(true);
-    const bad = runCli(['build', join(dir, 'a.srt'), '-o', dir, '--report', join(dir, 'review.pdf')]);
+    // Any other name is the plain corrections log, of every input in one file.
+    expect(runCli(['build', join(dir, 'a.srt'), join(dir, 'b.vtt'), '-o', join(dir, 'out') + '/', '--report', join(dir, 'changes.log')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'changes.log'), 'utf8')).toBe(
+      `${join(dir, 'a.srt')}: 1 punctuation repair not listed (see the JSON output's corrections)\n${join(dir, 'b.vtt')}: 1 punctuation repair not listed (see the JSON output's corrections)\n`,
+    );
+    const bad = runCli(['build', join(dir, 'a.srt'), '-o', dir, '--report', '']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--report takes a file name ending in \.html/);
+    expect(bad.stderr).toMatch(/--report takes a file name/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentSpeakers } from '../src/segment.js';
+import { segmentSpeakers } from '../src/segment/index.js';
 import { splitSentences } from '../src/sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, speechModelForWpm, syllables } from '../src/timing.js';
 import type { Unit } from '../src/types.js';

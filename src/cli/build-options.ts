@@ -4,7 +4,10 @@
 import { availableParallelism } from 'node:os';
 import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { mergeDictionaries } from '../correct/dictionary.js';
+import { rosterEntries } from '../correct/roster-terms.js';
 import { readFileSync } from 'node:fs';
+import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
+import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
 import { parseMarkersFile } from '../read/markers.js';
 import { parseTimeValue } from '../read/time.js';
@@ -18,6 +21,9 @@ export interface BuildCommandOptions extends ProfileFlags {
   formats: string;
   wpm?: string;
   quiet?: boolean;
+  /** A roster file (`--speakers <file>`), or false for `--no-speakers`. */
+  speakers?: string | false;
+  speakerLabels?: string;
   /** A markers file (CSV or JSON) of known image-marker times. */
   markers?: string;
   duration?: string;
@@ -92,9 +98,19 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
     if (!Number.isFinite(min) || min < 0 || min > 1.01) throw new UsageError(`--min-confidence takes a number from 0 to 1, not "${options.minConfidence}"`);
     result.minConfidence = min;
   }
+
+  if (options.speakers === false) result.detectSpeakers = false;
+  else if (typeof options.speakers === 'string') result.speakers = loadRoster(options.speakers); // throws RosterError (file:line)
+  // The roster's names (and their other spellings) join the dictionary, after every other file.
   const extra = (options.dict ?? []).map((file) => loadDictionaryFile(file));
+  if (result.speakers) extra.push({ entries: rosterEntries(result.speakers, options.speakers as string) });
   const base = options.defaultDict === false ? [] : [loadDefaultDictionary()];
   if (options.defaultDict === false && extra.length === 0) result.dictionary = false;
   else if (extra.length) result.dictionary = mergeDictionaries([...base, ...extra]);
+  if (options.speakerLabels !== undefined) {
+    const mode = options.speakerLabels.toLowerCase();
+    if (!(SPEAKER_LABEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--speaker-labels takes ${SPEAKER_LABEL_MODES.join(', ')}, not "${options.speakerLabels}"`);
+    result.speakerLabels = mode as SpeakerLabels;
+  }
   return result;
 }

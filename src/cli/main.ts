@@ -9,8 +9,9 @@ import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { addDictCommands } from './dict-command.js';
 import { runCheck, type CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
-import { formatDiagnostic } from './diagnostics.js';
 import { findConfig, optionsFor } from './config.js';
+import { RosterError } from '../segment/roster.js';
+import { formatDiagnostic } from './diagnostics.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
@@ -66,6 +67,9 @@ export function createProgram(): Command {
     .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
     .option('--json', 'print a machine-readable summary of the run on stdout')
     .option('-q, --quiet', 'print errors only')
+    .option('--speakers <roster>', 'roster of the session (YAML or JSON: hosts; speakers with name, aliases, title)')
+    .option('--no-speakers', 'no speaker detection: the whole transcript is one segment (a single lecturer)')
+    .option('--speaker-labels <mode>', 'SRT speaker labels: none, change (first cue of each speaker), every', 'change')
     .option('-d, --dict <file...>', 'term dictionaries (YAML or JSON) merged over the built-in one, later ones winning')
     .option('--no-default-dict', 'do not use the built-in term dictionary')
     .option('--min-confidence <n>', 'least confidence (0-1) of a fuzzy term fix', String(DEFAULT_MIN_CONFIDENCE))
@@ -95,8 +99,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-    } else if (error instanceof DictionaryError) {
-      // A dictionary is an input like the transcripts: its errors name file and line and exit 1.
+    } else if (error instanceof DictionaryError || error instanceof RosterError) {
+      // A dictionary or a roster is an input like the transcripts: its errors name file and line and exit 1.
       process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
       process.exitCode = 1;
     } else if (error instanceof UsageError) {

@@ -3,11 +3,14 @@
 // never move a pinned time.
 
 import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord, Warning } from '../types.js';
+import { speakerLabel, type SpeakerLabels } from './labels.js';
 import { breakCosts, layoutCost, layoutLines } from './layout.js';
 import { settleTimes, type TimeBounds } from './settle.js';
 
 interface Draft {
   lines: string[];
+  /** The lines with the speaker label in front, when the cue carries one. */
+  labelledLines?: string[];
   start: number;
   end: number;
   firstLine: number;
@@ -21,9 +24,23 @@ function timedWords(unit: Extract<TimedUnit, { type: 'sentence' }>): TimedWord[]
   return unit.words.map((word, i) => ({ word, start: unit.starts[i], end: unit.ends[i] }));
 }
 
-function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Warning[]): Draft[] {
-  const texts = words.map((w) => w.word.text);
-  const costs = breakCosts(texts);
+/** Splits one sentence into cue drafts with the fewest, most natural breaks. */
+function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Warning[], label: SentenceLabel | null = null): Draft[] {
+  const plain = words.map((w) => w.word.text);
+  const costs = breakCosts(plain);
+  // A labelled cue lays out its first word with the label glued in front, so the label counts in the line.
+  const labelled = (start: number) => label !== null && (label.every || start === 0);
+  const withLabel = new Map<number, string[]>();
+  const textsFrom = (start: number): string[] => {
+    if (!labelled(start)) return plain;
+    let texts = withLabel.get(start);
+    if (!texts) {
+      texts = plain.slice();
+      texts[start] = `${label!.text} ${plain[start]}`;
+      withLabel.set(start, texts);
+    }
+    return texts;
+  };
   const n = words.length;
   const maxChars = profile.maxCharsPerLine * profile.maxLines;
   const best: Array<{ cost: number; from: number } | null> = new Array(n + 1).fill(null);
@@ -31,13 +48,16 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   for (let end = 1; end <= n; end++) {
     let length = -1;
     for (let start = end - 1; start >= 0; start--) {
-      length += texts[start].length + 1;
+      length += plain[start].length + 1;
+      const texts = textsFrom(start);
       const single = start === end - 1;
       if (length > maxChars && !single) break;
       const prev = best[start];
       if (!prev) continue;
       const duration = words[end - 1].end - words[start].start;
       if (duration > profile.maxDuration && !single) break;
+      const labelLength = texts === plain ? 0 : label!.text.length + 1;
+      if (length + labelLength > maxChars && !single) continue;
       const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines);
       if (layout === Infinity && !single) continue;
       const short = duration < profile.minDuration && end - start < n ? 1.5 : 0;
@@ -49,30 +69,55 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   const drafts: Draft[] = [];
   for (let end = n; end > 0; end = best[end]!.from) {
     const { from } = best[end]!;
-    const lines = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines)?.lines ?? [texts.slice(from, end).join(' ')];
+    const texts = textsFrom(from);
+    const laid = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines)?.lines ?? [texts.slice(from, end).join(' ')];
+    const labelledLines = texts === plain ? undefined : laid;
+    const lines = labelledLines ? [laid[0].slice(label!.text.length + 1), ...laid.slice(1)] : laid;
     const first = words[from];
     const last = words[end - 1];
-    if (lines.some((l) => l.length > profile.maxCharsPerLine)) {
+    if (laid.some((l) => l.length > profile.maxCharsPerLine)) {
       warnings.push({ line: first.word.line, code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
     }
-    drafts.unshift({ lines, start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });
+    drafts.unshift({ lines, ...(labelledLines ? { labelledLines } : {}), start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });
   }
   return drafts;
 }
 
-/** Builds the cues for all timed units under the profile. */
-export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile, bounds: TimeBounds = {}): { cues: Cue[]; warnings: Warning[] } {
+/** The label a sentence's cues carry: on the first sentence of a segment, or on every cue. */
+interface SentenceLabel {
+  text: string;
+  every: boolean;
+}
+
+function sentenceLabel(segments: Segment[], segment: number, labels: SpeakerLabels, firstOfSegment: boolean, profile: StyleProfile): SentenceLabel | null {
+  const speaker = segments[segment]?.speaker;
+  if (speaker) {
+    const text = speakerLabel(speaker, Math.floor(profile.maxCharsPerLine / 2));
+    return labels === 'every' ? { text, every: true } : firstOfSegment ? { text, every: false } : null;
+  }
+  // an unnamed voice taking over is marked with the caption convention ">>"
+  return firstOfSegment && segment > 0 ? { text: '>>', every: false } : null;
+}
+
+/** Builds the cues for all timed units under the profile; `labels` puts speaker labels on the SRT lines. */
+export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile, bounds: TimeBounds = {}, labels: SpeakerLabels = 'none'): { cues: Cue[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
   const drafts: Draft[] = [];
+  let labelledSegment = -1;
   for (const unit of units) {
-    if (unit.type === 'sentence') for (const draft of splitSentence(timedWords(unit), unit.segment, profile, warnings)) drafts.push(draft);
+    if (unit.type === 'sentence') {
+      const label = labels === 'none' ? null : sentenceLabel(segments, unit.segment, labels, labelledSegment !== unit.segment, profile);
+      labelledSegment = unit.segment;
+      for (const draft of splitSentence(timedWords(unit), unit.segment, profile, warnings, label)) drafts.push(draft);
+    }
     else if (unit.type === 'event') {
       drafts.push({ lines: [unit.event.text], start: unit.start, end: unit.end, firstLine: unit.event.line, lastLine: unit.event.line, segment: unit.segment });
     }
   }
 
   const settled = settleTimes(
-    drafts.map((d) => ({ start: d.start, end: d.end, chars: d.lines.join(' ').length })),
+    // A speaker label is read too (SRT shows it), so it counts in the time a cue needs.
+    drafts.map((d) => ({ start: d.start, end: d.end, chars: (d.labelledLines ?? d.lines).join(' ').length })),
     profile,
     bounds,
   );
@@ -84,6 +129,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     end: ends[i] / 1000,
     speaker: segments[d.segment]?.speaker ?? null,
     lines: d.lines,
+    ...(d.labelledLines ? { labelledLines: d.labelledLines } : {}),
     sourceLines: [d.firstLine, d.lastLine],
     segment: d.segment,
   }));
@@ -96,7 +142,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     });
   }
   for (const cue of cues) {
-    const cps = cue.lines.join(' ').length / (cue.end - cue.start);
+    const cps = (cue.labelledLines ?? cue.lines).join(' ').length / (cue.end - cue.start);
     if (cue.end <= cue.start) {
       warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} has no time on screen: the pinned times leave none` });
     } else if (cps > profile.maxCharsPerSecond + 1e-9) {

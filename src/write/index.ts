@@ -3,6 +3,7 @@
 
 import type { CaptionDocument } from '../types.js';
 import { writeDraftSrt, writeDraftVtt } from './draft.js';
+import { writeChapters } from './chapters.js';
 import { writeJson } from './json.js';
 import { MARKERS_TRACK } from './markers-track.js';
 import { writeSrt } from './srt.js';
@@ -26,7 +27,10 @@ export interface Companion {
 }
 
 /** Companion tracks written with every VTT output (e.g. `chapters` → `<name>.chapters.vtt`). */
-export const VTT_COMPANIONS: Companion[] = [MARKERS_TRACK];
+export const VTT_COMPANIONS: Companion[] = [
+  { suffix: 'chapters', render: writeChapters },
+  MARKERS_TRACK,
+];
 
 export interface RenderedFile {
   /** File extension without the leading dot: `vtt`, `chapters.vtt`, `json`… */
@@ -48,4 +52,4 @@ export function renderFormat(doc: CaptionDocument, format: OutputFormat): Render
   return files;
 }
 
-export { writeJson, writeSrt, writeTxt, writeVtt };
+export { writeChapters, writeJson, writeSrt, writeTxt, writeVtt };

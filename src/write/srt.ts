@@ -1,4 +1,5 @@
-// SRT output through the `subtitle` package. SRT has no escapes; it only must not hold an arrow
+// SRT output through the `subtitle` package. Cues carry speaker labels where the cue stage put them
+// (labelledLines, laid out within the profile). SRT has no escapes; it only must not hold an arrow
 // that a player could take for a timing line, nor a blank line inside a cue.
 
 import { stringifySync, type NodeList } from 'subtitle';
@@ -11,7 +12,7 @@ export function srtText(line: string): string {
 export function writeSrt(doc: CaptionDocument): string {
   const nodes: NodeList = doc.cues.map((cue) => ({
     type: 'cue',
-    data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: cue.lines.map(srtText).filter(Boolean).join('\n') },
+    data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: (cue.labelledLines ?? cue.lines).map(srtText).filter(Boolean).join('\n') },
   }));
   return stringifySync(nodes, { format: 'SRT' });
 }

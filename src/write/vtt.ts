@@ -1,5 +1,5 @@
-// WebVTT output through the `subtitle` package: cue text escaped as the format requires, and each
-// image marker placed as a NOTE block at its time.
+// WebVTT output through the `subtitle` package: cue text escaped as the format requires, each cue of a
+// named speaker in a `<v Name>` voice span, and each image marker placed as a NOTE block at its time.
 
 import { stringifySync, type NodeList } from 'subtitle';
 import type { CaptionDocument } from '../types.js';
@@ -7,6 +7,17 @@ import type { CaptionDocument } from '../types.js';
 /** Escapes cue text: `&`, `<` and `>` are markup in WebVTT (and so `-->` cannot appear). */
 export function escapeVttText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<v Name>` opens a cue spoken by a known speaker; the name is escaped like text (`>` would end the tag). */
+export function voiceSpan(speaker: string | null): string {
+  const name = speaker?.replace(/\s+/g, ' ').trim();
+  return name ? `<v ${escapeVttText(name)}>` : '';
+}
+
+/** A cue that is a sound event alone (`[applause]`, `[laughter]`): the audience's, no speaker's voice. */
+function isSoundEvent(lines: string[]): boolean {
+  return lines.length === 1 && /^\[[^\]]*\]$/.test(lines[0].trim());
 }
 
 /** NOTE text may not contain `-->` nor a blank line. */
@@ -24,7 +35,7 @@ export function writeVtt(doc: CaptionDocument): string {
     while (next < markers.length && Math.round(markers[next].time * 1000) <= Math.round(cue.start * 1000)) nodes.push(note(markers[next++]));
     nodes.push({
       type: 'cue',
-      data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: cue.lines.map((l) => escapeVttText(l.trim())).filter(Boolean).join('\n') },
+      data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: voiceSpan(isSoundEvent(cue.lines) ? null : cue.speaker) + cue.lines.map((l) => escapeVttText(l.trim())).filter(Boolean).join('\n') },
     });
   }
   while (next < markers.length) nodes.push(note(markers[next++]));

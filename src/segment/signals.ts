@@ -1,0 +1,122 @@
+// The phrases that mark a handoff between speakers, matched on one clause's lower-case text. Each
+// introduction pattern ends right where the introduced name begins.
+
+/** The host introduces the next speaker: "first up we have X", "please welcome X"… */
+export const HOST_INTRODUCTIONS: RegExp[] = [
+  /\b(?:first|next) up,? (?:we(?: have|'ve got| got)|is|it's|we've) /g,
+  /\bup next,? (?:we(?: have|'ve got| got)|is|it's) /g,
+  /\bnext,? we (?:have|'ve got) /g,
+  /\bnext (?:talk|speaker|talker)\b[^.?!]{0,40}? we have /g,
+  /\bnext speaker,? (?:is |will be )/g,
+  /\blet's (?:all )?welcome /g,
+  /\bplease (?:help me )?welcome /g,
+  /\bgive (?:it up|(?:it )?a (?:big |warm |loud |huge )?(?:hand|wave|round of applause)) (?:to|for) /g,
+  /\bwithout further ado,? /g,
+];
+
+/** The speaker names themself: "my name is X", "I'm X", "hi, I'm X". */
+export const SELF_INTRODUCTIONS: RegExp[] = [/\bmy name(?: is|'s) /g, /\bi(?:'m| am) /g];
+
+/** "my name is" is a self-introduction by itself; "I'm X" only when X is known to be a name. */
+export function isStrongSelfIntroduction(pattern: RegExp): boolean {
+  return pattern === SELF_INTRODUCTIONS[0];
+}
+
+/** The host's words around an introduction that are not yet the talk ("he's giving us a talk on…"). */
+const HOST_CONTINUATIONS: RegExp[] = [
+  /^(?:and )?who(?:'s| is| will)\b/,
+  /\b(?:he|she|they)(?:'s| is| are| will be)\b[^.?!]*\b(?:talk|giving|going to|present)/,
+  /\bround of applause\b/,
+  /\bgive (?:him|her|them)\b/,
+  /\bpass it (?:on |over )?to\b/,
+  /\b(?:a|his|her|their) talk (?:on|about|called|titled)\b/,
+  /\bwelcome (?:him|her|them)\b/,
+];
+
+export function isHostContinuation(lower: string): boolean {
+  return HOST_CONTINUATIONS.some((re) => re.test(lower));
+}
+
+/** The speaker's close: "thank you", "that's all", "thank you for listening". */
+const CLOSES: RegExp[] = [
+  /\bthank you(?: (?:very|so) much)?(?:,? (?:all|everyone|everybody|folks|guys)(?: again)?)?[.!]?$/,
+  /^thanks(?: (?:very|so) much| a lot)?[.!]?$/,
+  /\bthank you (?:for (?:listening|your attention|having me|coming))\b/,
+  /\bthat's (?:all|it)\b(?: (?:i have|from me|for me))?[.!]?$/,
+  /\b(?:i'm|i am) out of time\b/,
+  /\bany questions\?$/,
+];
+
+export function isClose(lower: string): boolean {
+  return CLOSES.some((re) => re.test(lower));
+}
+
+/** The host coming back: "thank you so much, X", "thanks very much", "great talk". */
+const HOST_RETURNS: RegExp[] = [
+  /^(?:so |okay,? |all right,? |alright,? )?thank you(?: (?:so|very) much)?,? for (?:speaking|your talk|the talk|that|sharing)\b/,
+  /\bthanks(?: (?:so|very) much)? for (?:that|speaking|your talk|the talk|sharing)\b/,
+  /^(?:so |okay,? |all right,? |alright,? )?thanks (?:so|very) much(?:[.!,]|$| for (?:that|speaking|your talk|the talk))/,
+  /^(?:what a |that was a |such a )?(?:great|awesome|amazing|wonderful|fantastic|excellent) talk\b/,
+  /\b(?:i )?(?:love|loved) (?:that|this) talk\b/,
+];
+
+/** "Thank you (so much), Henry": thanks addressed to someone by name (a capital), not "thank you, that was fun". */
+const THANKS_BY_NAME = /^(?:So |Okay,? |All right,? |Alright,? )?[Tt]hank you(?: (?:so|very) much)?, (?!(?:Everyone|Everybody|All|Folks|Guys|Again|So|And|I)\b)\p{Lu}/u;
+
+/** `text` is the clause as written (for the capital of a name), `lower` its lower-case form. */
+export function isHostReturn(lower: string, text: string): boolean {
+  return HOST_RETURNS.some((re) => re.test(lower)) || THANKS_BY_NAME.test(text);
+}
+
+/** A return too weak to stand alone ("thanks.", "thank you, Lorena") counts right after applause or a turn. */
+export function isWeakHostReturn(lower: string): boolean {
+  return /^(?:so |okay,? )?(?:thanks|thank you)\b/.test(lower);
+}
+
+/** Sound events that close a talk or greet a speaker. */
+export function isApplause(eventText: string): boolean {
+  return /applause|clapping|cheer/.test(eventText);
+}
+
+/** Title announced by the host: "giving us a talk on X", "going to talk to us about X", "X with Y". */
+const TITLES: RegExp[] = [
+  /\btalk (?:on|about|called|titled|entitled) (.+)$/i,
+  /\btalk(?:ing)? to us (?:on|about) (.+)$/i,
+  /\btell(?:ing)? us (?:about) (.+)$/i,
+];
+
+/** The title in a clause of the host's introduction, with the name-bearing "with X" form. */
+export function titleIn(text: string, name: string | null): string | null {
+  for (const re of TITLES) {
+    const m = re.exec(text);
+    if (m) return cleanTitle(m[1]);
+  }
+  if (name) {
+    const m = new RegExp(`\\b${escapeRegExp(name)}[,]? with (.+?)(?:,? let's\\b.*)?$`, 'i').exec(text);
+    if (m) return cleanTitle(m[1]);
+  }
+  return null;
+}
+
+function cleanTitle(raw: string): string | null {
+  const title = raw.replace(/\s*\b(?:let's|please)\b.*$/i, '').replace(/[\s,.;:!?]+$/, '').trim();
+  if (title.split(/\s+/).length < 2 && title.length < 4) return null;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+/**
+ * Where a global pattern matches in a text. (String.matchAll clones the pattern on every call,
+ * which costs a recompilation each time; over every clause of a transcript that adds up.)
+ */
+export function* matchesOf(pattern: RegExp, text: string): Generator<{ index: number; end: number }> {
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
+    yield { index: m.index, end: m.index + m[0].length };
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
