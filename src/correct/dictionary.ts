@@ -76,6 +76,8 @@ export const DEFAULT_WINDOW = 12;
 
 /** Lower case, punctuation stripped from both ends: how words are compared. */
 export function wordKey(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^[a-z0-9]+$/.test(lower)) return lower; // the common case, without a Unicode regex
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '').toLowerCase();
 }
 

@@ -44,48 +44,78 @@ export function soundAlike(a: string, b: string): boolean {
  * How sure a fuzzy match is: Jaro-Winkler similarity of the spellings, discounted when the words do
  * not also sound alike by Double Metaphone.
  */
-export function fuzzyConfidence(heard: string, known: string, atLeast = 0): number {
-  const spelling = similarity(heard, known);
-  // Double Metaphone is the costly part: skip it when the spelling alone already rules the word out
-  if (spelling < atLeast) return Math.round(spelling * 85) / 100;
-  const score = spelling * (soundAlike(heard, known) ? 1 : 0.85);
-  return Math.round(score * 100) / 100;
+export function fuzzyConfidence(heard: string, known: string): number {
+  return confidenceFrom(similarity(heard, known), heard, known);
 }
 
-const ONSETS: Array<[RegExp, string]> = [
-  [/^(kn|gn|pn)/, 'n'],
-  [/^ps/, 's'],
-  [/^wr/, 'r'],
-  [/^x/, 's'],
-  [/ph/g, 'f'],
-  [/th/g, 't'],
-];
-const CLASS: Record<string, string> = { b: 'P', p: 'P', f: 'P', v: 'P', c: 'K', g: 'K', j: 'K', k: 'K', q: 'K', s: 'K', x: 'K', z: 'K', d: 'T', t: 'T', l: 'L', m: 'N', n: 'N', r: 'R' };
+/** The confidence once the spelling similarity is known (Double Metaphone is the costly half). */
+export function confidenceFrom(spelling: number, heard: string, known: string): number {
+  return Math.round(spelling * (soundAlike(heard, known) ? 100 : 85)) / 100;
+}
 
 /**
- * A coarse sound key for indexing: the first three consonant classes (vowels dropped, repeats
- * collapsed). Words that Double Metaphone finds alike nearly always share it; it costs a regex, where
- * Double Metaphone costs ~10 µs a word, too much to run over a 10,000-entry dictionary at start-up.
+ * The best fuzzy target for a heard word, or null: targets are first sifted by spelling, then the
+ * word must not be English, and only then are the few left scored by sound.
+ */
+export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
+  const close: Array<[T, number]> = [];
+  for (const target of targets) {
+    const spelling = similarity(heard, target.key);
+    if (spelling >= minConfidence) close.push([target, spelling]);
+  }
+  if (!close.length || isEnglish(heard)) return null;
+  let best: { target: T; confidence: number } | null = null;
+  for (const [target, spelling] of close) {
+    const confidence = confidenceFrom(spelling, heard, target.key);
+    if (confidence >= minConfidence && (!best || confidence > best.confidence)) best = { target, confidence };
+  }
+  return best;
+}
+
+const CLASS: Record<string, string> = { b: 'P', p: 'P', f: 'P', v: 'P', c: 'K', g: 'K', j: 'K', k: 'K', q: 'K', s: 'K', x: 'K', z: 'K', d: 'T', t: 'T', l: 'L', m: 'N', n: 'N', r: 'R' };
+/** Silent or merged first letters: "knox" sounds as "nox", "psycadep" as "sycadep". */
+const SILENT_ONSET = /^(?:k(?=n)|g(?=n)|p(?=[ns])|w(?=r))/;
+
+/**
+ * A coarse sound key for indexing: the first four consonant classes (vowels dropped, repeats
+ * collapsed, "ph" as f and "th" as t). Words that Double Metaphone finds alike nearly always share
+ * it; it costs a loop, where Double Metaphone costs ~10 µs a word, too much to run over a
+ * 10,000-entry dictionary at start-up.
  */
 export function soundKey(word: string): string {
-  let w = word.toLowerCase().replace(/[^a-z]/g, '');
-  for (const [re, to] of ONSETS) w = w.replace(re, to);
+  const w = word.toLowerCase().replace(SILENT_ONSET, '');
   let key = /^[aeiouy]/.test(w) ? 'A' : '';
-  for (const ch of w) {
-    const c = CLASS[ch];
+  for (let i = 0; i < w.length && key.length < 4; i++) {
+    const ch = w[i];
+    if (ch === 'h' && (w[i - 1] === 'p' || w[i - 1] === 't')) continue; // ph, th: already counted
+    const c = i === 0 && ch === 'x' ? 'K' : CLASS[ch];
     if (c && key[key.length - 1] !== c) key += c;
-    if (key.length === 3) break;
   }
   return key;
 }
 
 let englishWords: string | undefined;
 
-/** True when the word (lower case) is in the `word-list` package's list of English words. */
+/**
+ * True when the word is in the `word-list` package's list of English words (275,000 lower-case
+ * words, one a line, sorted). Read on first use and searched by bisection in place: splitting it
+ * into a Set would cost more than the whole correction stage.
+ */
 export function isEnglish(word: string): boolean {
-  if (englishWords === undefined) {
-    const path = join(dirname(require.resolve('word-list')), 'words.txt');
-    englishWords = '\n' + readFileSync(path, 'latin1') + '\n';
+  englishWords ??= readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'latin1');
+  const text = englishWords;
+  const wanted = word.toLowerCase();
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line === wanted) return true;
+    if (line < wanted) lo = end + 1;
+    else hi = start;
   }
-  return englishWords.includes('\n' + word.toLowerCase() + '\n');
+  return false;
 }

@@ -3,8 +3,8 @@
 
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
-import { fuzzyConfidence, isEnglish, soundKey } from './fuzzy.js';
-import { buildIndex, isFuzzyCandidate, type Pattern, type TermIndex } from './matcher.js';
+import { bestFuzzyMatch, soundKey } from './fuzzy.js';
+import { buildIndex, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
 export { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary, type DictionaryEntry } from './dictionary.js';
 export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
@@ -16,12 +16,6 @@ export interface CorrectOptions {
   minConfidence?: number;
 }
 
-const indexes = new WeakMap<Dictionary, TermIndex>();
-function indexOf(dictionary: Dictionary): TermIndex {
-  let index = indexes.get(dictionary);
-  if (!index) indexes.set(dictionary, (index = buildIndex(dictionary.entries)));
-  return index;
-}
 
 /** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
 interface Parts {
@@ -177,12 +171,8 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
-    let found: Found | null = null;
-    for (const target of index.bySound.get(soundKey(key)) ?? []) {
-      const confidence = fuzzyConfidence(key, target.key, minConfidence);
-      if (confidence >= minConfidence && (!found || confidence > found.confidence)) found = { entry: target.entry, replacement: target.replacement, confidence };
-    }
-    if (found && isEnglish(key)) found = null;
+    const match = bestFuzzyMatch(key, index.bySound.get(soundKey(key)) ?? [], minConfidence);
+    const found = match && { entry: match.target.entry, replacement: match.target.replacement, confidence: match.confidence };
     decided.set(key, found);
     return found;
   };
@@ -207,7 +197,7 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
 /** The stage: listed variants first, then fuzzy matches of what is left. */
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
   if (!dictionary.entries.length) return stream;
-  const index = indexOf(dictionary);
+  const index = buildIndex(dictionary.entries, vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []))));
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;

@@ -2,7 +2,7 @@
 // first word, and every single-word spelling under a coarse sound key for fuzzy matching. A word of
 // the transcript is looked up, never compared with every entry.
 
-import { phraseWords, type DictionaryEntry } from './dictionary.js';
+import { phraseWords, wordKey, type DictionaryEntry } from './dictionary.js';
 import { soundKey } from './fuzzy.js';
 
 export interface Pattern {
@@ -39,19 +39,51 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-export function buildIndex(entries: DictionaryEntry[]): TermIndex {
+/** The words of one text and their sound keys: only the part of the dictionary they can reach is indexed. */
+export interface Vocabulary {
+  words: Set<string>;
+  sounds: Set<string>;
+}
+
+/** The vocabulary of a list of words as written ("PSA's," → psa's, psa; "piup.io" → piup.io, piup). */
+export function vocabularyOf(texts: Iterable<string>): Vocabulary {
+  const words = new Set<string>();
+  const sounds = new Set<string>();
+  for (const text of texts) {
+    const key = wordKey(text);
+    if (words.has(key)) continue;
+    words.add(key);
+    const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
+    if (stem) words.add(stem[1]);
+    if (FUZZY_KEY.test(key)) {
+      sounds.add(soundKey(key));
+      // plural forms are looked up in their singular (isFuzzyCandidate)
+      words.add(key.slice(0, -1));
+      words.add(key.slice(0, -2));
+    }
+  }
+  return { words, sounds };
+}
+
+/**
+ * Indexes the entries, all of them, or (given the vocabulary of the text to correct) only those that
+ * text can reach: patterns whose first word occurs in it and fuzzy spellings that share a sound key
+ * with one of its words. A 10,000-entry dictionary then costs a walk over its entries, not an index.
+ */
+export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary): TermIndex {
   const byFirstWord = new Map<string, Pattern[]>();
   const bySound = new Map<string, FuzzyTarget[]>();
   const known = new Set<string>();
+  const reach = (word: string) => !vocabulary || vocabulary.words.has(word);
   for (const entry of entries) {
     const termWords = phraseWords(entry.term);
-    for (const w of termWords) known.add(w);
-    if (entry.fixCase && termWords.length) {
+    for (const w of termWords) if (reach(w)) known.add(w);
+    if (entry.fixCase && termWords.length && reach(termWords[0])) {
       push(byFirstWord, termWords[0], { entry, words: termWords, how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
     }
     for (const v of entry.variants) {
-      for (const w of v.words) known.add(w);
-      push(byFirstWord, v.words[0], { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
+      for (const w of v.words) if (reach(w)) known.add(w);
+      if (reach(v.words[0])) push(byFirstWord, v.words[0], { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
     }
     if (!entry.fuzzy) continue;
     const spellings = new Map<string, string>();
@@ -59,7 +91,11 @@ export function buildIndex(entries: DictionaryEntry[]): TermIndex {
     // a person's name is heard word by word: "Gajinder Deshpande" has its first name wrong only
     else if (entry.kind === 'name') for (const w of entry.term.split(' ')) spellings.set(w.toLowerCase(), w);
     for (const v of entry.variants) if (v.words.length === 1) spellings.set(v.words[0].replace(/[-.]/g, ''), entry.term);
-    for (const [key, replacement] of spellings) if (FUZZY_KEY.test(key)) push(bySound, soundKey(key), { entry, key, replacement });
+    for (const [key, replacement] of spellings) {
+      if (!FUZZY_KEY.test(key)) continue;
+      const sound = soundKey(key);
+      if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
+    }
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
