@@ -5,16 +5,22 @@
 export interface SourceRef {
   file: string;
   line: number;
-  /** Where in the file's tree, when the line is looked up only if an error needs it (JSON). */
-  path?: Array<string | number>;
+  /** When the line is left to be looked up if an error needs it (JSON): the entry's index... */
+  entry?: number;
+  /** ... and the index of the variant or spec in it. */
+  item?: { list: 'variants' | 'specs'; index: number };
 }
 
-const locators = new Map<string, (path: Array<string | number>) => number>();
+const locators = new Map<string, { base: Array<string | number>; lineOf: (path: Array<string | number>) => number }>();
 
 /** The line of a source reference, looking it up now if it was left for later. */
 export function lineOfSource(source: SourceRef): number {
-  if (source.line || !source.path) return source.line;
-  return locators.get(source.file)?.(source.path) ?? 0;
+  if (source.line || source.entry === undefined) return source.line;
+  const locator = locators.get(source.file);
+  if (!locator) return 0;
+  const path = [...locator.base, source.entry];
+  if (source.item) path.push(source.item.list, source.item.index);
+  return locator.lineOf(path);
 }
 
 /** An example the entry must pass: `input` corrected gives `output` (equal to input for a negative spec). */
@@ -29,6 +35,8 @@ export interface Variant {
   text: string;
   /** Normalized words (lower case, edge punctuation stripped). */
   words: string[];
+  /** The words joined by spaces: how variants are compared with each other and with terms. */
+  key: string;
   context: string[];
   unless: string[];
   window: number;
@@ -41,6 +49,8 @@ export interface Variant {
 
 export interface DictionaryEntry {
   term: string;
+  /** The term's normalized words joined by spaces. */
+  key: string;
   kind: 'term' | 'name';
   variants: Variant[];
   /** Words of which one must occur within `window` words for any fix of this entry. */
@@ -82,7 +92,12 @@ export function wordKey(word: string): string {
 }
 
 export function phraseWords(text: string): string[] {
-  return text.split(/\s+/).map(wordKey).filter(Boolean);
+  const words: string[] = [];
+  for (const w of text.split(/\s+/)) {
+    const key = wordKey(w);
+    if (key) words.push(key);
+  }
+  return words;
 }
 
 /** A value read from a file together with a way to find the line of any part of it. */
@@ -103,87 +118,116 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const ENTRY_FIELDS = new Set(['term', 'kind', 'variants', 'context', 'unless', 'window', 'fuzzy', 'case', 'specs']);
 const VARIANT_FIELDS = new Set(['text', 'context', 'unless', 'window', 'next', 'notNext']);
 
+const NONE: string[] = [];
+
+/** Single spaces, no edge spaces; a string is returned as it is when it already is so (the common case). */
+function tidy(text: string): string {
+  return /^\S+(?: \S+)*$/.test(text) ? text : text.trim().replace(/\s+/g, ' ');
+}
+
 /** Turns a parsed file into entries, or throws DictionaryError naming the offending line. */
 export function dictionaryFromValue(file: string, located: Located): Dictionary {
-  const fail = (path: Path, message: string): never => {
-    throw new DictionaryError(file, located.lineOf(path), message);
-  };
-  locators.set(file, located.lineOf);
-  const ref = (path: Path): SourceRef => (located.eager === false ? { file, line: 0, path } : { file, line: located.lineOf(path) });
   const root = located.value;
   let list: unknown;
   let base: Path;
   if (Array.isArray(root)) [list, base] = [root, []];
   else if (isRecord(root) && Array.isArray(root.entries)) [list, base] = [root.entries, ['entries']];
-  else return fail([], 'a dictionary is a list of entries, or a map with an "entries" list');
-
-  const words = (value: unknown, path: Path): string[] => {
-    if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((w) => typeof w !== 'string' || !w.trim())) fail(path, 'expected a list of non-empty words');
+  else throw new DictionaryError(file, located.lineOf([]), 'a dictionary is a list of entries, or a map with an "entries" list');
+  locators.set(file, { base, lineOf: located.lineOf });
+  const eager = located.eager !== false;
+  // Paths are built only when something fails or lines are eager: a 10,000-entry JSON file must
+  // not allocate a path for every variant.
+  const fail = (path: Path, message: string): never => {
+    throw new DictionaryError(file, located.lineOf([...base, ...path]), message);
+  };
+  const ref = (entry: number, item?: SourceRef['item']): SourceRef => {
+    if (!eager) return item ? { file, line: 0, entry, item } : { file, line: 0, entry };
+    return { file, line: located.lineOf(item ? [...base, entry, item.list, item.index] : [...base, entry]) };
+  };
+  const words = (value: unknown, path: () => Path): string[] => {
+    if (value === undefined) return NONE;
+    if (!Array.isArray(value) || value.some((w) => typeof w !== 'string' || !w.trim())) fail(path(), 'expected a list of non-empty words');
     return (value as string[]).map((w) => w.trim().toLowerCase());
   };
-  const windowOf = (value: unknown, path: Path, fallback: number): number => {
+  const windowOf = (value: unknown, path: () => Path, fallback: number): number => {
     if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 200) fail(path, 'window must be a whole number of words from 1 to 200');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 200) fail(path(), 'window must be a whole number of words from 1 to 200');
     return value as number;
   };
 
-  const entries = (list as unknown[]).map((raw, index): DictionaryEntry => {
-    const at: Path = [...base, index];
-    if (!isRecord(raw)) return fail(at, 'an entry must be a map with at least a "term"');
-    for (const key of Object.keys(raw)) if (!ENTRY_FIELDS.has(key)) fail([...at, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
-    if (typeof raw.term !== 'string' || !raw.term.trim()) fail([...at, 'term'], 'an entry needs a non-empty "term"');
-    const term = (raw.term as string).trim().replace(/\s+/g, ' ');
-    if (raw.kind !== undefined && raw.kind !== 'term' && raw.kind !== 'name') fail([...at, 'kind'], 'kind is "term" or "name"');
-    for (const flag of ['fuzzy', 'case'] as const) if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') fail([...at, flag], `${flag} is true or false`);
-    const context = words(raw.context, [...at, 'context']);
-    const unless = words(raw.unless, [...at, 'unless']);
-    const window = windowOf(raw.window, [...at, 'window'], DEFAULT_WINDOW);
-    if (raw.variants !== undefined && !Array.isArray(raw.variants)) fail([...at, 'variants'], 'variants is a list');
-    const variants = ((raw.variants as unknown[] | undefined) ?? []).map((v, vi): Variant => {
-      const vat: Path = [...at, 'variants', vi];
-      const spec = typeof v === 'string' ? { text: v } : isRecord(v) ? v : fail(vat, 'a variant is a string or a map with "text"');
-      for (const key of Object.keys(spec)) if (!VARIANT_FIELDS.has(key)) fail([...vat, key], `unknown variant field "${key}"`);
-      const text = typeof spec.text === 'string' ? spec.text.trim().replace(/\s+/g, ' ') : '';
+  const entries: DictionaryEntry[] = [];
+  const items = list as unknown[];
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isRecord(raw)) fail([index], 'an entry must be a map with at least a "term"');
+    const r = raw as Record<string, unknown>;
+    for (const key in r) if (!ENTRY_FIELDS.has(key)) fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
+    if (typeof r.term !== 'string' || !r.term.trim()) fail([index, 'term'], 'an entry needs a non-empty "term"');
+    const term = tidy(r.term as string);
+    const termWords = phraseWords(term);
+    if (!termWords.length) fail([index, 'term'], `term "${term}" has no word in it`);
+    const termKey = termWords.join(' ');
+    if (r.kind !== undefined && r.kind !== 'term' && r.kind !== 'name') fail([index, 'kind'], 'kind is "term" or "name"');
+    if (r.fuzzy !== undefined && typeof r.fuzzy !== 'boolean') fail([index, 'fuzzy'], 'fuzzy is true or false');
+    if (r.case !== undefined && typeof r.case !== 'boolean') fail([index, 'case'], 'case is true or false');
+    const context = words(r.context, () => [index, 'context']);
+    const unless = words(r.unless, () => [index, 'unless']);
+    const window = windowOf(r.window, () => [index, 'window'], DEFAULT_WINDOW);
+    if (r.variants !== undefined && !Array.isArray(r.variants)) fail([index, 'variants'], 'variants is a list');
+    const rawVariants = (r.variants as unknown[] | undefined) ?? NONE;
+    const variants: Variant[] = [];
+    for (let vi = 0; vi < rawVariants.length; vi++) {
+      const v = rawVariants[vi];
+      const plain = typeof v === 'string';
+      if (!plain && !isRecord(v)) fail([index, 'variants', vi], 'a variant is a string or a map with "text"');
+      const spec = (plain ? NO_FIELDS : v) as Record<string, unknown>;
+      if (!plain) for (const key in spec) if (!VARIANT_FIELDS.has(key)) fail([index, 'variants', vi, key], `unknown variant field "${key}"`);
+      const given = plain ? v : spec.text;
+      const text = typeof given === 'string' ? tidy(given) : '';
       const vwords = phraseWords(text);
-      if (!vwords.length) fail(vat, `empty variant in entry "${term}"`);
-      if (vwords.join(' ') === phraseWords(term).join(' ')) fail(vat, `variant "${text}" is the term itself (its casing is fixed without listing it)`);
-      return {
+      if (!vwords.length) fail([index, 'variants', vi], `empty variant in entry "${term}"`);
+      const key = vwords.join(' ');
+      if (key === termKey) fail([index, 'variants', vi], `variant "${text}" is the term itself (its casing is fixed without listing it)`);
+      const ownUnless = plain ? NONE : words(spec.unless, () => [index, 'variants', vi, 'unless']);
+      variants.push({
         text,
         words: vwords,
-        context: spec.context === undefined ? context : words(spec.context, [...vat, 'context']),
-        unless: [...unless, ...words(spec.unless, [...vat, 'unless'])],
-        window: windowOf(spec.window, [...vat, 'window'], window),
-        next: words(spec.next, [...vat, 'next']),
-        notNext: words(spec.notNext, [...vat, 'notNext']),
-        source: ref(vat),
-      };
-    });
-    if (raw.specs !== undefined && !Array.isArray(raw.specs)) fail([...at, 'specs'], 'specs is a list of {in, out} or {keep} examples');
-    const specs = ((raw.specs as unknown[] | undefined) ?? []).map((s, si): Spec => {
-      const sat: Path = [...at, 'specs', si];
-      const source = ref(sat);
+        key,
+        context: plain || spec.context === undefined ? context : words(spec.context, () => [index, 'variants', vi, 'context']),
+        unless: ownUnless.length ? [...unless, ...ownUnless] : unless,
+        window: plain ? window : windowOf(spec.window, () => [index, 'variants', vi, 'window'], window),
+        next: plain ? NONE : words(spec.next, () => [index, 'variants', vi, 'next']),
+        notNext: plain ? NONE : words(spec.notNext, () => [index, 'variants', vi, 'notNext']),
+        source: ref(index, { list: 'variants', index: vi }),
+      });
+    }
+    if (r.specs !== undefined && !Array.isArray(r.specs)) fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
+    const specs = ((r.specs as unknown[] | undefined) ?? NONE).map((s, si): Spec => {
+      const source = ref(index, { list: 'specs', index: si });
       if (isRecord(s) && typeof s.keep === 'string' && Object.keys(s).length === 1) return { input: s.keep, output: s.keep, source };
       if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) return { input: s.in, output: s.out, source };
-      return fail(sat, 'a spec is {in: text, out: expected} or {keep: text that must not change}');
+      return fail([index, 'specs', si], 'a spec is {in: text, out: expected} or {keep: text that must not change}');
     });
-    return {
+    entries.push({
       term,
-      kind: (raw.kind as 'term' | 'name' | undefined) ?? 'term',
+      key: termKey,
+      kind: (r.kind as 'term' | 'name' | undefined) ?? 'term',
       variants,
       context,
       unless,
       window,
-      fuzzy: (raw.fuzzy as boolean | undefined) ?? true,
-      fixCase: (raw.case as boolean | undefined) ?? true,
+      fuzzy: (r.fuzzy as boolean | undefined) ?? true,
+      fixCase: (r.case as boolean | undefined) ?? true,
       specs,
-      source: ref(at),
-    };
-  });
+      source: ref(index),
+    });
+  }
   const dictionary = { entries };
   checkConsistency(dictionary, true);
   return dictionary;
 }
+
+const NO_FIELDS: Record<string, unknown> = {};
 
 const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}` : s.file);
 
@@ -194,7 +238,7 @@ const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}
 export function checkConsistency(dictionary: Dictionary, singleFile: boolean): void {
   const byTerm = new Map<string, DictionaryEntry>();
   for (const entry of dictionary.entries) {
-    const key = phraseWords(entry.term).join(' ');
+    const key = entry.key;
     const earlier = byTerm.get(key);
     if (earlier && singleFile) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(earlier.source)}`);
     byTerm.set(key, entry);
@@ -202,16 +246,17 @@ export function checkConsistency(dictionary: Dictionary, singleFile: boolean): v
   const owner = new Map<string, { entry: DictionaryEntry; variant: Variant }>();
   for (const entry of dictionary.entries) {
     for (const variant of entry.variants) {
-      const key = variant.words.join(' ');
+      const key = variant.key;
       const target = byTerm.get(key);
       if (target && target !== entry) {
-        const back = target.variants.find((v) => v.words.join(' ') === phraseWords(entry.term).join(' '));
+        const back = target.variants.find((v) => v.key === entry.key);
         const s = variant.source;
         if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
         throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
       }
+      if (!singleFile) continue; // across files, a later claim wins (mergeDictionaries)
       const claimed = owner.get(key);
-      if (claimed && claimed.entry !== entry && singleFile && sameCondition(claimed.variant, variant)) {
+      if (claimed && claimed.entry !== entry && sameCondition(claimed.variant, variant)) {
         throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${claimed.entry.term}" at ${where(claimed.variant.source)}`);
       }
       owner.set(key, { entry, variant });
@@ -231,12 +276,15 @@ function sameCondition(a: Variant, b: Variant): boolean {
 export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
   const byTerm = new Map<string, DictionaryEntry>();
   for (const dictionary of dictionaries) {
-    const laterVariants = new Set(dictionary.entries.flatMap((e) => e.variants.map((v) => v.words.join(' '))));
-    for (const [key, entry] of byTerm) {
-      const kept = entry.variants.filter((v) => !laterVariants.has(v.words.join(' ')));
-      if (kept.length !== entry.variants.length) byTerm.set(key, { ...entry, variants: kept });
+    if (byTerm.size) {
+      const laterVariants = new Set<string>();
+      for (const e of dictionary.entries) for (const v of e.variants) laterVariants.add(v.key);
+      for (const [key, entry] of byTerm) {
+        const kept = entry.variants.filter((v) => !laterVariants.has(v.key));
+        if (kept.length !== entry.variants.length) byTerm.set(key, { ...entry, variants: kept });
+      }
     }
-    for (const entry of dictionary.entries) byTerm.set(phraseWords(entry.term).join(' '), entry);
+    for (const entry of dictionary.entries) byTerm.set(entry.key, entry);
   }
   const merged = { entries: [...byTerm.values()] };
   checkConsistency(merged, false);
@@ -248,13 +296,15 @@ export function entriesForNames(people: Array<{ name: string; aliases?: string[]
   return people.map((person, index) => {
     const source = { file, line: index + 1 };
     const term = person.name.trim().replace(/\s+/g, ' ');
+    const key = phraseWords(term).join(' ');
     return {
       term,
+      key,
       kind: 'name' as const,
       variants: (person.aliases ?? [])
         .map((a) => a.trim().replace(/\s+/g, ' '))
-        .filter((a) => a && a !== term && phraseWords(a).length)
-        .map((text) => ({ text, words: phraseWords(text), context: [], unless: [], window: DEFAULT_WINDOW, next: [], notNext: [], source })),
+        .filter((a) => phraseWords(a).length && phraseWords(a).join(' ') !== key)
+        .map((text) => ({ text, words: phraseWords(text), key: phraseWords(text).join(' '), context: [], unless: [], window: DEFAULT_WINDOW, next: [], notNext: [], source })),
       context: [],
       unless: [],
       window: DEFAULT_WINDOW,

@@ -54,16 +54,18 @@ export function confidenceFrom(spelling: number, heard: string, known: string): 
 }
 
 /**
- * The best fuzzy target for a heard word, or null: targets are first sifted by spelling, then the
- * word must not be English, and only then are the few left scored by sound.
+ * The best fuzzy target for a heard word, or null: the word must not be English (a bisection in
+ * the word list, cheaper than the comparisons it saves), targets are sifted by spelling, and only
+ * the few left are scored by sound.
  */
 export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
+  if (!targets.length || isEnglish(heard)) return null;
   const close: Array<[T, number]> = [];
   for (const target of targets) {
     const spelling = similarity(heard, target.key);
     if (spelling >= minConfidence) close.push([target, spelling]);
   }
-  if (!close.length || isEnglish(heard)) return null;
+  if (!close.length) return null;
   let best: { target: T; confidence: number } | null = null;
   for (const [target, spelling] of close) {
     const confidence = confidenceFrom(spelling, heard, target.key);

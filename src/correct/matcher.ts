@@ -2,7 +2,7 @@
 // first word, and every single-word spelling under a coarse sound key for fuzzy matching. A word of
 // the transcript is looked up, never compared with every entry.
 
-import { phraseWords, wordKey, type DictionaryEntry } from './dictionary.js';
+import { wordKey, type DictionaryEntry } from './dictionary.js';
 import { soundKey } from './fuzzy.js';
 
 export interface Pattern {
@@ -76,7 +76,7 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const known = new Set<string>();
   const reach = (word: string) => !vocabulary || vocabulary.words.has(word);
   for (const entry of entries) {
-    const termWords = phraseWords(entry.term);
+    const termWords = entry.key.split(' ');
     for (const w of termWords) if (reach(w)) known.add(w);
     if (entry.fixCase && termWords.length && reach(termWords[0])) {
       push(byFirstWord, termWords[0], { entry, words: termWords, how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
