@@ -7,8 +7,9 @@ export interface SourceRef {
   line: number;
   /** When the line is left to be looked up if an error needs it (JSON): the entry's index... */
   entry?: number;
-  /** ... and the index of the variant or spec in it. */
-  item?: { list: 'variants' | 'specs'; index: number };
+  /** ... and the list and index of the variant or spec in it. */
+  list?: 'variants' | 'specs';
+  index?: number;
 }
 
 const locators = new Map<string, { base: Array<string | number>; lineOf: (path: Array<string | number>) => number }>();
@@ -19,7 +20,7 @@ export function lineOfSource(source: SourceRef): number {
   const locator = locators.get(source.file);
   if (!locator) return 0;
   const path = [...locator.base, source.entry];
-  if (source.item) path.push(source.item.list, source.item.index);
+  if (source.list) path.push(source.list, source.index ?? 0);
   return locator.lineOf(path);
 }
 
@@ -91,7 +92,17 @@ export function wordKey(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '').toLowerCase();
 }
 
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/** The normalized words of a phrase joined by single spaces ('' when it has none). */
+export function phraseKey(text: string): string {
+  const lower = text.toLowerCase();
+  return PLAIN_PHRASE.test(lower) ? lower : phraseWords(text).join(' ');
+}
+
 export function phraseWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  if (PLAIN_PHRASE.test(lower)) return lower.split(' '); // the common case, one regex for the phrase
   const words: string[] = [];
   for (const w of text.split(/\s+/)) {
     const key = wordKey(w);
@@ -140,9 +151,9 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
   const fail = (path: Path, message: string): never => {
     throw new DictionaryError(file, located.lineOf([...base, ...path]), message);
   };
-  const ref = (entry: number, item?: SourceRef['item']): SourceRef => {
-    if (!eager) return item ? { file, line: 0, entry, item } : { file, line: 0, entry };
-    return { file, line: located.lineOf(item ? [...base, entry, item.list, item.index] : [...base, entry]) };
+  const ref = (entry: number, list?: 'variants' | 'specs', index?: number): SourceRef => {
+    if (!eager) return list ? { file, line: 0, entry, list, index } : { file, line: 0, entry };
+    return { file, line: located.lineOf(list ? [...base, entry, list, index!] : [...base, entry]) };
   };
   const words = (value: unknown, path: () => Path): string[] => {
     if (value === undefined) return NONE;
@@ -164,9 +175,8 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
     for (const key in r) if (!ENTRY_FIELDS.has(key)) fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
     if (typeof r.term !== 'string' || !r.term.trim()) fail([index, 'term'], 'an entry needs a non-empty "term"');
     const term = tidy(r.term as string);
-    const termWords = phraseWords(term);
-    if (!termWords.length) fail([index, 'term'], `term "${term}" has no word in it`);
-    const termKey = termWords.join(' ');
+    const termKey = phraseKey(term);
+    if (!termKey) fail([index, 'term'], `term "${term}" has no word in it`);
     if (r.kind !== undefined && r.kind !== 'term' && r.kind !== 'name') fail([index, 'kind'], 'kind is "term" or "name"');
     if (r.fuzzy !== undefined && typeof r.fuzzy !== 'boolean') fail([index, 'fuzzy'], 'fuzzy is true or false');
     if (r.case !== undefined && typeof r.case !== 'boolean') fail([index, 'case'], 'case is true or false');
@@ -184,9 +194,9 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
       if (!plain) for (const key in spec) if (!VARIANT_FIELDS.has(key)) fail([index, 'variants', vi, key], `unknown variant field "${key}"`);
       const given = plain ? v : spec.text;
       const text = typeof given === 'string' ? tidy(given) : '';
-      const vwords = phraseWords(text);
-      if (!vwords.length) fail([index, 'variants', vi], `empty variant in entry "${term}"`);
-      const key = vwords.join(' ');
+      const key = phraseKey(text);
+      if (!key) fail([index, 'variants', vi], `empty variant in entry "${term}"`);
+      const vwords = key.includes(' ') ? key.split(' ') : [key];
       if (key === termKey) fail([index, 'variants', vi], `variant "${text}" is the term itself (its casing is fixed without listing it)`);
       const ownUnless = plain ? NONE : words(spec.unless, () => [index, 'variants', vi, 'unless']);
       variants.push({
@@ -198,12 +208,12 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
         window: plain ? window : windowOf(spec.window, () => [index, 'variants', vi, 'window'], window),
         next: plain ? NONE : words(spec.next, () => [index, 'variants', vi, 'next']),
         notNext: plain ? NONE : words(spec.notNext, () => [index, 'variants', vi, 'notNext']),
-        source: ref(index, { list: 'variants', index: vi }),
+        source: ref(index, 'variants', vi),
       });
     }
     if (r.specs !== undefined && !Array.isArray(r.specs)) fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
     const specs = ((r.specs as unknown[] | undefined) ?? NONE).map((s, si): Spec => {
-      const source = ref(index, { list: 'specs', index: si });
+      const source = ref(index, 'specs', si);
       if (isRecord(s) && typeof s.keep === 'string' && Object.keys(s).length === 1) return { input: s.keep, output: s.keep, source };
       if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) return { input: s.in, output: s.out, source };
       return fail([index, 'specs', si], 'a spec is {in: text, out: expected} or {keep: text that must not change}');
@@ -235,15 +245,16 @@ const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}
  * Conflicts that make a dictionary ambiguous: one variant claimed by two terms (within one file), and
  * cycles, where a variant of one entry is the term of another that lists the first as its variant.
  */
-export function checkConsistency(dictionary: Dictionary, singleFile: boolean): void {
-  const byTerm = new Map<string, DictionaryEntry>();
-  for (const entry of dictionary.entries) {
+export function checkConsistency(dictionary: Dictionary, singleFile: boolean, terms?: Map<string, DictionaryEntry>): void {
+  const byTerm = terms ?? new Map<string, DictionaryEntry>();
+  if (!terms) for (const entry of dictionary.entries) {
     const key = entry.key;
     const earlier = byTerm.get(key);
     if (earlier && singleFile) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(earlier.source)}`);
     byTerm.set(key, entry);
   }
-  const owner = new Map<string, { entry: DictionaryEntry; variant: Variant }>();
+  const owner = new Map<string, Variant>();
+  const ownerEntry = (v: Variant) => dictionary.entries.find((e) => e.variants.includes(v))!;
   for (const entry of dictionary.entries) {
     for (const variant of entry.variants) {
       const key = variant.key;
@@ -256,17 +267,17 @@ export function checkConsistency(dictionary: Dictionary, singleFile: boolean): v
       }
       if (!singleFile) continue; // across files, a later claim wins (mergeDictionaries)
       const claimed = owner.get(key);
-      if (claimed && claimed.entry !== entry && sameCondition(claimed.variant, variant)) {
-        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${claimed.entry.term}" at ${where(claimed.variant.source)}`);
+      if (claimed && sameCondition(claimed, variant) && !entry.variants.includes(claimed)) {
+        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${ownerEntry(claimed).term}" at ${where(claimed.source)}`);
       }
-      owner.set(key, { entry, variant });
+      owner.set(key, variant);
     }
   }
 }
 
 /** Two variants with different context words may share their text: the context decides. */
 function sameCondition(a: Variant, b: Variant): boolean {
-  return a.context.join(' ') === b.context.join(' ');
+  return a.context === b.context || a.context.join(' ') === b.context.join(' ');
 }
 
 /**
@@ -277,17 +288,23 @@ export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
   const byTerm = new Map<string, DictionaryEntry>();
   for (const dictionary of dictionaries) {
     if (byTerm.size) {
-      const laterVariants = new Set<string>();
-      for (const e of dictionary.entries) for (const v of e.variants) laterVariants.add(v.key);
-      for (const [key, entry] of byTerm) {
-        const kept = entry.variants.filter((v) => !laterVariants.has(v.key));
-        if (kept.length !== entry.variants.length) byTerm.set(key, { ...entry, variants: kept });
+      // variants claimed again later are taken from the earlier entries; look them up from the
+      // smaller side (the built-in dictionary is small, a user's may be large)
+      const earlier = new Set<string>();
+      for (const entry of byTerm.values()) for (const v of entry.variants) earlier.add(v.key);
+      const taken = new Set<string>();
+      for (const e of dictionary.entries) for (const v of e.variants) if (earlier.has(v.key)) taken.add(v.key);
+      if (taken.size) {
+        for (const [key, entry] of byTerm) {
+          const kept = entry.variants.filter((v) => !taken.has(v.key));
+          if (kept.length !== entry.variants.length) byTerm.set(key, { ...entry, variants: kept });
+        }
       }
     }
     for (const entry of dictionary.entries) byTerm.set(entry.key, entry);
   }
   const merged = { entries: [...byTerm.values()] };
-  checkConsistency(merged, false);
+  checkConsistency(merged, false, byTerm);
   return merged;
 }
 

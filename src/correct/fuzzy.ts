@@ -75,8 +75,8 @@ export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets
 }
 
 const CLASS: Record<string, string> = { b: 'P', p: 'P', f: 'P', v: 'P', c: 'K', g: 'K', j: 'K', k: 'K', q: 'K', s: 'K', x: 'K', z: 'K', d: 'T', t: 'T', l: 'L', m: 'N', n: 'N', r: 'R' };
-/** Silent or merged first letters: "knox" sounds as "nox", "psycadep" as "sycadep". */
-const SILENT_ONSET = /^(?:k(?=n)|g(?=n)|p(?=[ns])|w(?=r))/;
+/** First letters not heard before these: "knox" sounds as "nox", "psycadep" as "sycadep". */
+const SILENT_BEFORE: Record<string, string> = { k: 'n', g: 'n', p: 'ns', w: 'r' };
 
 /**
  * A coarse sound key for indexing: the first four consonant classes (vowels dropped, repeats
@@ -85,8 +85,9 @@ const SILENT_ONSET = /^(?:k(?=n)|g(?=n)|p(?=[ns])|w(?=r))/;
  * 10,000-entry dictionary at start-up.
  */
 export function soundKey(word: string): string {
-  const w = word.toLowerCase().replace(SILENT_ONSET, '');
-  let key = /^[aeiouy]/.test(w) ? 'A' : '';
+  const lower = /[A-Z]/.test(word) ? word.toLowerCase() : word;
+  const w = SILENT_BEFORE[lower[0]]?.includes(lower[1]) ? lower.slice(1) : lower;
+  let key = 'aeiouy'.includes(w[0]) ? 'A' : '';
   for (let i = 0; i < w.length && key.length < 4; i++) {
     const ch = w[i];
     if (ch === 'h' && (w[i - 1] === 'p' || w[i - 1] === 't')) continue; // ph, th: already counted

@@ -75,27 +75,30 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const bySound = new Map<string, FuzzyTarget[]>();
   const known = new Set<string>();
   const reach = (word: string) => !vocabulary || vocabulary.words.has(word);
+  const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
+    const key = /[-.]/.test(spelling) ? spelling.replace(/[-.]/g, '') : spelling;
+    if (!FUZZY_KEY.test(key)) return;
+    const sound = soundKey(key);
+    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
+  };
   for (const entry of entries) {
-    const termWords = entry.key.split(' ');
-    for (const w of termWords) if (reach(w)) known.add(w);
-    if (entry.fixCase && termWords.length && reach(termWords[0])) {
-      push(byFirstWord, termWords[0], { entry, words: termWords, how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
+    const space = entry.key.indexOf(' ');
+    const firstWord = space < 0 ? entry.key : entry.key.slice(0, space);
+    if (space < 0) {
+      if (reach(entry.key)) known.add(entry.key);
+    } else for (const w of entry.key.split(' ')) if (reach(w)) known.add(w);
+    if (entry.fixCase && reach(firstWord)) {
+      push(byFirstWord, firstWord, { entry, words: entry.key.split(' '), how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
     }
     for (const v of entry.variants) {
       for (const w of v.words) if (reach(w)) known.add(w);
       if (reach(v.words[0])) push(byFirstWord, v.words[0], { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
     }
     if (!entry.fuzzy) continue;
-    const spellings = new Map<string, string>();
-    if (termWords.length === 1) spellings.set(termWords[0].replace(/[-.]/g, ''), entry.term);
+    if (space < 0) addSpelling(entry, entry.key, entry.term);
     // a person's name is heard word by word: "Gajinder Deshpande" has its first name wrong only
-    else if (entry.kind === 'name') for (const w of entry.term.split(' ')) spellings.set(w.toLowerCase(), w);
-    for (const v of entry.variants) if (v.words.length === 1) spellings.set(v.words[0].replace(/[-.]/g, ''), entry.term);
-    for (const [key, replacement] of spellings) {
-      if (!FUZZY_KEY.test(key)) continue;
-      const sound = soundKey(key);
-      if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
-    }
+    else if (entry.kind === 'name') for (const w of entry.term.split(' ')) addSpelling(entry, w.toLowerCase(), w);
+    for (const v of entry.variants) if (v.words.length === 1) addSpelling(entry, v.words[0], entry.term);
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
