@@ -54,18 +54,17 @@ export function confidenceFrom(spelling: number, heard: string, known: string): 
 }
 
 /**
- * The best fuzzy target for a heard word, or null: the word must not be English (a bisection in
- * the word list, cheaper than the comparisons it saves), targets are sifted by spelling, and only
- * the few left are scored by sound.
+ * The best fuzzy target for a heard word, or null. Cheapest test first: targets are sifted by
+ * spelling, then the word must not be English (a bisection in the word list), and only the few
+ * targets left are scored by sound (Double Metaphone).
  */
 export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
-  if (!targets.length || isEnglish(heard)) return null;
   const close: Array<[T, number]> = [];
   for (const target of targets) {
     const spelling = similarity(heard, target.key);
     if (spelling >= minConfidence) close.push([target, spelling]);
   }
-  if (!close.length) return null;
+  if (!close.length || isEnglish(heard)) return null;
   let best: { target: T; confidence: number } | null = null;
   for (const [target, spelling] of close) {
     const confidence = confidenceFrom(spelling, heard, target.key);
@@ -97,27 +96,27 @@ export function soundKey(word: string): string {
   return key;
 }
 
-let englishWords: string | undefined;
+let englishWords: Buffer | undefined;
 
 /**
  * True when the word is in the `word-list` package's list of English words (275,000 lower-case
- * words, one a line, sorted). Read on first use and searched by bisection in place: splitting it
- * into a Set would cost more than the whole correction stage.
+ * words, one a line, sorted). Read on first use and searched by bisection in its bytes: turning it
+ * into strings (or a Set) would cost more than the whole correction stage.
  */
 export function isEnglish(word: string): boolean {
-  englishWords ??= readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'latin1');
-  const text = englishWords;
-  const wanted = word.toLowerCase();
+  englishWords ??= readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'));
+  const list = englishWords;
+  const wanted = Buffer.from(word.toLowerCase(), 'latin1');
   let lo = 0;
-  let hi = text.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const start = text.lastIndexOf('\n', mid - 1) + 1;
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    if (line === wanted) return true;
-    if (line < wanted) lo = end + 1;
+    const start = mid === 0 ? 0 : list.lastIndexOf(10, mid - 1) + 1;
+    let end = list.indexOf(10, start);
+    if (end < 0) end = list.length;
+    const order = list.compare(wanted, 0, wanted.length, start, end);
+    if (order === 0) return true;
+    if (order < 0) lo = end + 1;
     else hi = start;
   }
   return false;
