@@ -41,7 +41,7 @@ describe('the example transcript', () => {
   });
 
   it('joins the tokens the transcription split', () => {
-    expect(txt).toContain('PyCon 3.10 and more');
+    expect(txt).toContain('Python 3.10 and more'); // joined, then "PyCon 3.10" corrected by the term dictionary
     expect(txt).toContain('this is a Python 3.10 application');
     expect(txt).toContain('It supports Python 3.5 and above versions');
     expect(txt).toContain('at 5 p.m. for anyone');

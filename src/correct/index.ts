@@ -201,7 +201,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const tokens = minConfidence > 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
+  const tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
   const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...stream, tokens, corrections: all };
 }
