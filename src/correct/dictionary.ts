@@ -174,8 +174,12 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
     const r = raw as Record<string, unknown>;
     for (const key in r) if (!ENTRY_FIELDS.has(key)) fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
     if (typeof r.term !== 'string' || !r.term.trim()) fail([index, 'term'], 'an entry needs a non-empty "term"');
-    const term = tidy(r.term as string);
-    const termKey = phraseKey(term);
+    const rawTerm = r.term as string;
+    const lowerTerm = rawTerm.toLowerCase();
+    // the common case (single spaces, plain words) takes one regex; anything else is tidied first
+    const plainTerm = PLAIN_PHRASE.test(lowerTerm);
+    const term = plainTerm ? rawTerm : tidy(rawTerm);
+    const termKey = plainTerm ? lowerTerm : phraseKey(term);
     if (!termKey) fail([index, 'term'], `term "${term}" has no word in it`);
     if (r.kind !== undefined && r.kind !== 'term' && r.kind !== 'name') fail([index, 'kind'], 'kind is "term" or "name"');
     if (r.fuzzy !== undefined && typeof r.fuzzy !== 'boolean') fail([index, 'fuzzy'], 'fuzzy is true or false');
@@ -193,26 +197,28 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
       const spec = (plain ? NO_FIELDS : v) as Record<string, unknown>;
       if (!plain) for (const key in spec) if (!VARIANT_FIELDS.has(key)) fail([index, 'variants', vi, key], `unknown variant field "${key}"`);
       const given = plain ? v : spec.text;
-      const text = typeof given === 'string' ? tidy(given) : '';
-      const key = phraseKey(text);
+      const lower = typeof given === 'string' ? given.toLowerCase() : '';
+      const plainText = PLAIN_PHRASE.test(lower);
+      const text = plainText ? (given as string) : typeof given === 'string' ? tidy(given) : '';
+      const key = plainText ? lower : phraseKey(text);
       if (!key) fail([index, 'variants', vi], `empty variant in entry "${term}"`);
-      const vwords = key.includes(' ') ? key.split(' ') : [key];
       if (key === termKey) fail([index, 'variants', vi], `variant "${text}" is the term itself (its casing is fixed without listing it)`);
       const ownUnless = plain ? NONE : words(spec.unless, () => [index, 'variants', vi, 'unless']);
-      variants.push({
-        text,
-        words: vwords,
-        key,
-        context: plain || spec.context === undefined ? context : words(spec.context, () => [index, 'variants', vi, 'context']),
-        unless: ownUnless.length ? [...unless, ...ownUnless] : unless,
-        window: plain ? window : windowOf(spec.window, () => [index, 'variants', vi, 'window'], window),
-        next: plain ? NONE : words(spec.next, () => [index, 'variants', vi, 'next']),
-        notNext: plain ? NONE : words(spec.notNext, () => [index, 'variants', vi, 'notNext']),
-        source: ref(index, 'variants', vi),
-      });
+      variants.push(
+        new LoadedVariant(
+          text,
+          key,
+          plain || spec.context === undefined ? context : words(spec.context, () => [index, 'variants', vi, 'context']),
+          ownUnless.length ? [...unless, ...ownUnless] : unless,
+          plain ? window : windowOf(spec.window, () => [index, 'variants', vi, 'window'], window),
+          plain ? NONE : words(spec.next, () => [index, 'variants', vi, 'next']),
+          plain ? NONE : words(spec.notNext, () => [index, 'variants', vi, 'notNext']),
+          eager ? ref(index, 'variants', vi) : { file, line: 0, entry: index, list: 'variants', index: vi },
+        ),
+      );
     }
     if (r.specs !== undefined && !Array.isArray(r.specs)) fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
-    const specs = ((r.specs as unknown[] | undefined) ?? NONE).map((s, si): Spec => {
+    const specs = r.specs === undefined ? NO_SPECS : (r.specs as unknown[]).map((s, si): Spec => {
       const source = ref(index, 'specs', si);
       if (isRecord(s) && typeof s.keep === 'string' && Object.keys(s).length === 1) return { input: s.keep, output: s.keep, source };
       if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) return { input: s.in, output: s.out, source };
@@ -238,6 +244,34 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
 }
 
 const NO_FIELDS: Record<string, unknown> = {};
+
+/**
+ * A variant as read from a file. Its words are split only when the matcher indexes it: a large
+ * dictionary has many variants the text never reaches.
+ */
+class LoadedVariant implements Variant {
+  private split: string[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly key: string,
+    readonly context: string[],
+    readonly unless: string[],
+    readonly window: number,
+    readonly next: string[],
+    readonly notNext: string[],
+    readonly source: SourceRef,
+  ) {}
+
+  get words(): string[] {
+    return (this.split ??= this.key.split(' '));
+  }
+
+  toJSON(): Variant {
+    const { text, words, key, context, unless, window, next, notNext, source } = this;
+    return { text, words, key, context, unless, window, next, notNext, source };
+  }
+}
+const NO_SPECS: Spec[] = [];
 
 const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}` : s.file);
 

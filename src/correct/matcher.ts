@@ -91,14 +91,18 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
       push(byFirstWord, firstWord, { entry, words: entry.key.split(' '), how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
     }
     for (const v of entry.variants) {
-      for (const w of v.words) if (reach(w)) known.add(w);
-      if (reach(v.words[0])) push(byFirstWord, v.words[0], { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
+      const vspace = v.key.indexOf(' ');
+      const first = vspace < 0 ? v.key : v.key.slice(0, vspace);
+      if (vspace < 0) {
+        if (reach(first)) known.add(first);
+      } else for (const w of v.words) if (reach(w)) known.add(w);
+      if (reach(first)) push(byFirstWord, first, { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
     }
     if (!entry.fuzzy) continue;
     if (space < 0) addSpelling(entry, entry.key, entry.term);
     // a person's name is heard word by word: "Gajinder Deshpande" has its first name wrong only
     else if (entry.kind === 'name') for (const w of entry.term.split(' ')) addSpelling(entry, w.toLowerCase(), w);
-    for (const v of entry.variants) if (v.words.length === 1) addSpelling(entry, v.words[0], entry.term);
+    for (const v of entry.variants) if (!v.key.includes(' ')) addSpelling(entry, v.key, entry.term);
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
