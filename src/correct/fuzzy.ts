@@ -58,9 +58,12 @@ export function confidenceFrom(spelling: number, heard: string, known: string): 
  * spelling, then the word must not be English (a bisection in the word list), and only the few
  * targets left are scored by sound (Double Metaphone).
  */
-export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
+export function bestFuzzyMatch<T extends { key: string; skeleton: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
   const close: Array<[T, number]> = [];
+  const bones = targets.length ? skeleton(heard).length : 0;
   for (const target of targets) {
+    // skeletons two or more sounds apart in length are not the same word misheard
+    if (Math.abs(target.skeleton.length - bones) > 1) continue;
     const spelling = similarity(heard, target.key);
     if (spelling >= minConfidence) close.push([target, spelling]);
   }
@@ -78,22 +81,27 @@ const CLASS: Record<string, string> = { b: 'P', p: 'P', f: 'P', v: 'P', c: 'K', 
 const SILENT_BEFORE: Record<string, string> = { k: 'n', g: 'n', p: 'ns', w: 'r' };
 
 /**
- * A coarse sound key for indexing: the first four consonant classes (vowels dropped, repeats
- * collapsed, "ph" as f and "th" as t). Words that Double Metaphone finds alike nearly always share
- * it; it costs a loop, where Double Metaphone costs ~10 µs a word, too much to run over a
- * 10,000-entry dictionary at start-up.
+ * A word's consonant skeleton: its consonants as classes of like sounds, vowels dropped, repeats
+ * collapsed, "ph" as f and "th" as t, silent first letters left out. Words that Double Metaphone
+ * finds alike nearly always have skeletons of one start and about one length; it costs a loop,
+ * where Double Metaphone costs ~10 µs a word, too much to run over a 10,000-entry dictionary.
  */
-export function soundKey(word: string): string {
+export function skeleton(word: string): string {
   const lower = /[A-Z]/.test(word) ? word.toLowerCase() : word;
   const w = SILENT_BEFORE[lower[0]]?.includes(lower[1]) ? lower.slice(1) : lower;
   let key = 'aeiouy'.includes(w[0]) ? 'A' : '';
-  for (let i = 0; i < w.length && key.length < 4; i++) {
+  for (let i = 0; i < w.length; i++) {
     const ch = w[i];
     if (ch === 'h' && (w[i - 1] === 'p' || w[i - 1] === 't')) continue; // ph, th: already counted
     const c = i === 0 && ch === 'x' ? 'K' : CLASS[ch];
     if (c && key[key.length - 1] !== c) key += c;
   }
   return key;
+}
+
+/** The index key of a skeleton: its first four classes. */
+export function soundKey(word: string): string {
+  return skeleton(word).slice(0, 4);
 }
 
 let englishWords: Buffer | undefined;

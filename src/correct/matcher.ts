@@ -3,7 +3,7 @@
 // the transcript is looked up, never compared with every entry.
 
 import { wordKey, type DictionaryEntry } from './dictionary.js';
-import { soundKey } from './fuzzy.js';
+import { skeleton, soundKey } from './fuzzy.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -22,6 +22,8 @@ export interface FuzzyTarget {
   key: string;
   /** What replaces the heard word: the term, or one word of a person's name. */
   replacement: string;
+  /** The key's consonant skeleton (fuzzy.ts). */
+  skeleton: string;
 }
 
 export interface TermIndex {
@@ -78,8 +80,9 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
     const key = /[-.]/.test(spelling) ? spelling.replace(/[-.]/g, '') : spelling;
     if (!FUZZY_KEY.test(key)) return;
-    const sound = soundKey(key);
-    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
+    const bones = skeleton(key);
+    const sound = bones.slice(0, 4);
+    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement, skeleton: bones });
   };
   for (const entry of entries) {
     const space = entry.key.indexOf(' ');
