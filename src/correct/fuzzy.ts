@@ -86,11 +86,11 @@ const SILENT_BEFORE: Record<string, string> = { k: 'n', g: 'n', p: 'ns', w: 'r' 
  * finds alike nearly always have skeletons of one start and about one length; it costs a loop,
  * where Double Metaphone costs ~10 µs a word, too much to run over a 10,000-entry dictionary.
  */
-export function skeleton(word: string): string {
+export function skeleton(word: string, most = Infinity): string {
   const lower = /[A-Z]/.test(word) ? word.toLowerCase() : word;
   const w = SILENT_BEFORE[lower[0]]?.includes(lower[1]) ? lower.slice(1) : lower;
   let key = 'aeiouy'.includes(w[0]) ? 'A' : '';
-  for (let i = 0; i < w.length; i++) {
+  for (let i = 0; i < w.length && key.length < most; i++) {
     const ch = w[i];
     if (ch === 'h' && (w[i - 1] === 'p' || w[i - 1] === 't')) continue; // ph, th: already counted
     const c = i === 0 && ch === 'x' ? 'K' : CLASS[ch];
@@ -101,7 +101,7 @@ export function skeleton(word: string): string {
 
 /** The index key of a skeleton: its first four classes. */
 export function soundKey(word: string): string {
-  return skeleton(word).slice(0, 4);
+  return skeleton(word, 4);
 }
 
 let englishWords: Buffer | undefined;

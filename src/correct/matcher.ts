@@ -80,9 +80,8 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
     const key = /[-.]/.test(spelling) ? spelling.replace(/[-.]/g, '') : spelling;
     if (!FUZZY_KEY.test(key)) return;
-    const bones = skeleton(key);
-    const sound = bones.slice(0, 4);
-    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement, skeleton: bones });
+    const sound = soundKey(key);
+    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement, skeleton: skeleton(key) });
   };
   for (const entry of entries) {
     const space = entry.key.indexOf(' ');
