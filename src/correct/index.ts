@@ -91,9 +91,13 @@ function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Ma
   // most words start no pattern at all: decide that with one lookup
   if (!index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
   const firstForms = lastWordForms(body);
-  const candidates = new Map<Pattern, string>();
-  for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) if (!candidates.has(p)) candidates.set(p, form.rest);
-  const sorted = [...candidates.keys()].sort((a, b) => b.words.length - a.words.length);
+  let sorted: Pattern[];
+  if (firstForms.length === 1) sorted = index.byFirstWord.get(firstForms[0].key) ?? []; // already longest first
+  else {
+    const candidates = new Set<Pattern>();
+    for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) candidates.add(p);
+    sorted = [...candidates].sort((a, b) => b.words.length - a.words.length);
+  }
   for (const pattern of sorted) {
     const n = pattern.words.length;
     let rest = '';
