@@ -58,12 +58,9 @@ export function confidenceFrom(spelling: number, heard: string, known: string): 
  * spelling, then the word must not be English (a bisection in the word list), and only the few
  * targets left are scored by sound (Double Metaphone).
  */
-export function bestFuzzyMatch<T extends { key: string; skeleton: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
+export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets: readonly T[], minConfidence: number): { target: T; confidence: number } | null {
   const close: Array<[T, number]> = [];
-  const bones = targets.length ? skeleton(heard).length : 0;
   for (const target of targets) {
-    // skeletons two or more sounds apart in length are not the same word misheard
-    if (Math.abs(target.skeleton.length - bones) > 1) continue;
     const spelling = similarity(heard, target.key);
     if (spelling >= minConfidence) close.push([target, spelling]);
   }
@@ -99,9 +96,16 @@ export function skeleton(word: string, most = Infinity): string {
   return key;
 }
 
-/** The index key of a skeleton: its first four classes. */
-export function soundKey(word: string): string {
-  return skeleton(word, 4);
+/**
+ * The index keys of a word: the first four classes of its skeleton and the skeleton's length. A
+ * dictionary spelling is filed under its own; a heard word looks under its own and those one sound
+ * longer and shorter (skeletons further apart in length are not the same word misheard).
+ */
+export function soundKeys(word: string): { own: string; near: string[] } {
+  const bones = skeleton(word);
+  const start = bones.slice(0, 4);
+  const n = bones.length;
+  return { own: `${start}|${n}`, near: [`${start}|${n - 1}`, `${start}|${n}`, `${start}|${n + 1}`] };
 }
 
 let englishWords: Buffer | undefined;

@@ -3,8 +3,8 @@
 
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
-import { bestFuzzyMatch, soundKey } from './fuzzy.js';
-import { buildIndex, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
+import { bestFuzzyMatch } from './fuzzy.js';
+import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
 export { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary, type DictionaryEntry } from './dictionary.js';
 export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
@@ -175,7 +175,7 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
-    const match = bestFuzzyMatch(key, index.bySound.get(soundKey(key)) ?? [], minConfidence);
+    const match = bestFuzzyMatch(key, fuzzyTargets(index, key), minConfidence);
     const found = match && { entry: match.target.entry, replacement: match.target.replacement, confidence: match.confidence };
     decided.set(key, found);
     return found;

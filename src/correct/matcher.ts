@@ -3,7 +3,7 @@
 // the transcript is looked up, never compared with every entry.
 
 import { wordKey, type DictionaryEntry } from './dictionary.js';
-import { skeleton, soundKey } from './fuzzy.js';
+import { soundKeys } from './fuzzy.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -22,8 +22,6 @@ export interface FuzzyTarget {
   key: string;
   /** What replaces the heard word: the term, or one word of a person's name. */
   replacement: string;
-  /** The key's consonant skeleton (fuzzy.ts). */
-  skeleton: string;
 }
 
 export interface TermIndex {
@@ -58,7 +56,7 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
     const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
     if (stem) words.add(stem[1]);
     if (FUZZY_KEY.test(key)) {
-      sounds.add(soundKey(key));
+      for (const sound of soundKeys(key).near) sounds.add(sound);
       // plural forms are looked up in their singular (isFuzzyCandidate)
       words.add(key.slice(0, -1));
       words.add(key.slice(0, -2));
@@ -80,8 +78,8 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
     const key = /[-.]/.test(spelling) ? spelling.replace(/[-.]/g, '') : spelling;
     if (!FUZZY_KEY.test(key)) return;
-    const sound = soundKey(key);
-    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement, skeleton: skeleton(key) });
+    const sound = soundKeys(key).own;
+    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
   };
   for (const entry of entries) {
     const space = entry.key.indexOf(' ');
@@ -109,6 +107,13 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { byFirstWord, bySound, known };
+}
+
+/** The dictionary spellings a heard word is compared with: those of about its sound. */
+export function fuzzyTargets(index: TermIndex, key: string): FuzzyTarget[] {
+  const found: FuzzyTarget[] = [];
+  for (const sound of soundKeys(key).near) for (const t of index.bySound.get(sound) ?? []) found.push(t);
+  return found;
 }
 
 /** A word worth a fuzzy look: long enough, letters only, and not a form of a word the dictionary knows. */

@@ -3,8 +3,8 @@
 
 import type { Token, WordToken } from '../types.js';
 import { wordKey, type Dictionary } from './dictionary.js';
-import { bestFuzzyMatch, soundKey } from './fuzzy.js';
-import { buildIndex, isFuzzyCandidate, vocabularyOf } from './matcher.js';
+import { bestFuzzyMatch } from './fuzzy.js';
+import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf } from './matcher.js';
 
 export interface Suggestion {
   term: string;
@@ -33,7 +33,7 @@ export function suggestVariants(transcripts: Array<{ file: string; tokens: Token
       if (!isFuzzyCandidate(key, index) || rejected.has(key)) return;
       let suggestion = byHeard.get(key);
       if (!suggestion) {
-        const best = bestFuzzyMatch(key, index.bySound.get(soundKey(key)) ?? [], minScore);
+        const best = bestFuzzyMatch(key, fuzzyTargets(index, key), minScore);
         if (!best) {
           rejected.add(key);
           return;
