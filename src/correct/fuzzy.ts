@@ -41,14 +41,9 @@ export function soundAlike(a: string, b: string): boolean {
 }
 
 /**
- * How sure a fuzzy match is: Jaro-Winkler similarity of the spellings, discounted when the words do
- * not also sound alike by Double Metaphone.
+ * How sure a fuzzy match is: the Jaro-Winkler similarity of the spellings, discounted by 15% when
+ * the words do not also sound alike by Double Metaphone (the costly half, so it comes second).
  */
-export function fuzzyConfidence(heard: string, known: string): number {
-  return confidenceFrom(similarity(heard, known), heard, known);
-}
-
-/** The confidence once the spelling similarity is known (Double Metaphone is the costly half). */
 export function confidenceFrom(spelling: number, heard: string, known: string): number {
   return Math.round(spelling * (soundAlike(heard, known) ? 100 : 85)) / 100;
 }
