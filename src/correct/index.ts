@@ -85,10 +85,14 @@ function followsRight(pattern: Pattern, after: Token | undefined): boolean {
   return !pattern.notNext.includes(next);
 }
 
+const PLAIN_TOKEN = /^([A-Za-z0-9]+)[,.;:!?"')\]]*$/;
+
 function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Match | null {
   const first = tokens[i] as WordToken;
+  // most words are plain and start no pattern at all: decide that with one regex and one lookup
+  const plain = PLAIN_TOKEN.exec(first.text);
+  if (plain && !index.byFirstWord.has(plain[1].toLowerCase())) return null;
   const body = partsOf(first.text).body;
-  // most words start no pattern at all: decide that with one lookup
   if (!index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
   const firstForms = lastWordForms(body);
   let sorted: Pattern[];
@@ -169,6 +173,8 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
   return { tokens: out, touched };
 }
 
+const PLAIN_WORD = /^([A-Za-z]{4,})[,.;:!?"')\]]*$/;
+
 /** Words nobody listed, matched by sound and spelling; only words that are not English. */
 function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[]): Token[] {
   type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
@@ -185,9 +191,12 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
     const t = tokens[i];
     out.push(t);
     if (t.type !== 'word' || touched.has(t)) continue;
-    const parts = partsOf(t.text);
-    const key = parts.body.toLowerCase();
+    // cheap first look: a bare word of 4+ letters (with at most plain punctuation after it)
+    const plain = PLAIN_WORD.exec(t.text);
+    if (!plain) continue;
+    const key = plain[1].toLowerCase();
     if (!isFuzzyCandidate(key, index)) continue;
+    const parts = partsOf(t.text);
     const found = best(key);
     if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
     const { entry, replacement, confidence } = found;
