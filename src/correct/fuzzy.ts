@@ -68,7 +68,7 @@ export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets
   return best;
 }
 
-const CLASS: Record<string, string> = { b: 'P', p: 'P', f: 'P', v: 'P', c: 'K', g: 'K', j: 'K', k: 'K', q: 'K', s: 'K', x: 'K', z: 'K', d: 'T', t: 'T', l: 'L', m: 'N', n: 'N', r: 'R' };
+const CLASS: Record<string, string> = { b: 'P', p: 'P', f: 'F', v: 'F', c: 'K', k: 'K', q: 'K', g: 'J', j: 'J', s: 'S', z: 'S', x: 'S', d: 'T', t: 'T', l: 'L', m: 'N', n: 'N', r: 'R' };
 /** First letters not heard before these: "knox" sounds as "nox", "psycadep" as "sycadep". */
 const SILENT_BEFORE: Record<string, string> = { k: 'n', g: 'n', p: 'ns', w: 'r' };
 
@@ -85,7 +85,7 @@ export function skeleton(word: string, most = Infinity): string {
   for (let i = 0; i < w.length && key.length < most; i++) {
     const ch = w[i];
     if (ch === 'h' && (w[i - 1] === 'p' || w[i - 1] === 't')) continue; // ph, th: already counted
-    const c = i === 0 && ch === 'x' ? 'K' : CLASS[ch];
+    const c = CLASS[ch];
     if (c && key[key.length - 1] !== c) key += c;
   }
   return key;
@@ -96,11 +96,17 @@ export function skeleton(word: string, most = Infinity): string {
  * dictionary spelling is filed under its own; a heard word looks under its own and those one sound
  * longer and shorter (skeletons further apart in length are not the same word misheard).
  */
-export function soundKeys(word: string): { own: string; near: string[] } {
+export function soundKeys(word: string): string[] {
   const bones = skeleton(word);
   const start = bones.slice(0, 4);
   const n = bones.length;
-  return { own: `${start}|${n}`, near: [`${start}|${n - 1}`, `${start}|${n}`, `${start}|${n + 1}`] };
+  return [`${start}|${n - 1}`, `${start}|${n}`, `${start}|${n + 1}`];
+}
+
+/** The index key a dictionary spelling is filed under (see soundKeys). */
+export function ownSoundKey(word: string): string {
+  const bones = skeleton(word);
+  return `${bones.slice(0, 4)}|${bones.length}`;
 }
 
 let englishWords: Buffer | undefined;

@@ -3,7 +3,7 @@
 // the transcript is looked up, never compared with every entry.
 
 import { wordKey, type DictionaryEntry } from './dictionary.js';
-import { soundKeys } from './fuzzy.js';
+import { ownSoundKey, soundKeys } from './fuzzy.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -56,7 +56,7 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
     const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
     if (stem) words.add(stem[1]);
     if (FUZZY_KEY.test(key)) {
-      for (const sound of soundKeys(key).near) sounds.add(sound);
+      for (const sound of soundKeys(key)) sounds.add(sound);
       // plural forms are looked up in their singular (isFuzzyCandidate)
       words.add(key.slice(0, -1));
       words.add(key.slice(0, -2));
@@ -74,12 +74,14 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const byFirstWord = new Map<string, Pattern[]>();
   const bySound = new Map<string, FuzzyTarget[]>();
   const known = new Set<string>();
-  const reach = (word: string) => !vocabulary || vocabulary.words.has(word);
+  const words = vocabulary?.words;
+  const sounds = vocabulary?.sounds;
+  const reach = (word: string) => !words || words.has(word);
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
-    const key = /[-.]/.test(spelling) ? spelling.replace(/[-.]/g, '') : spelling;
+    const key = spelling.includes('-') || spelling.includes('.') ? spelling.replace(/[-.]/g, '') : spelling;
     if (!FUZZY_KEY.test(key)) return;
-    const sound = soundKeys(key).own;
-    if (!vocabulary || vocabulary.sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
+    const sound = ownSoundKey(key);
+    if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
   };
   for (const entry of entries) {
     const space = entry.key.indexOf(' ');
@@ -112,7 +114,7 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
 /** The dictionary spellings a heard word is compared with: those of about its sound. */
 export function fuzzyTargets(index: TermIndex, key: string): FuzzyTarget[] {
   const found: FuzzyTarget[] = [];
-  for (const sound of soundKeys(key).near) for (const t of index.bySound.get(sound) ?? []) found.push(t);
+  for (const sound of soundKeys(key)) for (const t of index.bySound.get(sound) ?? []) found.push(t);
   return found;
 }
 
