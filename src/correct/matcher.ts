@@ -95,10 +95,10 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
     for (const v of entry.variants) {
       const vspace = v.key.indexOf(' ');
       const first = vspace < 0 ? v.key : v.key.slice(0, vspace);
-      if (vspace < 0) {
-        if (reach(first)) known.add(first);
-      } else for (const w of v.words) if (reach(w)) known.add(w);
-      if (reach(first)) push(byFirstWord, first, { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
+      if (!reach(first)) continue; // (the other words of a variant the text cannot start are not needed either)
+      if (vspace < 0) known.add(first);
+      else for (const w of v.words) if (reach(w)) known.add(w);
+      push(byFirstWord, first, { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
     }
     if (!entry.fuzzy) continue;
     if (space < 0) addSpelling(entry, entry.key, entry.term);
