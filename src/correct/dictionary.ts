@@ -280,31 +280,36 @@ const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}
  * cycles, where a variant of one entry is the term of another that lists the first as its variant.
  */
 export function checkConsistency(dictionary: Dictionary, singleFile: boolean, terms?: Map<string, DictionaryEntry>): void {
-  const byTerm = terms ?? new Map<string, DictionaryEntry>();
-  if (!terms) for (const entry of dictionary.entries) {
-    const key = entry.key;
-    const earlier = byTerm.get(key);
-    if (earlier && singleFile) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(earlier.source)}`);
-    byTerm.set(key, entry);
+  // one map holds the terms and then the variants (their keys never meet: a variant equal to a term
+  // is the error looked for), so each variant costs one lookup and, in one file, one insertion
+  const seen = (terms ?? new Map<string, DictionaryEntry>()) as Map<string, DictionaryEntry | Variant>;
+  if (!terms) {
+    for (const entry of dictionary.entries) {
+      const earlier = seen.get(entry.key) as DictionaryEntry | undefined;
+      if (earlier && singleFile) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(earlier.source)}`);
+      seen.set(entry.key, entry);
+    }
   }
-  const owner = new Map<string, Variant>();
   const ownerEntry = (v: Variant) => dictionary.entries.find((e) => e.variants.includes(v))!;
   for (const entry of dictionary.entries) {
     for (const variant of entry.variants) {
-      const key = variant.key;
-      const target = byTerm.get(key);
-      if (target && target !== entry) {
-        const back = target.variants.find((v) => v.key === entry.key);
+      const found = seen.get(variant.key);
+      if (found === undefined) {
+        if (singleFile) seen.set(variant.key, variant);
+        continue;
+      }
+      if ('term' in found) {
+        if (found === entry) continue;
+        const back = found.variants.find((v) => v.key === entry.key);
         const s = variant.source;
-        if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
-        throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
+        if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${found.term}" at ${where(back.source)}`);
+        throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(found.source)}`);
       }
-      if (!singleFile) continue; // across files, a later claim wins (mergeDictionaries)
-      const claimed = owner.get(key);
-      if (claimed && sameCondition(claimed, variant) && !entry.variants.includes(claimed)) {
-        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${ownerEntry(claimed).term}" at ${where(claimed.source)}`);
+      // across files a later claim wins (mergeDictionaries); in one file, two claims are a conflict
+      if (sameCondition(found, variant) && !entry.variants.includes(found)) {
+        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${ownerEntry(found).term}" at ${where(found.source)}`);
       }
-      owner.set(key, variant);
+      seen.set(variant.key, variant);
     }
   }
 }
