@@ -213,7 +213,10 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
           plain ? window : windowOf(spec.window, () => [index, 'variants', vi, 'window'], window),
           plain ? NONE : words(spec.next, () => [index, 'variants', vi, 'next']),
           plain ? NONE : words(spec.notNext, () => [index, 'variants', vi, 'notNext']),
-          eager ? ref(index, 'variants', vi) : { file, line: 0, entry: index, list: 'variants', index: vi },
+          file,
+          eager ? located.lineOf([...base, index, 'variants', vi]) : 0,
+          index,
+          vi,
         ),
       );
     }
@@ -259,11 +262,19 @@ class LoadedVariant implements Variant {
     readonly window: number,
     readonly next: string[],
     readonly notNext: string[],
-    readonly source: SourceRef,
+    private readonly file: string,
+    private readonly line: number,
+    private readonly entryIndex: number,
+    private readonly variantIndex: number,
   ) {}
 
   get words(): string[] {
     return (this.split ??= this.key.split(' '));
+  }
+
+  /** Made when asked for (an error message, the compiled default): not one object per variant. */
+  get source(): SourceRef {
+    return this.line ? { file: this.file, line: this.line } : { file: this.file, line: 0, entry: this.entryIndex, list: 'variants', index: this.variantIndex };
   }
 
   toJSON(): Variant {
