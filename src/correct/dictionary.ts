@@ -167,6 +167,7 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
   };
 
   const entries: DictionaryEntry[] = [];
+  const seen = new Map<string, DictionaryEntry | Variant>();
   const items = list as unknown[];
   for (let index = 0; index < items.length; index++) {
     const raw = items[index];
@@ -227,7 +228,7 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
       if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) return { input: s.in, output: s.out, source };
       return fail([index, 'specs', si], 'a spec is {in: text, out: expected} or {keep: text that must not change}');
     });
-    entries.push({
+    const entry: DictionaryEntry = {
       term,
       key: termKey,
       kind: (r.kind as 'term' | 'name' | undefined) ?? 'term',
@@ -239,11 +240,47 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
       fixCase: (r.case as boolean | undefined) ?? true,
       specs,
       source: ref(index),
-    });
+    };
+    registerEntry(seen, entry, entries);
+    entries.push(entry);
   }
-  const dictionary = { entries };
-  checkConsistency(dictionary, true);
-  return dictionary;
+  return { entries };
+}
+
+/**
+ * Checks each entry of one file as it is read, against what came before it: a term defined twice,
+ * a variant claimed by two entries (with the same context), and a variant that is another entry's
+ * term (a cycle when that entry lists this one's term back). One map, one pass.
+ */
+function registerEntry(seen: Map<string, DictionaryEntry | Variant>, entry: DictionaryEntry, entries: DictionaryEntry[]): void {
+  const found = seen.get(entry.key);
+  if (found !== undefined) {
+    if ('term' in found) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(found.source)}`);
+    // an earlier entry lists this term as its variant
+    const owner = entries.find((e) => e.variants.includes(found))!;
+    conflictOfTerm(found, owner, entry);
+  }
+  seen.set(entry.key, entry);
+  for (const variant of entry.variants) {
+    const other = seen.get(variant.key);
+    if (other === undefined) {
+      seen.set(variant.key, variant);
+      continue;
+    }
+    if ('term' in other) conflictOfTerm(variant, entry, other);
+    else if (sameCondition(other, variant) && !entry.variants.includes(other)) {
+      const owner = entries.find((e) => e.variants.includes(other))!;
+      throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${owner.term}" at ${where(other.source)}`);
+    }
+  }
+}
+
+/** `variant` of `entry` is the term of `target`: a cycle if the target lists the entry's term back. */
+function conflictOfTerm(variant: Variant, entry: DictionaryEntry, target: DictionaryEntry): never {
+  const back = target.variants.find((v) => v.key === entry.key);
+  const s = variant.source;
+  if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
+  throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
 }
 
 const NO_FIELDS: Record<string, unknown> = {};
