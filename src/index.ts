@@ -9,6 +9,8 @@ export { renderDiff } from './report/diff.js';
 export { normalize } from './normalize/index.js';
 export { detectSpeakers, loadRoster, parseRoster, rosterTerms, RosterError, segmentSpeakers } from './segment/index.js';
 export { writeChapters } from './write/chapters.js';
+export { correctTerms, DEFAULT_MIN_CONFIDENCE, DictionaryError, entriesForNames, loadDefaultDictionary, loadDictionaryFile, mergeDictionaries, parseDictionary, type Dictionary, type DictionaryEntry } from './correct/index.js';
+export { formatReport, formatCorrection, type ReportStyle } from './report/text.js';
 export { splitSentences } from './sentences.js';
 export { estimateTiming, DEFAULT_SPEECH_MODEL, speechModelForWpm, type SpeechModel } from './timing.js';
 export { buildCues } from './cues/build.js';

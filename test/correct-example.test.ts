@@ -92,6 +92,17 @@ describe('the example with the default dictionary', () => {
     expect(fixes.every((c) => c.column > 0 && c.confidence > 0 && c.confidence <= 1)).toBe(true);
   });
 
+  it('uses only entries that carry specs, positive and negative', () => {
+    const dictionary = loadDefaultDictionary();
+    const fired = new Set(wordFixes(withDefault).map((c) => c.rule.replace(/, (variant|case|fuzzy)$/, '')));
+    expect(fired.size).toBeGreaterThan(40);
+    for (const term of fired) {
+      const entry = dictionary.entries.find((e) => e.term === term)!;
+      expect(entry.specs.some((s) => s.input !== s.output), `${term}: a spec it fixes`).toBe(true);
+      expect(entry.specs.some((s) => s.input === s.output), `${term}: a spec it keeps`).toBe(true);
+    }
+  });
+
   it('keeps what was already right: EC2, PEP 621, the rest of the conference, "just", PyTorch', () => {
     const text = withDefault.paragraphs.join('\n');
     expect(text).toContain('if you have an EC2 instance');

@@ -187,6 +187,7 @@ describe('fuzzy matching', () => {
     expect(correctSentence('a pyoid is not a word but semigroup is', dict)).toBe('a pyoid is not a word but semigroup is');
     expect(correctSentence('Herokku', dict)).toBe('Herokku');
     expect(correctSentence('Semgrap', dict, 0.99)).toBe('Semgrap');
+    expect(correctSentence('Semgrap', dict, 1)).toBe('Semgrap');
     expect(correctSentence('Semgrap', dict, 0.8)).toBe('Semgrep');
   });
 

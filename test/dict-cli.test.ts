@@ -32,6 +32,14 @@ describe('captions dict test', () => {
     expect(run.stdout).toContain('1 specs passed, 1 failed');
   });
 
+  it('names the line of a broken spec in a JSON dictionary too', () => {
+    const json = '{\n "entries": [\n  {"term": "Nox", "variants": ["Knox"],\n   "specs": [\n     {"in": "use Knox", "out": "use Nox"},\n     {"keep": "Fort Knox"}\n   ]}\n ]\n}\n';
+    const dir = files({ 'mine.json': json });
+    const run = runCli(['dict', 'test', join(dir, 'mine.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`${join(dir, 'mine.json')}:6: error: spec of "Nox" failed: "Fort Knox" gave "Fort Nox", expected "Fort Knox"\n`);
+  });
+
   it('fails with one line naming file and line for a malformed file', () => {
     const dir = files({ 'bad.yaml': 'entries:\n  - term: GIL\n    variants: [gill\n' });
     const run = runCli(['dict', 'test', join(dir, 'bad.yaml')]);

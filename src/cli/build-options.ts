@@ -95,7 +95,7 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   }
   if (options.minConfidence !== undefined) {
     const min = Number(options.minConfidence);
-    if (!Number.isFinite(min) || min < 0 || min > 1.01) throw new UsageError(`--min-confidence takes a number from 0 to 1, not "${options.minConfidence}"`);
+    if (!Number.isFinite(min) || min < 0 || min > 1) throw new UsageError(`--min-confidence takes a number from 0 to 1, not "${options.minConfidence}"`);
     result.minConfidence = min;
   }
 

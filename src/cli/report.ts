@@ -28,7 +28,7 @@ export function isLogReport(report: string | undefined): report is string {
 }
 
 /** The corrections log on stderr: coloured on a terminal unless NO_COLOR is set. */
-function stderrLogStyle(): ReportStyle {
+export function reportStyleForStderr(): ReportStyle {
   if (!colourFor('stderr') || chalkStderr.level === 0) return PLAIN;
   return { where: (t) => chalkStderr.bold(t), from: (t) => chalkStderr.red(t), to: (t) => chalkStderr.green(t), rule: (t) => chalkStderr.dim(t) };
 }
@@ -62,5 +62,5 @@ export function renderReport(doc: CaptionDocument, report: string | undefined, i
 
 /** `--dry-run` without --report: the corrections log, on stderr. */
 export function dryRunLog(doc: CaptionDocument): ReportTarget {
-  return { kind: 'stream', stream: 'stderr', text: formatReport(doc.source, doc.corrections, stderrLogStyle()).map((l) => l + '\n').join('') };
+  return { kind: 'stream', stream: 'stderr', text: formatReport(doc.source, doc.corrections, reportStyleForStderr()).map((l) => l + '\n').join('') };
 }

@@ -5,16 +5,23 @@
 export interface SourceRef {
   file: string;
   line: number;
-  /** Where in the file's tree, when the line is looked up only if an error needs it (JSON). */
-  path?: Array<string | number>;
+  /** When the line is left to be looked up if an error needs it (JSON): the entry's index... */
+  entry?: number;
+  /** ... and the list and index of the variant or spec in it. */
+  list?: 'variants' | 'specs';
+  index?: number;
 }
 
-const locators = new Map<string, (path: Array<string | number>) => number>();
+const locators = new Map<string, { base: Array<string | number>; lineOf: (path: Array<string | number>) => number }>();
 
 /** The line of a source reference, looking it up now if it was left for later. */
 export function lineOfSource(source: SourceRef): number {
-  if (source.line || !source.path) return source.line;
-  return locators.get(source.file)?.(source.path) ?? 0;
+  if (source.line || source.entry === undefined) return source.line;
+  const locator = locators.get(source.file);
+  if (!locator) return 0;
+  const path = [...locator.base, source.entry];
+  if (source.list) path.push(source.list, source.index ?? 0);
+  return locator.lineOf(path);
 }
 
 /** An example the entry must pass: `input` corrected gives `output` (equal to input for a negative spec). */
@@ -29,6 +36,8 @@ export interface Variant {
   text: string;
   /** Normalized words (lower case, edge punctuation stripped). */
   words: string[];
+  /** The words joined by spaces: how variants are compared with each other and with terms. */
+  key: string;
   context: string[];
   unless: string[];
   window: number;
@@ -41,6 +50,8 @@ export interface Variant {
 
 export interface DictionaryEntry {
   term: string;
+  /** The term's normalized words joined by spaces. */
+  key: string;
   kind: 'term' | 'name';
   variants: Variant[];
   /** Words of which one must occur within `window` words for any fix of this entry. */
@@ -76,11 +87,28 @@ export const DEFAULT_WINDOW = 12;
 
 /** Lower case, punctuation stripped from both ends: how words are compared. */
 export function wordKey(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^[a-z0-9]+$/.test(lower)) return lower; // the common case, without a Unicode regex
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '').toLowerCase();
 }
 
+const PLAIN_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/** The normalized words of a phrase joined by single spaces ('' when it has none). */
+export function phraseKey(text: string): string {
+  const lower = text.toLowerCase();
+  return PLAIN_PHRASE.test(lower) ? lower : phraseWords(text).join(' ');
+}
+
 export function phraseWords(text: string): string[] {
-  return text.split(/\s+/).map(wordKey).filter(Boolean);
+  const lower = text.toLowerCase();
+  if (PLAIN_PHRASE.test(lower)) return lower.split(' '); // the common case, one regex for the phrase
+  const words: string[] = [];
+  for (const w of text.split(/\s+/)) {
+    const key = wordKey(w);
+    if (key) words.push(key);
+  }
+  return words;
 }
 
 /** A value read from a file together with a way to find the line of any part of it. */
@@ -101,87 +129,197 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const ENTRY_FIELDS = new Set(['term', 'kind', 'variants', 'context', 'unless', 'window', 'fuzzy', 'case', 'specs']);
 const VARIANT_FIELDS = new Set(['text', 'context', 'unless', 'window', 'next', 'notNext']);
 
+const NONE: string[] = [];
+
+/** Single spaces, no edge spaces; a string is returned as it is when it already is so (the common case). */
+function tidy(text: string): string {
+  return /^\S+(?: \S+)*$/.test(text) ? text : text.trim().replace(/\s+/g, ' ');
+}
+
 /** Turns a parsed file into entries, or throws DictionaryError naming the offending line. */
 export function dictionaryFromValue(file: string, located: Located): Dictionary {
-  const fail = (path: Path, message: string): never => {
-    throw new DictionaryError(file, located.lineOf(path), message);
-  };
-  locators.set(file, located.lineOf);
-  const ref = (path: Path): SourceRef => (located.eager === false ? { file, line: 0, path } : { file, line: located.lineOf(path) });
   const root = located.value;
   let list: unknown;
   let base: Path;
   if (Array.isArray(root)) [list, base] = [root, []];
   else if (isRecord(root) && Array.isArray(root.entries)) [list, base] = [root.entries, ['entries']];
-  else return fail([], 'a dictionary is a list of entries, or a map with an "entries" list');
-
-  const words = (value: unknown, path: Path): string[] => {
-    if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some((w) => typeof w !== 'string' || !w.trim())) fail(path, 'expected a list of non-empty words');
+  else throw new DictionaryError(file, located.lineOf([]), 'a dictionary is a list of entries, or a map with an "entries" list');
+  locators.set(file, { base, lineOf: located.lineOf });
+  const eager = located.eager !== false;
+  // Paths are built only when something fails or lines are eager: a 10,000-entry JSON file must
+  // not allocate a path for every variant.
+  const fail = (path: Path, message: string): never => {
+    throw new DictionaryError(file, located.lineOf([...base, ...path]), message);
+  };
+  const ref = (entry: number, list?: 'variants' | 'specs', index?: number): SourceRef => {
+    if (!eager) return list ? { file, line: 0, entry, list, index } : { file, line: 0, entry };
+    return { file, line: located.lineOf(list ? [...base, entry, list, index!] : [...base, entry]) };
+  };
+  const words = (value: unknown, path: () => Path): string[] => {
+    if (value === undefined) return NONE;
+    if (!Array.isArray(value) || value.some((w) => typeof w !== 'string' || !w.trim())) fail(path(), 'expected a list of non-empty words');
     return (value as string[]).map((w) => w.trim().toLowerCase());
   };
-  const windowOf = (value: unknown, path: Path, fallback: number): number => {
+  const windowOf = (value: unknown, path: () => Path, fallback: number): number => {
     if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 200) fail(path, 'window must be a whole number of words from 1 to 200');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 200) fail(path(), 'window must be a whole number of words from 1 to 200');
     return value as number;
   };
 
-  const entries = (list as unknown[]).map((raw, index): DictionaryEntry => {
-    const at: Path = [...base, index];
-    if (!isRecord(raw)) return fail(at, 'an entry must be a map with at least a "term"');
-    for (const key of Object.keys(raw)) if (!ENTRY_FIELDS.has(key)) fail([...at, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
-    if (typeof raw.term !== 'string' || !raw.term.trim()) fail([...at, 'term'], 'an entry needs a non-empty "term"');
-    const term = (raw.term as string).trim().replace(/\s+/g, ' ');
-    if (raw.kind !== undefined && raw.kind !== 'term' && raw.kind !== 'name') fail([...at, 'kind'], 'kind is "term" or "name"');
-    for (const flag of ['fuzzy', 'case'] as const) if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') fail([...at, flag], `${flag} is true or false`);
-    const context = words(raw.context, [...at, 'context']);
-    const unless = words(raw.unless, [...at, 'unless']);
-    const window = windowOf(raw.window, [...at, 'window'], DEFAULT_WINDOW);
-    if (raw.variants !== undefined && !Array.isArray(raw.variants)) fail([...at, 'variants'], 'variants is a list');
-    const variants = ((raw.variants as unknown[] | undefined) ?? []).map((v, vi): Variant => {
-      const vat: Path = [...at, 'variants', vi];
-      const spec = typeof v === 'string' ? { text: v } : isRecord(v) ? v : fail(vat, 'a variant is a string or a map with "text"');
-      for (const key of Object.keys(spec)) if (!VARIANT_FIELDS.has(key)) fail([...vat, key], `unknown variant field "${key}"`);
-      const text = typeof spec.text === 'string' ? spec.text.trim().replace(/\s+/g, ' ') : '';
-      const vwords = phraseWords(text);
-      if (!vwords.length) fail(vat, `empty variant in entry "${term}"`);
-      if (vwords.join(' ') === phraseWords(term).join(' ')) fail(vat, `variant "${text}" is the term itself (its casing is fixed without listing it)`);
-      return {
-        text,
-        words: vwords,
-        context: spec.context === undefined ? context : words(spec.context, [...vat, 'context']),
-        unless: [...unless, ...words(spec.unless, [...vat, 'unless'])],
-        window: windowOf(spec.window, [...vat, 'window'], window),
-        next: words(spec.next, [...vat, 'next']),
-        notNext: words(spec.notNext, [...vat, 'notNext']),
-        source: ref(vat),
-      };
-    });
-    if (raw.specs !== undefined && !Array.isArray(raw.specs)) fail([...at, 'specs'], 'specs is a list of {in, out} or {keep} examples');
-    const specs = ((raw.specs as unknown[] | undefined) ?? []).map((s, si): Spec => {
-      const sat: Path = [...at, 'specs', si];
-      const source = ref(sat);
+  const entries: DictionaryEntry[] = [];
+  const seen = new Map<string, DictionaryEntry | Variant>();
+  const items = list as unknown[];
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isRecord(raw)) fail([index], 'an entry must be a map with at least a "term"');
+    const r = raw as Record<string, unknown>;
+    for (const key in r) if (!ENTRY_FIELDS.has(key)) fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
+    if (typeof r.term !== 'string' || !r.term.trim()) fail([index, 'term'], 'an entry needs a non-empty "term"');
+    const rawTerm = r.term as string;
+    const lowerTerm = rawTerm.toLowerCase();
+    // the common case (single spaces, plain words) takes one regex; anything else is tidied first
+    const plainTerm = PLAIN_PHRASE.test(lowerTerm);
+    const term = plainTerm ? rawTerm : tidy(rawTerm);
+    const termKey = plainTerm ? lowerTerm : phraseKey(term);
+    if (!termKey) fail([index, 'term'], `term "${term}" has no word in it`);
+    if (r.kind !== undefined && r.kind !== 'term' && r.kind !== 'name') fail([index, 'kind'], 'kind is "term" or "name"');
+    if (r.fuzzy !== undefined && typeof r.fuzzy !== 'boolean') fail([index, 'fuzzy'], 'fuzzy is true or false');
+    if (r.case !== undefined && typeof r.case !== 'boolean') fail([index, 'case'], 'case is true or false');
+    const context = words(r.context, () => [index, 'context']);
+    const unless = words(r.unless, () => [index, 'unless']);
+    const window = windowOf(r.window, () => [index, 'window'], DEFAULT_WINDOW);
+    if (r.variants !== undefined && !Array.isArray(r.variants)) fail([index, 'variants'], 'variants is a list');
+    const rawVariants = (r.variants as unknown[] | undefined) ?? NONE;
+    const variants: Variant[] = [];
+    for (let vi = 0; vi < rawVariants.length; vi++) {
+      const v = rawVariants[vi];
+      const plain = typeof v === 'string';
+      if (!plain && !isRecord(v)) fail([index, 'variants', vi], 'a variant is a string or a map with "text"');
+      const spec = (plain ? NO_FIELDS : v) as Record<string, unknown>;
+      if (!plain) for (const key in spec) if (!VARIANT_FIELDS.has(key)) fail([index, 'variants', vi, key], `unknown variant field "${key}"`);
+      const given = plain ? v : spec.text;
+      const lower = typeof given === 'string' ? given.toLowerCase() : '';
+      const plainText = PLAIN_PHRASE.test(lower);
+      const text = plainText ? (given as string) : typeof given === 'string' ? tidy(given) : '';
+      const key = plainText ? lower : phraseKey(text);
+      if (!key) fail([index, 'variants', vi], `empty variant in entry "${term}"`);
+      if (key === termKey) fail([index, 'variants', vi], `variant "${text}" is the term itself (its casing is fixed without listing it)`);
+      const ownUnless = plain ? NONE : words(spec.unless, () => [index, 'variants', vi, 'unless']);
+      variants.push(
+        new LoadedVariant(
+          text,
+          key,
+          plain || spec.context === undefined ? context : words(spec.context, () => [index, 'variants', vi, 'context']),
+          ownUnless.length ? [...unless, ...ownUnless] : unless,
+          plain ? window : windowOf(spec.window, () => [index, 'variants', vi, 'window'], window),
+          plain ? NONE : words(spec.next, () => [index, 'variants', vi, 'next']),
+          plain ? NONE : words(spec.notNext, () => [index, 'variants', vi, 'notNext']),
+          file,
+          eager ? located.lineOf([...base, index, 'variants', vi]) : 0,
+          index,
+          vi,
+        ),
+      );
+    }
+    if (r.specs !== undefined && !Array.isArray(r.specs)) fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
+    const specs = r.specs === undefined ? NO_SPECS : (r.specs as unknown[]).map((s, si): Spec => {
+      const source = ref(index, 'specs', si);
       if (isRecord(s) && typeof s.keep === 'string' && Object.keys(s).length === 1) return { input: s.keep, output: s.keep, source };
       if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) return { input: s.in, output: s.out, source };
-      return fail(sat, 'a spec is {in: text, out: expected} or {keep: text that must not change}');
+      return fail([index, 'specs', si], 'a spec is {in: text, out: expected} or {keep: text that must not change}');
     });
-    return {
+    const entry: DictionaryEntry = {
       term,
-      kind: (raw.kind as 'term' | 'name' | undefined) ?? 'term',
+      key: termKey,
+      kind: (r.kind as 'term' | 'name' | undefined) ?? 'term',
       variants,
       context,
       unless,
       window,
-      fuzzy: (raw.fuzzy as boolean | undefined) ?? true,
-      fixCase: (raw.case as boolean | undefined) ?? true,
+      fuzzy: (r.fuzzy as boolean | undefined) ?? true,
+      fixCase: (r.case as boolean | undefined) ?? true,
       specs,
-      source: ref(at),
+      source: ref(index),
     };
-  });
-  const dictionary = { entries };
-  checkConsistency(dictionary, true);
-  return dictionary;
+    registerEntry(seen, entry, entries);
+    entries.push(entry);
+  }
+  return { entries };
 }
+
+/**
+ * Checks each entry of one file as it is read, against what came before it: a term defined twice,
+ * a variant claimed by two entries (with the same context), and a variant that is another entry's
+ * term (a cycle when that entry lists this one's term back). One map, one pass.
+ */
+function registerEntry(seen: Map<string, DictionaryEntry | Variant>, entry: DictionaryEntry, entries: DictionaryEntry[]): void {
+  const found = seen.get(entry.key);
+  if (found !== undefined) {
+    if ('term' in found) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(found.source)}`);
+    // an earlier entry lists this term as its variant
+    const owner = entries.find((e) => e.variants.includes(found))!;
+    conflictOfTerm(found, owner, entry);
+  }
+  seen.set(entry.key, entry);
+  for (const variant of entry.variants) {
+    const other = seen.get(variant.key);
+    if (other === undefined) {
+      seen.set(variant.key, variant);
+      continue;
+    }
+    if ('term' in other) conflictOfTerm(variant, entry, other);
+    else if (sameCondition(other, variant) && !entry.variants.includes(other)) {
+      const owner = entries.find((e) => e.variants.includes(other))!;
+      throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${owner.term}" at ${where(other.source)}`);
+    }
+  }
+}
+
+/** `variant` of `entry` is the term of `target`: a cycle if the target lists the entry's term back. */
+function conflictOfTerm(variant: Variant, entry: DictionaryEntry, target: DictionaryEntry): never {
+  const back = target.variants.find((v) => v.key === entry.key);
+  const s = variant.source;
+  if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
+  throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
+}
+
+const NO_FIELDS: Record<string, unknown> = {};
+
+/**
+ * A variant as read from a file. Its words are split only when the matcher indexes it: a large
+ * dictionary has many variants the text never reaches.
+ */
+class LoadedVariant implements Variant {
+  private split: string[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly key: string,
+    readonly context: string[],
+    readonly unless: string[],
+    readonly window: number,
+    readonly next: string[],
+    readonly notNext: string[],
+    private readonly file: string,
+    private readonly line: number,
+    private readonly entryIndex: number,
+    private readonly variantIndex: number,
+  ) {}
+
+  get words(): string[] {
+    return (this.split ??= this.key.split(' '));
+  }
+
+  /** Made when asked for (an error message, the compiled default): not one object per variant. */
+  get source(): SourceRef {
+    return this.line ? { file: this.file, line: this.line } : { file: this.file, line: 0, entry: this.entryIndex, list: 'variants', index: this.variantIndex };
+  }
+
+  toJSON(): Variant {
+    const { text, words, key, context, unless, window, next, notNext, source } = this;
+    return { text, words, key, context, unless, window, next, notNext, source };
+  }
+}
+const NO_SPECS: Spec[] = [];
 
 const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}` : s.file);
 
@@ -189,37 +327,44 @@ const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}
  * Conflicts that make a dictionary ambiguous: one variant claimed by two terms (within one file), and
  * cycles, where a variant of one entry is the term of another that lists the first as its variant.
  */
-export function checkConsistency(dictionary: Dictionary, singleFile: boolean): void {
-  const byTerm = new Map<string, DictionaryEntry>();
-  for (const entry of dictionary.entries) {
-    const key = phraseWords(entry.term).join(' ');
-    const earlier = byTerm.get(key);
-    if (earlier && singleFile) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(earlier.source)}`);
-    byTerm.set(key, entry);
+export function checkConsistency(dictionary: Dictionary, singleFile: boolean, terms?: Map<string, DictionaryEntry>): void {
+  // one map holds the terms and then the variants (their keys never meet: a variant equal to a term
+  // is the error looked for), so each variant costs one lookup and, in one file, one insertion
+  const seen = (terms ?? new Map<string, DictionaryEntry>()) as Map<string, DictionaryEntry | Variant>;
+  if (!terms) {
+    for (const entry of dictionary.entries) {
+      const earlier = seen.get(entry.key) as DictionaryEntry | undefined;
+      if (earlier && singleFile) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(earlier.source)}`);
+      seen.set(entry.key, entry);
+    }
   }
-  const owner = new Map<string, { entry: DictionaryEntry; variant: Variant }>();
+  const ownerEntry = (v: Variant) => dictionary.entries.find((e) => e.variants.includes(v))!;
   for (const entry of dictionary.entries) {
     for (const variant of entry.variants) {
-      const key = variant.words.join(' ');
-      const target = byTerm.get(key);
-      if (target && target !== entry) {
-        const back = target.variants.find((v) => v.words.join(' ') === phraseWords(entry.term).join(' '));
+      const found = seen.get(variant.key);
+      if (found === undefined) {
+        if (singleFile) seen.set(variant.key, variant);
+        continue;
+      }
+      if ('term' in found) {
+        if (found === entry) continue;
+        const back = found.variants.find((v) => v.key === entry.key);
         const s = variant.source;
-        if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
-        throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
+        if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${found.term}" at ${where(back.source)}`);
+        throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(found.source)}`);
       }
-      const claimed = owner.get(key);
-      if (claimed && claimed.entry !== entry && singleFile && sameCondition(claimed.variant, variant)) {
-        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${claimed.entry.term}" at ${where(claimed.variant.source)}`);
+      // across files a later claim wins (mergeDictionaries); in one file, two claims are a conflict
+      if (sameCondition(found, variant) && !entry.variants.includes(found)) {
+        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${entry.term}" and by "${ownerEntry(found).term}" at ${where(found.source)}`);
       }
-      owner.set(key, { entry, variant });
+      seen.set(variant.key, variant);
     }
   }
 }
 
 /** Two variants with different context words may share their text: the context decides. */
 function sameCondition(a: Variant, b: Variant): boolean {
-  return a.context.join(' ') === b.context.join(' ');
+  return a.context === b.context || a.context.join(' ') === b.context.join(' ');
 }
 
 /**
@@ -229,15 +374,24 @@ function sameCondition(a: Variant, b: Variant): boolean {
 export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
   const byTerm = new Map<string, DictionaryEntry>();
   for (const dictionary of dictionaries) {
-    const laterVariants = new Set(dictionary.entries.flatMap((e) => e.variants.map((v) => v.words.join(' '))));
-    for (const [key, entry] of byTerm) {
-      const kept = entry.variants.filter((v) => !laterVariants.has(v.words.join(' ')));
-      if (kept.length !== entry.variants.length) byTerm.set(key, { ...entry, variants: kept });
+    if (byTerm.size) {
+      // variants claimed again later are taken from the earlier entries; look them up from the
+      // smaller side (the built-in dictionary is small, a user's may be large)
+      const earlier = new Set<string>();
+      for (const entry of byTerm.values()) for (const v of entry.variants) earlier.add(v.key);
+      const taken = new Set<string>();
+      for (const e of dictionary.entries) for (const v of e.variants) if (earlier.has(v.key)) taken.add(v.key);
+      if (taken.size) {
+        for (const [key, entry] of byTerm) {
+          const kept = entry.variants.filter((v) => !taken.has(v.key));
+          if (kept.length !== entry.variants.length) byTerm.set(key, { ...entry, variants: kept });
+        }
+      }
     }
-    for (const entry of dictionary.entries) byTerm.set(phraseWords(entry.term).join(' '), entry);
+    for (const entry of dictionary.entries) byTerm.set(entry.key, entry);
   }
   const merged = { entries: [...byTerm.values()] };
-  checkConsistency(merged, false);
+  checkConsistency(merged, false, byTerm);
   return merged;
 }
 
@@ -246,13 +400,15 @@ export function entriesForNames(people: Array<{ name: string; aliases?: string[]
   return people.map((person, index) => {
     const source = { file, line: index + 1 };
     const term = person.name.trim().replace(/\s+/g, ' ');
+    const key = phraseWords(term).join(' ');
     return {
       term,
+      key,
       kind: 'name' as const,
       variants: (person.aliases ?? [])
         .map((a) => a.trim().replace(/\s+/g, ' '))
-        .filter((a) => a && a !== term && phraseWords(a).length)
-        .map((text) => ({ text, words: phraseWords(text), context: [], unless: [], window: DEFAULT_WINDOW, next: [], notNext: [], source })),
+        .filter((a) => phraseWords(a).length && phraseWords(a).join(' ') !== key)
+        .map((text) => ({ text, words: phraseWords(text), key: phraseWords(text).join(' '), context: [], unless: [], window: DEFAULT_WINDOW, next: [], notNext: [], source })),
       context: [],
       unless: [],
       window: DEFAULT_WINDOW,

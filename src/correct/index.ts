@@ -3,8 +3,8 @@
 
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
-import { fuzzyConfidence, isEnglish, soundKey } from './fuzzy.js';
-import { buildIndex, isFuzzyCandidate, type Pattern, type TermIndex } from './matcher.js';
+import { bestFuzzyMatch } from './fuzzy.js';
+import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
 export { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary, type DictionaryEntry } from './dictionary.js';
 export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
@@ -16,12 +16,6 @@ export interface CorrectOptions {
   minConfidence?: number;
 }
 
-const indexes = new WeakMap<Dictionary, TermIndex>();
-function indexOf(dictionary: Dictionary): TermIndex {
-  let index = indexes.get(dictionary);
-  if (!index) indexes.set(dictionary, (index = buildIndex(dictionary.entries)));
-  return index;
-}
 
 /** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
 interface Parts {
@@ -91,15 +85,23 @@ function followsRight(pattern: Pattern, after: Token | undefined): boolean {
   return !pattern.notNext.includes(next);
 }
 
+const PLAIN_TOKEN = /^([A-Za-z0-9]+)[,.;:!?"')\]]*$/;
+
 function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Match | null {
   const first = tokens[i] as WordToken;
+  // most words are plain and start no pattern at all: decide that with one regex and one lookup
+  const plain = PLAIN_TOKEN.exec(first.text);
+  if (plain && !index.byFirstWord.has(plain[1].toLowerCase())) return null;
   const body = partsOf(first.text).body;
-  // most words start no pattern at all: decide that with one lookup
   if (!index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
   const firstForms = lastWordForms(body);
-  const candidates = new Map<Pattern, string>();
-  for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) if (!candidates.has(p)) candidates.set(p, form.rest);
-  const sorted = [...candidates.keys()].sort((a, b) => b.words.length - a.words.length);
+  let sorted: Pattern[];
+  if (firstForms.length === 1) sorted = index.byFirstWord.get(firstForms[0].key) ?? []; // already longest first
+  else {
+    const candidates = new Set<Pattern>();
+    for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) candidates.add(p);
+    sorted = [...candidates].sort((a, b) => b.words.length - a.words.length);
+  }
   for (const pattern of sorted) {
     const n = pattern.words.length;
     let rest = '';
@@ -171,18 +173,16 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
   return { tokens: out, touched };
 }
 
+const PLAIN_WORD = /^([A-Za-z]{4,})[,.;:!?"')\]]*$/;
+
 /** Words nobody listed, matched by sound and spelling; only words that are not English. */
 function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[]): Token[] {
   type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
-    let found: Found | null = null;
-    for (const target of index.bySound.get(soundKey(key)) ?? []) {
-      const confidence = fuzzyConfidence(key, target.key, minConfidence);
-      if (confidence >= minConfidence && (!found || confidence > found.confidence)) found = { entry: target.entry, replacement: target.replacement, confidence };
-    }
-    if (found && isEnglish(key)) found = null;
+    const match = bestFuzzyMatch(key, fuzzyTargets(index, key), minConfidence);
+    const found = match && { entry: match.target.entry, replacement: match.target.replacement, confidence: match.confidence };
     decided.set(key, found);
     return found;
   };
@@ -191,9 +191,12 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
     const t = tokens[i];
     out.push(t);
     if (t.type !== 'word' || touched.has(t)) continue;
-    const parts = partsOf(t.text);
-    const key = parts.body.toLowerCase();
+    // cheap first look: a bare word of 4+ letters (with at most plain punctuation after it)
+    const plain = PLAIN_WORD.exec(t.text);
+    if (!plain) continue;
+    const key = plain[1].toLowerCase();
     if (!isFuzzyCandidate(key, index)) continue;
+    const parts = partsOf(t.text);
     const found = best(key);
     if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
     const { entry, replacement, confidence } = found;
@@ -207,11 +210,11 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
 /** The stage: listed variants first, then fuzzy matches of what is left. */
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
   if (!dictionary.entries.length) return stream;
-  const index = indexOf(dictionary);
+  const index = buildIndex(dictionary.entries, vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []))));
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const tokens = minConfidence > 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
+  const tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
   const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...stream, tokens, corrections: all };
 }

@@ -2,8 +2,8 @@
 // first word, and every single-word spelling under a coarse sound key for fuzzy matching. A word of
 // the transcript is looked up, never compared with every entry.
 
-import { phraseWords, type DictionaryEntry } from './dictionary.js';
-import { soundKey } from './fuzzy.js';
+import { wordKey, type DictionaryEntry } from './dictionary.js';
+import { ownSoundKey, soundKeys } from './fuzzy.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -39,31 +39,83 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-export function buildIndex(entries: DictionaryEntry[]): TermIndex {
+/** The words of one text and their sound keys: only the part of the dictionary they can reach is indexed. */
+export interface Vocabulary {
+  words: Set<string>;
+  sounds: Set<string>;
+}
+
+/** The vocabulary of a list of words as written ("PSA's," → psa's, psa; "piup.io" → piup.io, piup). */
+export function vocabularyOf(texts: Iterable<string>): Vocabulary {
+  const words = new Set<string>();
+  const sounds = new Set<string>();
+  for (const text of texts) {
+    const key = wordKey(text);
+    if (words.has(key)) continue;
+    words.add(key);
+    const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
+    if (stem) words.add(stem[1]);
+    if (FUZZY_KEY.test(key)) {
+      for (const sound of soundKeys(key)) sounds.add(sound);
+      // plural forms are looked up in their singular (isFuzzyCandidate)
+      words.add(key.slice(0, -1));
+      words.add(key.slice(0, -2));
+    }
+  }
+  return { words, sounds };
+}
+
+/**
+ * Indexes the entries, all of them, or (given the vocabulary of the text to correct) only those that
+ * text can reach: patterns whose first word occurs in it and fuzzy spellings that share a sound key
+ * with one of its words. A 10,000-entry dictionary then costs a walk over its entries, not an index.
+ */
+export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary): TermIndex {
   const byFirstWord = new Map<string, Pattern[]>();
   const bySound = new Map<string, FuzzyTarget[]>();
   const known = new Set<string>();
+  const words = vocabulary?.words;
+  const sounds = vocabulary?.sounds;
+  const reach = (word: string) => !words || words.has(word);
+  const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
+    const key = spelling.includes('-') || spelling.includes('.') ? spelling.replace(/[-.]/g, '') : spelling;
+    if (!FUZZY_KEY.test(key)) return;
+    const sound = ownSoundKey(key);
+    if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
+  };
   for (const entry of entries) {
-    const termWords = phraseWords(entry.term);
-    for (const w of termWords) known.add(w);
-    if (entry.fixCase && termWords.length) {
-      push(byFirstWord, termWords[0], { entry, words: termWords, how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
+    const space = entry.key.indexOf(' ');
+    const firstWord = space < 0 ? entry.key : entry.key.slice(0, space);
+    if (space < 0) {
+      if (reach(entry.key)) known.add(entry.key);
+    } else for (const w of entry.key.split(' ')) if (reach(w)) known.add(w);
+    if (entry.fixCase && reach(firstWord)) {
+      push(byFirstWord, firstWord, { entry, words: entry.key.split(' '), how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
     }
     for (const v of entry.variants) {
-      for (const w of v.words) known.add(w);
-      push(byFirstWord, v.words[0], { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
+      const vspace = v.key.indexOf(' ');
+      const first = vspace < 0 ? v.key : v.key.slice(0, vspace);
+      if (!reach(first)) continue; // (the other words of a variant the text cannot start are not needed either)
+      if (vspace < 0) known.add(first);
+      else for (const w of v.words) if (reach(w)) known.add(w);
+      push(byFirstWord, first, { entry, words: v.words, how: 'variant', context: v.context, unless: v.unless, window: v.window, next: v.next, notNext: v.notNext });
     }
     if (!entry.fuzzy) continue;
-    const spellings = new Map<string, string>();
-    if (termWords.length === 1) spellings.set(termWords[0].replace(/[-.]/g, ''), entry.term);
+    if (space < 0) addSpelling(entry, entry.key, entry.term);
     // a person's name is heard word by word: "Gajinder Deshpande" has its first name wrong only
-    else if (entry.kind === 'name') for (const w of entry.term.split(' ')) spellings.set(w.toLowerCase(), w);
-    for (const v of entry.variants) if (v.words.length === 1) spellings.set(v.words[0].replace(/[-.]/g, ''), entry.term);
-    for (const [key, replacement] of spellings) if (FUZZY_KEY.test(key)) push(bySound, soundKey(key), { entry, key, replacement });
+    else if (entry.kind === 'name') for (const w of entry.term.split(' ')) addSpelling(entry, w.toLowerCase(), w);
+    for (const v of entry.variants) if (!v.key.includes(' ')) addSpelling(entry, v.key, entry.term);
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { byFirstWord, bySound, known };
+}
+
+/** The dictionary spellings a heard word is compared with: those of about its sound. */
+export function fuzzyTargets(index: TermIndex, key: string): FuzzyTarget[] {
+  const found: FuzzyTarget[] = [];
+  for (const sound of soundKeys(key)) for (const t of index.bySound.get(sound) ?? []) found.push(t);
+  return found;
 }
 
 /** A word worth a fuzzy look: long enough, letters only, and not a form of a word the dictionary knows. */

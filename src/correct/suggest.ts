@@ -3,8 +3,8 @@
 
 import type { Token, WordToken } from '../types.js';
 import { wordKey, type Dictionary } from './dictionary.js';
-import { fuzzyConfidence, isEnglish, soundKey } from './fuzzy.js';
-import { buildIndex, isFuzzyCandidate } from './matcher.js';
+import { bestFuzzyMatch } from './fuzzy.js';
+import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf } from './matcher.js';
 
 export interface Suggestion {
   term: string;
@@ -23,7 +23,7 @@ function excerpt(words: WordToken[], at: number): string {
 
 /** Proposals over the token streams of several transcripts, ranked by count then score. */
 export function suggestVariants(transcripts: Array<{ file: string; tokens: Token[] }>, dictionary: Dictionary, minScore = 0.75): Suggestion[] {
-  const index = buildIndex(dictionary.entries);
+  const index = buildIndex(dictionary.entries, vocabularyOf(transcripts.flatMap(({ tokens }) => tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])))));
   const byHeard = new Map<string, Suggestion>();
   const rejected = new Set<string>();
   for (const { file, tokens } of transcripts) {
@@ -33,16 +33,12 @@ export function suggestVariants(transcripts: Array<{ file: string; tokens: Token
       if (!isFuzzyCandidate(key, index) || rejected.has(key)) return;
       let suggestion = byHeard.get(key);
       if (!suggestion) {
-        let best: { term: string; score: number } | null = null;
-        for (const target of index.bySound.get(soundKey(key)) ?? []) {
-          const score = fuzzyConfidence(key, target.key, minScore);
-          if (score >= minScore && (!best || score > best.score)) best = { term: target.entry.term, score };
-        }
-        if (!best || isEnglish(key)) {
+        const best = bestFuzzyMatch(key, fuzzyTargets(index, key), minScore);
+        if (!best) {
           rejected.add(key);
           return;
         }
-        suggestion = { term: best.term, heard: word.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''), count: 0, score: best.score, examples: [] };
+        suggestion = { term: best.target.entry.term, score: best.confidence, heard: word.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''), count: 0, examples: [] };
         byHeard.set(key, suggestion);
       }
       suggestion.count++;
