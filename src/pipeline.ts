@@ -115,15 +115,22 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
   };
 }
 
+/** The sections a transcript is built in: one unless it is long and its timeline is not pinned. */
+function sectionsOf(parsed: ParsedTranscript, options: BuildOptions): ParsedTranscript[] {
+  // Pinned times (markers, duration) tie the whole timeline together, and a roster the whole
+  // order of speakers: such a file is built whole.
+  const whole = options.anchors || options.duration !== undefined || options.speakers;
+  return whole ? [parsed] : splitSections(parsed, options.sectionWords);
+}
+
 /** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */
 export function buildFromText(text: string, source: string, options: BuildOptions = {}): CaptionDocument {
-  const parsed = parseTranscript(text);
-  // Pinned times (markers, duration) tie the whole timeline together: such a file is built whole.
-  const sections = options.anchors || options.duration !== undefined ? [parsed] : splitSections(parsed, options.sectionWords);
-  if (sections.length === 1) return buildParsed(parsed, source, options);
+  const sections = sectionsOf(parseTranscript(text), options);
+  if (sections.length === 1) return buildParsed(sections[0], source, options);
   const parts: CaptionDocument[] = [];
   let start = options.offset ?? 0;
-  for (const section of sections) {
+  // Each section is let go once built, so that only the results pile up.
+  for (let section = sections.shift(); section; section = sections.shift()) {
     const part = buildParsed(section, source, { ...options, offset: start });
     parts.push(part);
     // The next section starts after a paragraph's pause, as the speech would go on.

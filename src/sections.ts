@@ -5,8 +5,8 @@
 import type { ParsedTranscript, TranscriptLine } from './read/transcript.js';
 import type { CaptionDocument } from './types.js';
 
-/** Words in a section: several times the longest talk, so real transcripts are built whole. */
-export const SECTION_WORDS = 50_000;
+/** Words in a section: about two hours of speech, so a talk or a morning's session is built whole. */
+export const SECTION_WORDS = 20_000;
 
 function wordsOf(line: TranscriptLine): number {
   let words = 0;

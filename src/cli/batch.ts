@@ -3,6 +3,7 @@
 // on Ctrl-C or kill: workers are stopped and their temporary files removed before the process exits.
 
 import { Worker } from 'node:worker_threads';
+import type { BuildOptions } from '../pipeline.js';
 import type { CaptionDocument } from '../types.js';
 import { removePendingFiles, sweepTemporaryFiles } from './atomic.js';
 import type { InputFile } from './inputs.js';
@@ -21,6 +22,8 @@ export function safelyProcess(input: InputFile, context: ProcessContext): Outcom
 }
 
 export interface BatchRun {
+  /** The pipeline options, loaded once in this thread (workers load their own). */
+  options: BuildOptions;
   /** Files to build, as indices into spec.inputs (others were skipped or failed before). */
   indices: number[];
   jobs: number;
@@ -62,7 +65,7 @@ function inOrder(indices: number[], deliver: (index: number, outcome: Outcome) =
 }
 
 async function runInThread(spec: BatchSpec, run: BatchRun): Promise<void> {
-  const context = createContext(spec);
+  const context = createContext(spec, run.options);
   const release = onInterrupt(async () => {}, run.outputDirectories);
   try {
     for (const index of run.indices) {

@@ -35,8 +35,9 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const formats = parseFormats(options.formats);
   const jobs = parseJobs(options.jobs);
   const failOn = parseFailOn(options.failOn);
+  let pipeline;
   try {
-    pipelineOptions(options); // bad option values and option files stop the run before anything is read
+    pipeline = pipelineOptions(options); // bad option values and option files stop the run before anything is read
   } catch (error) {
     // A markers file that cannot be used fails every input: report it once, where it is.
     if (!(error instanceof InputError)) throw error;
@@ -96,6 +97,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   // Leftovers of a run that was killed outright (SIGKILL) go before this run writes anything.
   for (const directory of outputDirectories) sweepTemporaryFiles(directory);
   await runBatch(spec, {
+    options: pipeline,
     indices: todo,
     jobs,
     outputDirectories,

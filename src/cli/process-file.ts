@@ -56,9 +56,10 @@ export interface ProcessContext {
   dryRun?: boolean;
 }
 
-export function createContext(spec: BatchSpec): ProcessContext {
+/** The context of a batch; `options` when the caller has already loaded them (dictionaries, roster). */
+export function createContext(spec: BatchSpec, options: BuildOptions = pipelineOptions(spec.options)): ProcessContext {
   const formats = parseFormats(spec.options.formats);
-  return { formats, options: pipelineOptions(spec.options), plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun };
+  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun };
 }
 
 export function displayName(path: string): string {
