@@ -132,7 +132,8 @@ describe('captions build on a batch', () => {
     writeFileSync(join(work, 'talk.md'), SMALL);
     writeFileSync(join(dir, 'project', 'captions.config.json'), JSON.stringify({ formats: ['srt', 'json'], build: { output: 'out' } }));
     expect(runCli(['build', 'talk.md'], { cwd: work }).status).toBe(0);
-    expect(walk(join(work, 'out'))).toEqual(['talk.json', 'talk.srt']);
+    // Paths in the config are relative to the config file, wherever the tool runs.
+    expect(walk(join(dir, 'project', 'out'))).toEqual(['talk.json', 'talk.srt']);
     expect(runCli(['build', 'talk.md', '-f', 'vtt', '-o', 'flags/'], { cwd: work }).status).toBe(0);
     expect(walk(join(work, 'flags'))).toEqual(['talk.vtt']);
 
@@ -225,5 +226,61 @@ describe('the progress bar', () => {
     expect(screen).toMatch(/captions: 6 files \(6 built, 0 failed\)/);
     const piped = runCli(['build', input, '-o', join(dir, 'out2'), '--jobs', '2']);
     expect(piped.stderr).toMatch(/^captions: 6 files \(6 built, 0 failed\); 12 cues, \d+ corrections, 0 warnings in [\d.]+ s\n$/);
+  });
+});
+
+describe('batch edge cases', () => {
+  it('says why an input loses a clash of output paths, and mirrors files named one by one below their common folder', () => {
+    const dir = tempDir();
+    for (const sub of ['d1', 'd2']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'intro.md'), SMALL);
+    }
+    writeFileSync(join(dir, 'd1', 'intro.srt'), '1\n00:00:01,000 --> 00:00:02,000\nHello.\n');
+    const run = runCli(['build', join(dir, 'd1/intro.md'), join(dir, 'd2/intro.md'), join(dir, 'd1/intro.srt'), '-o', join(dir, 'out'), '-f', 'vtt', '-q']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${join(dir, 'd1/intro.srt')}: error: its outputs would overwrite those of ${join(dir, 'd1/intro.md')}`);
+    expect(walk(join(dir, 'out'))).toEqual(['d1/intro.vtt', 'd2/intro.vtt']);
+  });
+
+  it('builds a folder again without -o, passing by the outputs it wrote beside the transcripts', () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE_PATH, join(dir, 'talk.md'));
+    expect(runCli(['build', dir, '-q']).status).toBe(0);
+    const again = runCli(['build', dir, '--json']);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ files: 1, built: 1, failed: 0 });
+  });
+
+  it('--changed-only replays the warnings of skipped inputs and is not fooled by its own report', () => {
+    const dir = tempDir();
+    copyFileSync(EXAMPLE_PATH, join(dir, 'talk.md'));
+    const args = ['build', join(dir, 'talk.md'), '-o', join(dir, 'out'), '--changed-only', '--fail-on', 'warning', '--report', join(dir, 'changes.log'), '-q', '--json'];
+    const first = runCli(args);
+    const second = runCli(args);
+    expect(first.status).toBe(1); // the example warns about a speaker's two spellings
+    expect(JSON.parse(second.stdout).summary).toMatchObject({ skipped: 1, built: 0 });
+    expect(second.status).toBe(1);
+  });
+
+  it('keeps stdout for the --json summary: the captions need -o, and the terminal review goes to stderr', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), SMALL);
+    const clash = runCli(['build', join(dir, 'a.md'), '-f', 'srt', '--json']);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toContain('--json prints its summary on stdout');
+    const run = runCli(['build', join(dir, 'a.md'), '-o', join(dir, 'out'), '--report', '-', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).summary.built).toBe(1);
+    expect(run.stderr).toContain('Hello there');
+  });
+
+  it('reads dict and the negated flags from the config file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'talk.md'), '# T\n\n Zorb spoke。\n\n Thanks Zorb。\n');
+    writeFileSync(join(dir, 'terms.yaml'), '- term: Zorblax\n  variants: [Zorb]\n');
+    writeFileSync(join(dir, 'captions.config.json'), JSON.stringify({ dict: ['terms.yaml'], speakers: false, formats: 'txt' }));
+    mkdirSync(join(dir, 'sub'));
+    expect(runCli(['build', '../talk.md', '-o', '-'], { cwd: join(dir, 'sub') }).stdout).toContain('Zorblax spoke. Thanks Zorblax.');
   });
 });

@@ -108,7 +108,10 @@ async function runOnWorkers(spec: BatchSpec, run: BatchRun): Promise<void> {
           deliver(index, outcome);
           feed(worker);
         });
-        worker.on('error', reject);
+        // A crash in a worker is a bug: stop the others (idle ones would keep the process alive) and fail.
+        worker.on('error', (error) => {
+          void Promise.all(workers.map((w) => w.terminate())).finally(() => reject(error));
+        });
         feed(worker);
       }
     });

@@ -1,14 +1,14 @@
 // `captions build`: expands the inputs, builds each one (in parallel on worker threads for batches),
 // reports every diagnostic in input order, and ends with a summary and an exit code.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BuildState, fingerprintOf } from './changed.js';
 import { parseFailOn, parseFormats, parseJobs, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { runBatch } from './batch.js';
 import { expandInputs } from './inputs.js';
-import { planOutputs, UsageError } from './outputs.js';
+import { outputIsDirectory, planOutputs, UsageError } from './outputs.js';
 import { failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
 import { checkReportOption, isLogReport } from './report.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
@@ -23,11 +23,6 @@ export interface BuildRunContext {
   toolVersion: string;
 }
 
-function outputDirectory(output: string | undefined, single: boolean): string | undefined {
-  if (output === undefined || output === '-') return undefined;
-  const isDirectory = /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory()) || !single;
-  return isDirectory ? output : undefined;
-}
 
 /** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
 export async function runBuild(args: string[], options: BuildCommandOptions, run: BuildRunContext): Promise<number> {
@@ -45,14 +40,15 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
     return 1;
   }
   checkReportOption(options.report);
-  if (options.json && options.output === '-') throw new UsageError('--json prints to stdout, so it cannot be combined with -o -');
-
-  const single = args.length === 1 && !args[0].includes('*') && formats.length === 1;
-  const outDir = outputDirectory(options.output, single);
-  if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
-  const expanded = await expandInputs(args, outDir);
+  // The output path is never read as input (a re-run must not take its own outputs for drafts).
+  const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
+  const outDir = options.output !== undefined && options.output !== '-' && outputIsDirectory(options.output, spec.inputs.length, formats.length) ? options.output : undefined;
+  if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
   const plan = planOutputs(spec.inputs, formats, options.output);
+  if (options.json && spec.inputs.some((input) => plan.targetFor(input, formats[0]).kind === 'stdout')) {
+    throw new UsageError('--json prints its summary on stdout, so the captions need -o <dir|file>');
+  }
   if (isLogReport(options.report) && spec.inputs.some((i) => i.path !== '-' && resolve(i.path) === resolve(options.report!))) {
     throw new UsageError(`refusing to overwrite the input ${options.report} with the report`);
   }
@@ -76,7 +72,9 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   spec.inputs.forEach((input, index) => {
     if (outcomes[index] || !state || input.path === '-') return;
     if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprint)) {
-      outcomes[index] = { path: input.path, name: input.path, status: 'skipped', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [] };
+      // An unchanged input keeps what its last build said, so --fail-on warning fails the same way.
+      const last = state.lastOutcome(resolve(input.path));
+      outcomes[index] = { path: input.path, name: input.path, status: 'skipped', written: [], cues: last.cues, corrections: last.corrections, warnings: last.diagnostics.filter((d) => d.severity === 'warning').length, diagnostics: last.diagnostics };
     }
   });
 
@@ -92,6 +90,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
     if (outcome.review) (outcome.review.stream === 'stdout' ? process.stdout : process.stderr).write(outcome.review.text);
   };
   early.forEach(print);
+  outcomes.forEach((outcome) => outcome?.status === 'failed' && print(outcome));
 
   const outputDirectories = [...new Set(spec.inputs.flatMap((input) => FORMATS.map((f) => plan.targetFor(input, f))).flatMap((t) => (t.kind === 'file' ? [dirname(t.path)] : [])))];
   // Leftovers of a run that was killed outright (SIGKILL) go before this run writes anything.
@@ -109,13 +108,13 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       print(plain);
       if (state && !options.dryRun) {
         const key = resolve(plain.path);
-        if (plain.status === 'built') state.record(key, fingerprint, plain.written.map((w) => resolve(w)));
+        if (plain.status === 'built') state.record(key, fingerprint, plain);
         else state.forget(key);
       }
     },
   });
   progress.stop();
-  state?.save();
+  if (!options.dryRun) state?.save();
   if (isLogReport(options.report)) {
     const lines = outcomes.flatMap((o) => o?.log ?? []);
     writeFileAtomic(options.report, lines.map((l) => l + '\n').join(''));

@@ -14,6 +14,7 @@ import { parseTimeValue } from '../read/time.js';
 import { speechModelForWpm } from '../timing.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
 import { UsageError } from './outputs.js';
+import { InputError } from '../types.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 
 export interface BuildCommandOptions extends ProfileFlags {
@@ -56,7 +57,8 @@ function readMarkers(path: string) {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the markers file ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    // A markers file is an input like a dictionary or a roster: its problems exit 1, naming it.
+    throw new InputError(0, `cannot read the markers file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, path);
   }
   return parseMarkersFile(text, path);
 }

@@ -3,18 +3,31 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Diagnostic, FileOutcome } from './process-file.js';
 import { writeFileAtomic } from './atomic.js';
 
 export const STATE_FILE = '.captions-state.json';
 
+interface Recorded {
+  fingerprint: string;
+  outputs: string[];
+  cues: number;
+  corrections: number;
+  /** The warnings of that build, replayed when the input is skipped. */
+  diagnostics: Diagnostic[];
+}
+
 interface State {
-  version: 1;
-  files: Record<string, { fingerprint: string; outputs: string[] }>;
+  version: 2;
+  files: Record<string, Recorded>;
 }
 
 /** Options that change no output: where things go and how the run reports. */
-const NEUTRAL = new Set(['output', 'quiet', 'json', 'jobs', 'changedOnly', 'failOn', 'progress']);
+const NEUTRAL = new Set(['output', 'quiet', 'json', 'jobs', 'changedOnly', 'failOn', 'report', 'dryRun']);
+
+/** Options that name files whose content the outputs depend on. */
+const INPUT_FILES = new Set(['dict', 'speakers', 'markers']);
 
 /**
  * What an output depends on besides its input: the tool's version, the options, and the content of
@@ -26,7 +39,7 @@ export function fingerprintOf(options: Record<string, unknown>, toolVersion: str
     if (NEUTRAL.has(key)) continue;
     const value = options[key];
     hash.update(`\0${key}=${JSON.stringify(value)}`);
-    for (const item of Array.isArray(value) ? value : [value]) {
+    for (const item of INPUT_FILES.has(key) ? (Array.isArray(value) ? value : [value]) : []) {
       if (typeof item === 'string' && item !== '' && existsSync(item) && statSync(item).isFile()) hash.update(readFileSync(item));
     }
   }
@@ -41,10 +54,10 @@ export class BuildState {
 
   static load(outputDirectory: string): BuildState {
     const path = join(outputDirectory, STATE_FILE);
-    let state: State = { version: 1, files: {} };
+    let state: State = { version: 2, files: {} };
     try {
       const data = JSON.parse(readFileSync(path, 'utf8')) as State;
-      if (data?.version === 1 && typeof data.files === 'object') state = data;
+      if (data?.version === 2 && typeof data.files === 'object') state = data;
     } catch {
       // No record or an unreadable one: everything counts as changed.
     }
@@ -58,8 +71,20 @@ export class BuildState {
     return entry.outputs.every((output) => existsSync(output) && statSync(output).mtimeMs >= inputTime);
   }
 
-  record(input: string, fingerprint: string, outputs: string[]): void {
-    this.state.files[input] = { fingerprint, outputs };
+  record(input: string, fingerprint: string, outcome: FileOutcome): void {
+    this.state.files[input] = {
+      fingerprint,
+      outputs: outcome.written.map((w) => resolve(w)),
+      cues: outcome.cues,
+      corrections: outcome.corrections,
+      diagnostics: outcome.diagnostics,
+    };
+  }
+
+  /** What the last build of an up-to-date input said. */
+  lastOutcome(input: string): Pick<Recorded, 'cues' | 'corrections' | 'diagnostics'> {
+    const { cues, corrections, diagnostics } = this.state.files[input];
+    return { cues, corrections, diagnostics };
   }
 
   forget(input: string): void {
@@ -68,6 +93,6 @@ export class BuildState {
 
   save(): void {
     const files = Object.fromEntries(Object.entries(this.state.files).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileAtomic(this.path, JSON.stringify({ version: 1, files }, null, 2) + '\n');
+    writeFileAtomic(this.path, JSON.stringify({ version: 2, files }, null, 2) + '\n');
   }
 }

@@ -54,15 +54,14 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
   }
 }
 
-/** Companion tracks beside the captions (chapters, slide markers) are not captions: a walk passes them by. */
-const COMPANION_TRACK = /\.(chapters|markers)\.vtt$/i;
 
 /** Runs the command; resolves to the exit code. `terms` is the dictionary check, when one is given. */
 export async function runCheck(args: string[], options: CheckCommandOptions, terms: TermCheck | undefined = termCheckFor(options)): Promise<number> {
   const format = options.format.toLowerCase() as CheckFormat;
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${options.format}" (choose from ${CHECK_FORMATS.join(', ')})`);
   const profile = profileFromFlags(options);
-  const expanded = await expandInputs(args, undefined, ['srt', 'vtt'], COMPANION_TRACK);
+  // A walk passes companion tracks (chapters, slide markers) by: they are not captions.
+  const expanded = await expandInputs(args, undefined, ['srt', 'vtt']);
   const reports = [
     ...expanded.missing.map((m): FileReport => ({ file: m.path, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: m.reason }] })),
     ...expanded.files.map((input) => checkFile(input.path, profile, terms)),

@@ -71,11 +71,26 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
 }
 
 /** The options the config gives one command: its top-level keys, with the command's own section over them. */
+const isSection = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Options whose values are paths: they are relative to the config file, not to where the tool runs. */
+const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report']);
+
+function resolvePaths(config: LoadedConfig, values: Record<string, unknown>): Record<string, unknown> {
+  const base = dirname(config.path);
+  const resolveOne = (value: unknown) => (typeof value === 'string' && value !== '-' ? resolve(base, value) + (/[\\/]$/.test(value) ? '/' : '') : value);
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, PATH_OPTIONS.has(key) ? (Array.isArray(value) ? value.map(resolveOne) : resolveOne(value)) : value]),
+  );
+}
+
+/**
+ * The options the config gives one command: its top-level keys, with the command's own section over
+ * them. A key named like a command is that command's section only when it holds an object (`"dict"`
+ * with a list is the option --dict).
+ */
 export function optionsFor(config: LoadedConfig, command: string, commands: string[]): Record<string, unknown> {
-  const shared = Object.fromEntries(Object.entries(config.values).filter(([key]) => !commands.includes(key)));
+  const shared = Object.fromEntries(Object.entries(config.values).filter(([key, value]) => !(commands.includes(key) && isSection(value))));
   const section = config.values[command];
-  if (section !== undefined && (typeof section !== 'object' || section === null || Array.isArray(section))) {
-    throw new UsageError(`${config.path}: "${command}" must be an object of options`);
-  }
-  return { ...shared, ...(section as Record<string, unknown> | undefined) };
+  return resolvePaths(config, { ...shared, ...(isSection(section) ? section : {}) });
 }

@@ -27,7 +27,8 @@ function applyConfig(program: Command, command: Command): void {
   const commandNames = program.commands.map((c) => c.name());
   const known = new Set(program.commands.flatMap((c) => c.options.map((o) => o.attributeName())));
   for (const [key, value] of Object.entries(optionsFor(config, command.name(), commandNames))) {
-    const option = command.options.find((o) => o.attributeName() === key);
+    // `"speakers": false` is --no-speakers: the negated flag shares the key with the one taking a value.
+    const option = command.options.find((o) => o.attributeName() === key && (value !== false || o.negate)) ?? command.options.find((o) => o.attributeName() === key);
     if (!option) {
       if (known.has(key)) continue;
       throw new UsageError(`${config.path}: unknown option "${key}" (options are written as on the command line, in camelCase: "maxCps", "failOn")`);
@@ -35,7 +36,7 @@ function applyConfig(program: Command, command: Command): void {
     if (command.getOptionValueSource(key) === 'cli') continue;
     let coerced: unknown = value;
     if (option.variadic) coerced = (Array.isArray(value) ? value : [value]).map(String);
-    else if (option.isBoolean()) {
+    else if (option.isBoolean() || option.negate) {
       if (typeof value !== 'boolean') throw new UsageError(`${config.path}: option "${key}" takes true or false`);
     } else if (Array.isArray(value)) coerced = value.map(String).join(',');
     else if (typeof value === 'string' || typeof value === 'number') coerced = String(value);
@@ -93,6 +94,11 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`| head`) ends the run quietly, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const program = createProgram();
   try {
     await program.parseAsync(argv);

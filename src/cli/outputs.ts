@@ -21,6 +21,11 @@ function companionPath(file: string, mainExtension: string, extension: string): 
   return (ext ? file.slice(0, -ext.length) : file) + '.' + extension;
 }
 
+/** Whether `-o <path>` names a directory: it says so (`out/`), is one, or several files are written. */
+export function outputIsDirectory(output: string, inputCount: number, formatCount: number): boolean {
+  return /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory()) || inputCount !== 1 || formatCount !== 1;
+}
+
 /** Plans where outputs go. `inputs` are the expanded files; with `-o <dir>` their tree is mirrored there. */
 export function planOutputs(inputs: InputFile[], formats: OutputFormat[], output: string | undefined): OutputPlan {
   const single = inputs.length === 1 && formats.length === 1;
@@ -36,8 +41,7 @@ export function planOutputs(inputs: InputFile[], formats: OutputFormat[], output
     if (!single) throw new UsageError('-o - (stdout) takes one input and one format');
     return toStdout;
   }
-  const isDirectory = /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory()) || !single;
-  if (isDirectory) return { targetFor: (input, extension) => ({ kind: 'file', path: join(output, `${input.mirror}.${extension}`) }) };
+  if (outputIsDirectory(output, inputs.length, formats.length)) return { targetFor: (input, extension) => ({ kind: 'file', path: join(output, `${input.mirror}.${extension}`) }) };
   return { targetFor: (_input, extension) => ({ kind: 'file', path: companionPath(output, formats[0], extension) }) };
 }
 

@@ -54,12 +54,14 @@ export interface ProcessContext {
   report?: string;
   /** Render (so that failures show) but write nothing except the report. */
   dryRun?: boolean;
+  /** stdout carries something else (the --json summary). */
+  stdoutTaken?: boolean;
 }
 
 /** The context of a batch; `options` when the caller has already loaded them (dictionaries, roster). */
 export function createContext(spec: BatchSpec, options: BuildOptions = pipelineOptions(spec.options)): ProcessContext {
   const formats = parseFormats(spec.options.formats);
-  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun };
+  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun, stdoutTaken: spec.options.json === true };
 }
 
 export function displayName(path: string): string {
@@ -92,7 +94,8 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
       .map((file) => ({ ...file, target: context.plan.targetFor(input, file.extension) }));
-    const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout');
+    // stdout is taken when the captions or the --json summary go there: the diff then goes to stderr.
+    const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout') || context.stdoutTaken === true;
     const report = context.dryRun && context.report === undefined ? dryRunLog(document) : renderReport(document, context.report, input, context.inputs.length > 1, captionsOnStdout);
     const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
     for (const target of targets) {
