@@ -203,6 +203,8 @@ describe('captions build --markers', () => {
     const bad = runCli(['build', EXAMPLE_PATH, '--markers', markers, '-o', dir]);
     expect([bad.status, bad.stderr.trim()]).toEqual([1, `${markers}:2: error: "2 minutes" is not a time (seconds, or HH:MM:SS.mmm)`]);
     expect(runCli(['build', EXAMPLE_PATH, '--duration', 'long', '-o', dir]).status).toBe(2);
-    expect(runCli(['build', EXAMPLE_PATH, '--markers', join(dir, 'none.csv'), '-o', dir]).status).toBe(2);
+    // A missing markers file is a bad input like a missing dictionary or roster: exit 1, naming it.
+    const missing = runCli(['build', EXAMPLE_PATH, '--markers', join(dir, 'none.csv'), '-o', dir]);
+    expect([missing.status, missing.stderr.trim()]).toEqual([1, `${join(dir, 'none.csv')}: error: cannot read the markers file: no such file`]);
   });
 });

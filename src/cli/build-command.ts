@@ -3,14 +3,13 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BuildState, fingerprintOf } from './changed.js';
 import { parseFailOn, parseFormats, parseJobs, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { runBatch } from './batch.js';
 import { expandInputs } from './inputs.js';
 import { outputIsDirectory, planOutputs, UsageError } from './outputs.js';
 import { failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
-import { checkReportOption, isLogReport } from './report.js';
+import { checkReportOption, isLogReport, loadReportRenderers } from './report.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
@@ -40,6 +39,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
     return 1;
   }
   checkReportOption(options.report);
+  await loadReportRenderers(options.report);
   // The output path is never read as input (a re-run must not take its own outputs for drafts).
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
@@ -67,8 +67,10 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
     else outcomes[index] = failedOutcome(input.path, 0, `its outputs would overwrite those of ${owner} (${target.path})`);
   });
 
-  const state = options.changedOnly && outDir ? BuildState.load(outDir) : undefined;
-  const fingerprint = fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion);
+  // The record of earlier builds (and node:crypto for its fingerprints) only with --changed-only.
+  const changed = options.changedOnly ? await import('./changed.js') : undefined;
+  const state = changed && outDir ? changed.BuildState.load(outDir) : undefined;
+  const fingerprint = changed ? changed.fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion) : '';
   spec.inputs.forEach((input, index) => {
     if (outcomes[index] || !state || input.path === '-') return;
     if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprint)) {

@@ -6,8 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { DictionaryError } from '../correct/dictionary.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
-import { addDictCommands } from './dict-command.js';
-import { runCheck, type CheckCommandOptions } from './check-command.js';
+import { addDictCommands } from './dict-commands.js';
+import type { CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
 import { findConfig, optionsFor } from './config.js';
 import { RosterError } from '../segment/roster.js';
@@ -87,6 +87,8 @@ export function createProgram(): Command {
     .option('--terms', 'also report terms not in the canonical form of the built-in dictionary')
     .option('-d, --dict <file...>', 'also report terms not in the canonical form of these dictionaries (merged over the built-in one)');
   addProfileOptions(check).action(async (files: string[], options: CheckCommandOptions) => {
+    // loaded when run, so that `captions build` does not pay for the checker
+    const { runCheck } = await import('./check-command.js');
     process.exitCode = await runCheck(files, options);
   });
   addDictCommands(program);

@@ -4,8 +4,8 @@
 
 import { supportsColor, supportsColorStderr } from 'chalk';
 import { basename, dirname, extname, join } from 'node:path';
-import { renderDiff } from '../report/diff.js';
-import { renderHtmlReport } from '../report/html.js';
+import type { renderDiff } from '../report/diff.js';
+import type { renderHtmlReport } from '../report/html.js';
 import { formatReport, PLAIN, type ReportStyle } from '../report/text.js';
 import { chalkStderr } from 'chalk';
 import type { CaptionDocument } from '../types.js';
@@ -17,6 +17,15 @@ export type ReportTarget =
   | { kind: 'stream'; stream: 'stdout' | 'stderr'; text: string }
   /** Lines of the corrections log, gathered from every input into the one --report file. */
   | { kind: 'log'; lines: string[] };
+
+let renderers: { renderDiff: typeof renderDiff; renderHtmlReport: typeof renderHtmlReport } | undefined;
+
+/** Loads the review renderers when the report needs them (a page or a diff), and only then. */
+export async function loadReportRenderers(report: string | undefined): Promise<void> {
+  if (renderers || report === undefined || isLogReport(report)) return;
+  const [{ renderDiff }, { renderHtmlReport }] = await Promise.all([import('../report/diff.js'), import('../report/html.js')]);
+  renderers = { renderDiff, renderHtmlReport };
+}
 
 /** Checks the option once, before any input is read. */
 export function checkReportOption(report: string | undefined): void {
@@ -55,9 +64,9 @@ export function renderReport(doc: CaptionDocument, report: string | undefined, i
   if (isLogReport(report)) return { kind: 'log', lines: formatReport(doc.source, doc.corrections) };
   if (report === '-') {
     const stream = captionsOnStdout ? 'stderr' : 'stdout';
-    return { kind: 'stream', stream, text: renderDiff(doc, { color: colourFor(stream) }) };
+    return { kind: 'stream', stream, text: renderers!.renderDiff(doc, { color: colourFor(stream) }) };
   }
-  return { kind: 'file', path: reportPath(report, input, several), text: renderHtmlReport(doc) };
+  return { kind: 'file', path: reportPath(report, input, several), text: renderers!.renderHtmlReport(doc) };
 }
 
 /** `--dry-run` without --report: the corrections log, on stderr. */

@@ -3,8 +3,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, type BatchSpec } from './process-file.js';
 import { safelyProcess } from './batch.js';
+import { loadReportRenderers } from './report.js';
 
 const spec = workerData as BatchSpec;
+await loadReportRenderers(spec.options.report);
 const context = createContext(spec);
 parentPort!.on('message', (index: number) => {
   const { document: _document, ...outcome } = safelyProcess(spec.inputs[index], context);
