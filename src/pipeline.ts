@@ -147,5 +147,12 @@ export function buildFromText(text: string, source: string, options: BuildOption
 export function buildFromBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): CaptionDocument {
   const text = decodeText(bytes);
   const draftFormat = draftFormatOf(text, source);
-  return draftFormat ? buildFromDraft(text, source, draftFormat, options) : buildFromText(text, source, options);
+  if (!draftFormat) return buildFromText(text, source, options);
+  const document = buildFromDraft(text, source, draftFormat, options);
+  // A draft keeps its own timing: timing options are not silently taken as applied.
+  const ignored = [options.anchors && 'markers', options.duration !== undefined && 'duration', options.offset !== undefined && 'offset', options.speechModel && 'speech rate'].filter(Boolean);
+  if (ignored.length) {
+    document.warnings.unshift({ line: 1, code: 'timing-kept', message: `a caption draft keeps its timing: the ${ignored.join(', ')} option${ignored.length > 1 ? 's do' : ' does'} not apply` });
+  }
+  return document;
 }

@@ -283,4 +283,13 @@ describe('batch edge cases', () => {
     mkdirSync(join(dir, 'sub'));
     expect(runCli(['build', '../talk.md', '-o', '-'], { cwd: join(dir, 'sub') }).stdout).toContain('Zorblax spoke. Thanks Zorblax.');
   });
+
+  it('warns that timing options do not apply to a caption draft, whose timing is kept', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'draft.srt'), '1\n00:00:01,000 --> 00:00:02,000\nHello。\n');
+    const run = runCli(['build', join(dir, 'draft.srt'), '-o', join(dir, 'out') + '/', '--duration', '60', '--wpm', '150', '-f', 'srt']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`${join(dir, 'draft.srt')}:1: warning: a caption draft keeps its timing: the duration, speech rate options do not apply [timing-kept]`);
+    expect(readFileSync(join(dir, 'out', 'draft.srt'), 'utf8')).toBe('1\n00:00:01,000 --> 00:00:02,000\nHello.\n');
+  });
 });
