@@ -9,6 +9,7 @@ import { parseCaptions } from '../read/captions.js';
 import { InputError, type StyleProfile } from '../types.js';
 import chalk from 'chalk';
 import { UsageError } from './outputs.js';
+import { formatDiagnostic, ioReason } from './diagnostics.js';
 import { expandInputs } from './inputs.js';
 import { dictionaryTermCheck } from '../check/terms.js';
 import { loadDefaultDictionary, loadDictionaryFile, mergeDictionaries } from '../correct/index.js';
@@ -30,9 +31,7 @@ function termCheckFor(options: CheckCommandOptions): TermCheck | undefined {
 
 /** `file:line: error: message [code]`, coloured when stdout is a terminal (the findings are the command's output). */
 function prettyFinding(file: string, f: FileReport['findings'][number]): string {
-  const where = chalk.bold(f.line > 0 ? `${file}:${f.line}:` : `${file}:`);
-  const label = f.severity === 'error' ? chalk.red('error:') : chalk.yellow('warning:');
-  return `${where} ${label} ${f.message}${chalk.dim(` [${f.code}]`)}`;
+  return formatDiagnostic(file, f.line, f.severity, f.message, f.code, chalk);
 }
 
 function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined): FileReport {
@@ -41,9 +40,7 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
     text = decodeText(file === '-' ? readFileSync(0) : readFileSync(file));
   } catch (error) {
     if (error instanceof InputError) return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'unreadable', message: error.message }] };
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${reason}` }] };
+    return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
   try {
     const parsed = parseCaptions(text);

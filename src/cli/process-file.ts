@@ -7,6 +7,7 @@ import { buildFromBytes, type BuildOptions } from '../pipeline.js';
 import { InputError, type CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
 import { writeFileAtomic } from './atomic.js';
+import { ioReason } from './diagnostics.js';
 import { preferSmallHeapFor } from './memory.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import type { InputFile } from './inputs.js';
@@ -70,13 +71,6 @@ export function displayName(path: string): string {
 
 function readInput(path: string): Uint8Array {
   return path === '-' ? readFileSync(0) : readFileSync(path);
-}
-
-function ioReason(error: NodeJS.ErrnoException): string {
-  if (error.code === 'ENOENT') return 'no such file';
-  if (error.code === 'EISDIR') return 'is a directory';
-  if (error.code === 'EACCES') return 'permission denied';
-  return error.message.replace(/^[A-Z]+: /, '');
 }
 
 export function failedOutcome(path: string, line: number, message: string, file?: string): FileOutcome {
