@@ -5,20 +5,13 @@ import { detectCaptionFormat, parseCaptions, type CaptionFile } from '../src/rea
 import { InputError } from '../src/types.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
 import { parseVttStrict, parseWithSubtitle } from './helpers/parsers.js';
+import { thrownBy } from './helpers/errors.js';
 
 const DRAFTS = fileURLToPath(new URL('./fixtures/drafts/', import.meta.url));
 const fixtures = readdirSync(DRAFTS).filter((f) => /\.(srt|vtt)$/.test(f)).sort();
 const read = (name: string) => readFileSync(DRAFTS + name, 'utf8');
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(InputError, fn);
 
 const codesAt = (file: CaptionFile) => file.warnings.map((w) => `${w.line}:${w.code}`);
 

@@ -10,18 +10,11 @@ import { normalize } from '../src/normalize/index.js';
 import { parseTranscript } from '../src/read/transcript.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { textOf, normalizeLines } from './helpers/pipeline.js';
+import { thrownBy } from './helpers/errors.js';
 
 const yaml = (text: string, file = 'test.yaml') => parseDictionary(text, file);
 
-function errorOf(fn: () => unknown): DictionaryError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DictionaryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DictionaryError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(DictionaryError, fn);
 
 describe('dictionary files', () => {
   it('reads entries with variants, context and specs, and the line of each', () => {

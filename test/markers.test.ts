@@ -9,16 +9,9 @@ import { InputError } from '../src/types.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { EXAMPLE_PATH, EXAMPLE_TEXT } from './helpers/example.js';
 import { namedInWarnings, profileBreaches } from './helpers/profile.js';
+import { thrownBy } from './helpers/errors.js';
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (fn: () => unknown) => thrownBy(InputError, fn);
 
 describe('time values', () => {
   it('reads seconds and clock times, and refuses what is no time', () => {

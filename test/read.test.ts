@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/read/decode.js';
 import { parseLine, parseTranscript } from '../src/read/transcript.js';
 import { InputError } from '../src/types.js';
+import { thrownBy } from './helpers/errors.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(InputError, fn);
 
 describe('decodeText', () => {
   it('strips a UTF-8 byte order mark and turns CRLF into LF', () => {
