@@ -101,6 +101,8 @@ export interface RosterPerson {
   /** Other spellings the transcript may use ("Gajandra"). */
   aliases: string[];
   title: string | null;
+  /** Line of the person in the roster file, for messages about the entries made from it. */
+  line?: number;
 }
 
 /** `--speakers <roster>`: the session's hosts and its speakers in order. */

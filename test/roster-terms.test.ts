@@ -3,7 +3,8 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { runCli, tempDir } from './helpers/cli.js';
 import { EXAMPLE_PATH, ROOT } from './helpers/example.js';
 
 describe('a roster given with --speakers', () => {
@@ -17,5 +18,14 @@ describe('a roster given with --speakers', () => {
     const text = doc.cues.map((c) => c.lines.join(' ')).join(' ');
     expect(text).toContain('My name is Gajendra Deshpande');
     expect(text).not.toMatch(/Gajandra|Gajinder/);
+  });
+
+  it('names the roster line of a person whose entry clashes with a dictionary', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'roster.yaml'), 'speakers:\n  - name: Jeff\n  - name: Gajendra Deshpande\n    aliases: [Gajandra]\n');
+    writeFileSync(join(dir, 'terms.yaml'), '- term: Gajandra\n  variants: [Gajendra]\n');
+    const run = runCli(['build', EXAMPLE_PATH, '--speakers', join(dir, 'roster.yaml'), '-d', join(dir, 'terms.yaml'), '-o', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`${join(dir, 'terms.yaml')}:2: error: cycle: "Gajendra" → "Gajandra" here, and "Gajandra" → "Gajendra" at ${join(dir, 'roster.yaml')}:3`);
   });
 });

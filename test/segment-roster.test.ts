@@ -16,10 +16,11 @@ const roster = parseRoster(readFileSync(ROSTER_PATH, 'utf8'), 'example-roster.ya
 
 describe('roster files', () => {
   it('reads hosts and speakers with aliases and titles, from YAML or JSON', () => {
-    expect(roster.hosts).toEqual([{ name: 'Lorena Mesa', aliases: ['Lorena', 'Lorraine'], title: null }]);
-    expect(roster.speakers[3]).toEqual({ name: 'Gajendra Deshpande', aliases: ['Gajandra', 'Gajinder'], title: 'Security considerations in Python packaging' });
+    // each person keeps its line, for messages about the dictionary entries made from it
+    expect(roster.hosts).toEqual([{ name: 'Lorena Mesa', aliases: ['Lorena', 'Lorraine'], title: null, line: 3 }]);
+    expect(roster.speakers[3]).toEqual({ name: 'Gajendra Deshpande', aliases: ['Gajandra', 'Gajinder'], title: 'Security considerations in Python packaging', line: 12 });
     const json = parseRoster(JSON.stringify({ speakers: ['Ann', { name: 'Bo', aliases: 'Beau' }] }), 'r.json');
-    expect(json).toEqual({ hosts: [], speakers: [{ name: 'Ann', aliases: [], title: null }, { name: 'Bo', aliases: ['Beau'], title: null }] });
+    expect(json).toEqual({ hosts: [], speakers: [{ name: 'Ann', aliases: [], title: null, line: 1 }, { name: 'Bo', aliases: ['Beau'], title: null, line: 1 }] });
   });
 
   const bad: Array<[string, number, RegExp]> = [

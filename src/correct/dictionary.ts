@@ -396,9 +396,9 @@ export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
 }
 
 /** Entries for the people of a talk (from a speaker roster): their name in its proper casing and spellings heard. */
-export function entriesForNames(people: Array<{ name: string; aliases?: string[] }>, file = '<roster>'): DictionaryEntry[] {
+export function entriesForNames(people: Array<{ name: string; aliases?: string[]; line?: number }>, file = '<roster>'): DictionaryEntry[] {
   return people.map((person, index) => {
-    const source = { file, line: index + 1 };
+    const source = { file, line: person.line ?? index + 1 };
     const term = person.name.trim().replace(/\s+/g, ' ');
     const key = phraseWords(term).join(' ');
     return {

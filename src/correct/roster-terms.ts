@@ -8,24 +8,24 @@ import { entriesForNames, type DictionaryEntry } from './dictionary.js';
 import { similarity } from './fuzzy.js';
 
 export function rosterEntries(roster: Roster, file: string): DictionaryEntry[] {
-  const people = new Map<string, string[]>();
-  const add = (name: string, alias?: string) => {
-    const aliases = people.get(name) ?? [];
-    if (alias && !aliases.includes(alias)) aliases.push(alias);
-    people.set(name, aliases);
+  const people = new Map<string, { aliases: string[]; line?: number }>();
+  const add = (name: string, line: number | undefined, alias?: string) => {
+    const person = people.get(name) ?? { aliases: [], line };
+    if (alias && !person.aliases.includes(alias)) person.aliases.push(alias);
+    people.set(name, person);
   };
   for (const person of [...roster.hosts, ...roster.speakers]) {
     const words = person.name.trim().split(/\s+/);
-    add(person.name);
+    add(person.name, person.line);
     for (const alias of person.aliases) {
       if (/\s/.test(alias.trim())) {
-        add(person.name, alias);
+        add(person.name, person.line, alias);
         continue;
       }
       if (words.some((w) => w.toLowerCase() === alias.toLowerCase())) continue;
       const closest = words.reduce((best, w) => (similarity(w.toLowerCase(), alias.toLowerCase()) > similarity(best.toLowerCase(), alias.toLowerCase()) ? w : best));
-      add(closest, alias);
+      add(closest, person.line, alias);
     }
   }
-  return entriesForNames([...people].map(([name, aliases]) => ({ name, aliases })), file);
+  return entriesForNames([...people].map(([name, { aliases, line }]) => ({ name, aliases, line })), file);
 }

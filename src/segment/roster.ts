@@ -45,9 +45,9 @@ export function parseRoster(text: string, file: string): Roster {
     return node.value.trim();
   };
   const person = (node: unknown): RosterPerson => {
-    if (isScalar(node)) return { name: text0(node, 'a name'), aliases: [], title: null };
+    if (isScalar(node)) return { name: text0(node, 'a name'), aliases: [], title: null, line: lineOf(node) };
     if (!isMap(node)) return fail(node as Node, 'each person is a name, or a mapping with name, aliases and title');
-    const result: RosterPerson = { name: '', aliases: [], title: null };
+    const result: RosterPerson = { name: '', aliases: [], title: null, line: lineOf(node) };
     for (const pair of node.items) {
       const keyName = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!PERSON_KEYS.has(keyName)) fail(pair.key as Node, `unknown key "${keyName}" (a person has name, aliases and title)`);
