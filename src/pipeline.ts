@@ -92,7 +92,7 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
   const stream = cleanText(parsed, options);
   const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers });
   const segments = speakers.segments;
-  const units = splitSentences(stream.tokens, segments);
+  const units = splitSentences(speakers.tokens, segments);
   const timing = pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), {
     ...(options.anchors ? { markers: options.anchors } : {}),
     ...(options.duration !== undefined ? { duration: options.duration } : {}),
@@ -109,7 +109,7 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
     }),
     cues,
     markers: timing.markers,
-    corrections: stream.corrections,
+    corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
     warnings: [...stream.warnings, ...speakers.warnings, ...warnings].sort((a, b) => a.line - b.line),
     paragraphs: paragraphsOf(units),
   };

@@ -268,3 +268,53 @@ describe('a single lecturer', () => {
     expect(segments[0]).toMatchObject({ role: null, speaker: null, firstToken: 0, endToken: stream.tokens.length });
   });
 });
+
+describe("speakers' names heard in lower case", () => {
+  const textOf = (tokens: ReturnType<typeof detectSpeakers>['tokens']) =>
+    tokens
+      .filter((t) => t.type === 'word')
+      .map((t) => (t.type === 'word' ? t.text : ''))
+      .join(' ');
+
+  it('capitalizes the name where the host and the speaker say it, and a non-English name everywhere', () => {
+    const { tokens } = normalizeLines('Good morning. First up we have priya.', '[applause]', "Hi everyone. I'm priya.", ...BODY, 'My friend priya wrote half of it.');
+    const result = detectSpeakers(tokens);
+    expect(result.segments.map((s) => s.speaker)).toContain('Priya');
+    expect(textOf(result.tokens)).toContain('First up we have Priya.');
+    expect(textOf(result.tokens)).toContain("I'm Priya.");
+    expect(textOf(result.tokens)).toContain('My friend Priya wrote');
+    expect(result.corrections.map((c) => [c.line, c.from, c.to, c.rule])).toEqual([
+      [lineOf(1), 'priya', 'Priya', 'Priya, speaker'],
+      [lineOf(3), 'priya', 'Priya', 'Priya, speaker'],
+      [lineOf(7), 'priya', 'Priya', 'Priya, speaker'],
+    ]);
+    expect(result.corrections[0].column).toBe('Good morning. First up we have '.length + 2);
+  });
+
+  it('capitalizes an English-word name only where it was read as the name', () => {
+    const { tokens } = normalizeLines('Good morning. Next up we have diamond.', '[applause]', "Hey everyone. I'm diamond.", ...BODY, 'We ship the diamond dependency graph.');
+    const result = detectSpeakers(tokens);
+    const text = textOf(result.tokens);
+    expect(text).toContain('Next up we have Diamond.');
+    expect(text).toContain("I'm Diamond.");
+    expect(text).toContain('the diamond dependency graph');
+    expect(result.corrections).toHaveLength(2);
+  });
+
+  it('changes nothing when the name is already capitalized or nobody is introduced', () => {
+    const named = detectSpeakers(normalizeLines('Good morning. First up we have Jeff.', '[applause]', "I'm Jeff.", ...BODY).tokens);
+    expect(named.corrections).toEqual([]);
+    const lecture = normalizeLines(...BODY, 'my friend jeff wrote it.');
+    const single = detectSpeakers(lecture.tokens);
+    expect(single.corrections).toEqual([]);
+    expect(single.tokens).toBe(lecture.tokens);
+  });
+
+  it('passes the capitals on to the captions and reports them with the corrections', () => {
+    const doc = buildFromText(['# s', '', ' Good morning. First up we have jeff.', '', ' [applause]', '', " Hi everyone. I'm jeff.", '', ...BODY.map((l) => ` ${l}`)].join('\n'), 's.md');
+    const cueText = doc.cues.map((c) => c.lines.join(' ')).join(' ');
+    expect(cueText).toContain('we have Jeff.');
+    expect(cueText).not.toMatch(/\bjeff\b/);
+    expect(doc.corrections.filter((c) => c.rule === 'Jeff, speaker').map((c) => c.line)).toEqual([3, 7]);
+  });
+});

@@ -2,10 +2,11 @@
 // and the host's parts between them (role `host`), each a token range, so a handoff in the middle
 // of a source line splits that line.
 
-import type { Roster, Segment, Token, Warning } from '../types.js';
+import type { Correction, Roster, Segment, Token, Warning } from '../types.js';
 import { clauseView, wordAt, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore, readName, samePerson } from './names.js';
 import { SELF_INTRODUCTIONS, matchesOf } from './signals.js';
+import { capitalizeSpeakerNames } from './name-case.js';
 import { findTalks, type Talk } from './talks.js';
 
 export interface SegmentOptions {
@@ -18,6 +19,10 @@ export interface SegmentOptions {
 export interface SegmentResult {
   segments: Segment[];
   warnings: Warning[];
+  /** The tokens with the speakers' names capitalized where they were heard in lower case. */
+  tokens: Token[];
+  /** Those capitalizations. */
+  corrections: Correction[];
 }
 
 type Draft = Omit<Segment, 'id' | 'startLine' | 'endLine'>;
@@ -127,7 +132,7 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
 export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): SegmentResult {
   const warnings: Warning[] = [];
   const whole: Draft = { speaker: null, role: null, title: null, firstToken: 0, endToken: tokens.length };
-  if (options.detect === false || tokens.length === 0) return { segments: finish(tokens, [whole]), warnings };
+  if (options.detect === false || tokens.length === 0) return { segments: finish(tokens, [whole]), warnings, tokens, corrections: [] };
 
   const view = clauseView(tokens);
   const talks = findTalks(view, { roster: options.roster });
@@ -142,7 +147,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       const name = ownName(view, part.firstToken, part.endToken, []);
       drafts.push({ ...part, speaker: name && capitalizeName(name) });
     }
-    return { segments: finish(tokens, drafts), warnings };
+    return { segments: finish(tokens, drafts), warnings, tokens, corrections: [] };
   }
 
   const host = (from: number, to: number) => {
@@ -164,7 +169,8 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     else drafts[drafts.length - 1].endToken = tokens.length;
   }
   drafts = drafts.filter((d) => d.endToken > d.firstToken);
-  return { segments: finish(tokens, drafts), warnings };
+  const cased = capitalizeSpeakerNames(tokens, talks);
+  return { segments: finish(tokens, drafts), warnings, ...cased };
 }
 
 function finish(tokens: Token[], drafts: Draft[]): Segment[] {

@@ -34,6 +34,8 @@ export interface NameCandidate {
   capitalized: boolean;
   /** Token index of the first name word. */
   index: number;
+  /** Token indices of every name word, in order. */
+  indices: number[];
 }
 
 function strip(text: string): string {
@@ -54,7 +56,7 @@ export function readName(words: WordToken[], indices: number[], from: number): N
     nameWords.push(text);
     ended = /[,.;:!?]$/.test(words[k].text);
   }
-  return { words: nameWords, capitalized: /^\p{Lu}/u.test(firstText), index: indices[from] };
+  return { words: nameWords, capitalized: /^\p{Lu}/u.test(firstText), index: indices[from], indices: indices.slice(from, from + nameWords.length) };
 }
 
 /** "jeff" → "Jeff", "manabu terada" → "Manabu Terada"; inner capitals kept ("McKay"). */

@@ -43,6 +43,8 @@ export interface Talk {
   /** First token of the host's introduction (the host's part before the talk ends there), or `start`. */
   hostFrom: number;
   name: string | null;
+  /** Token indices of the words the name was read from (the host's introductions, the speaker's own). */
+  nameTokens: number[];
   title: string | null;
   /** The host's and the speaker's spellings differ: said once the final name is known (a roster may settle it). */
   nameWarning?: Warning;
@@ -57,10 +59,6 @@ interface Introduction {
   name: NameCandidate;
 }
 
-interface SelfIntroduction {
-  clause: number;
-  name: string;
-}
 
 // Cheap tests that rule out most clauses before the full patterns run.
 const MAY_INTRODUCE = /\b(?:up|next|welcome|give|ado)\b/;
@@ -87,7 +85,7 @@ function findIntroductions(view: ClauseView): Introduction[] {
 }
 
 /** A self-introduction in the clause, if its name is a name: "my name is X" always, "I'm X" when confirmed. */
-function selfIntroductionIn(clause: Clause, expected: string[], allowTagger: boolean): string | null {
+function selfIntroductionIn(clause: Clause, expected: string[], allowTagger: boolean): { name: string; indices: number[] } | null {
   if (!MAY_SELF_INTRODUCE.test(clause.lower)) return null;
   for (const pattern of SELF_INTRODUCTIONS) {
     for (const m of matchesOf(pattern, clause.lower)) {
@@ -95,13 +93,14 @@ function selfIntroductionIn(clause: Clause, expected: string[], allowTagger: boo
       const name = readName(clause.words, clause.indices, at);
       if (!name) continue;
       const text = nameText(name);
-      if (isStrongSelfIntroduction(pattern)) return text;
+      const found = { name: text, indices: name.indices };
+      if (isStrongSelfIntroduction(pattern)) return found;
       // "I'm X" must end its clause or phrase there ("I'm jeff.", "I'm Jack,"), else it is "I'm going…"
       const lastWord = clause.words[at + name.words.length - 1];
       const closesPhrase = at + name.words.length >= clause.words.length || /[,;:]$/.test(lastWord.text);
       if (!closesPhrase) continue;
-      if (expected.some((e) => samePerson(e, text))) return text;
-      if (allowTagger && name.capitalized && taggedAsPerson(clause.text, name.words[0])) return text;
+      if (expected.some((e) => samePerson(e, text))) return found;
+      if (allowTagger && name.capitalized && taggedAsPerson(clause.text, name.words[0])) return found;
     }
   }
   return null;
@@ -145,11 +144,11 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
 
   // The speaker naming themself, soon after.
   const expected = [hostName, ...knownNames(context.roster)];
-  let self: { clause: number; name: string } | null = null;
+  let self: { clause: number; name: string; indices: number[] } | null = null;
   for (let c = lastHost + 1; c < nextGroupClause && clauses[c].wordsBefore - hostEndWords <= SELF_INTRO_WINDOW; c++) {
-    const name = selfIntroductionIn(clauses[c], expected, true);
-    if (name) {
-      self = { clause: c, name };
+    const found = selfIntroductionIn(clauses[c], expected, true);
+    if (found) {
+      self = { clause: c, ...found };
       break;
     }
   }
@@ -183,7 +182,10 @@ function talkFromGroup(view: ClauseView, group: Introduction[], nextGroupClause:
 
   let title: string | null = null;
   for (let c = group[0].clause; c <= lastHost && !title; c++) title = titleIn(clauses[c].text, hostName);
-  return { start, end: -1, hostFrom: clauses[group[0].clause].first, name, title, ...(nameWarning ? { nameWarning } : {}) };
+  // the heard words of the name: the host's, and the speaker's own when it is the same person
+  const nameTokens = group.filter((g) => name !== null && samePerson(nameText(g.name), name)).flatMap((g) => g.name.indices);
+  if (self && name !== null && samePerson(self.name, name)) nameTokens.push(...self.indices);
+  return { start, end: -1, hostFrom: clauses[group[0].clause].first, name, nameTokens, title, ...(nameWarning ? { nameWarning } : {}) };
 }
 
 /**
@@ -210,8 +212,9 @@ function unannouncedTalks(view: ClauseView, talks: Talk[], intros: Introduction[
   const found: Talk[] = [];
   const introClauses = new Set(intros.map((i) => i.clause));
   clauses.forEach((clause, index) => {
-    const name = selfIntroductionIn(clause, knownNames(context.roster), false);
-    if (!name) return;
+    const self = selfIntroductionIn(clause, knownNames(context.roster), false);
+    if (!self) return;
+    const { name } = self;
     const covering = talks.find((t) => clause.first >= t.start && clause.first < nextStart(talks, t));
     if (covering) {
       // the speaker naming themself (again), or someone they quote: no new talk
@@ -224,7 +227,7 @@ function unannouncedTalks(view: ClauseView, talks: Talk[], intros: Introduction[
     const run = view.breaks.filter((b) => b.end <= clause.first && b.strong && wordsBetween(view, b.end, clause.first) <= 20).pop();
     if (!atStart && !run) return;
     const start = run ? run.end : 0;
-    found.push({ start, end: -1, hostFrom: start, name: reconcile(null, name), title: null });
+    found.push({ start, end: -1, hostFrom: start, name: reconcile(null, name), nameTokens: self.indices, title: null });
   });
   return found;
 }
