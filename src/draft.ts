@@ -6,7 +6,7 @@
 import { cleanText, type BuildOptions } from './pipeline.js';
 import { detectCaptionFormat, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
 import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
-import { segmentSpeakers } from './segment/index.js';
+import { detectSpeakers } from './segment/index.js';
 import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token } from './types.js';
 import { plainCueText } from './write/draft.js';
 
@@ -165,7 +165,12 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
   }
   const { parsed, cueLines } = transcriptOf(file.cues);
   const stream = cleanText(parsed, options);
-  const tokens = stream.tokens.filter((t) => !(t.type === 'event' && t.text === CUE_END));
+  // speakers are found before the lines are rebuilt: a name heard in lower case is capitalized there
+  const speakers = detectSpeakers(
+    stream.tokens.filter((t) => !(t.type === 'event' && t.text === CUE_END)),
+    { roster: options.speakers, detect: options.detectSpeakers },
+  );
+  const { tokens, segments } = speakers;
 
   const tokensByLine = new Map<number, Token[]>();
   for (const t of tokens) {
@@ -179,7 +184,6 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     texts[cueLine.cue][k] = rebuildLine(cueLine, tokensByLine.get(cueLine.line) ?? []);
   }
 
-  const segments = segmentSpeakers(tokens, { roster: options.speakers, detect: options.detectSpeakers });
   const firstTokenOfLine = new Map<number, number>();
   tokens.forEach((t, index) => firstTokenOfLine.has(t.line) || firstTokenOfLine.set(t.line, index));
   const segmentOfLine = (line: number, previous: number) => {
@@ -215,8 +219,8 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     }),
     cues,
     markers: markersOf(file),
-    corrections: stream.corrections,
-    warnings: [...file.warnings, ...stream.warnings].sort((a, b) => a.line - b.line),
+    corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
+    warnings: [...file.warnings, ...stream.warnings, ...speakers.warnings].sort((a, b) => a.line - b.line),
     paragraphs: segments.map((_, index) => cues.filter((c) => c.segment === index).map(plain).filter(Boolean).join(' ')).filter(Boolean),
     draft: { format, blocks: file.blocks },
   };

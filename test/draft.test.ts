@@ -171,9 +171,8 @@ describe('fixing a draft', () => {
   }
 
   // The example's own build fixes terms; a draft with those mis-hearings put back must come out
-  // fixed, in the same cues, at the same times. (Dictionary fixes: a speaker's name capitalized by
-  // the segment stage needs the whole session's handoffs, which a draft is not segmented by.)
-  const termFixes = exampleDocumentOnce().corrections.filter((c) => (c.kind === 'term' || c.kind === 'name') && !c.rule.endsWith(', speaker') && !/[⏎\n]/.test(c.from));
+  // fixed, in the same cues, at the same times (speakers' names capitalized by the segment stage too).
+  const termFixes = exampleDocumentOnce().corrections.filter((c) => (c.kind === 'term' || c.kind === 'name') && !/[⏎\n]/.test(c.from));
   it(`a draft of the example with the ${termFixes.length} mis-heard terms put back comes out with them fixed`, () => {
     expect(termFixes.length).toBeGreaterThan(50);
     const doc = exampleDocumentOnce();
