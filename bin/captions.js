@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point: the compiled CLI lives in dist/ (built by `npm install` through the prepare script).
-import { main } from '../dist/cli/main.js';
+// Entry point: the CLI compiled and bundled into dist/bundle/ (by `npm install` through the prepare
+// script, or `npm run build`; see scripts/bundle.mjs).
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv);

@@ -68,59 +68,63 @@ export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets
   return best;
 }
 
-// Sound classes by character code (lower-case a-z): 0 for vowels and letters not heard on their own.
+// Sound classes by character code (lower-case a-z), numbered 2 to 10; 0 for vowels and letters not
+// heard on their own. 1 stands for a word that starts with a vowel, 3 (f) also for "ph".
 const CLASS = new Uint8Array(128);
-for (const [letters, cls] of [['bp', 'P'], ['fv', 'F'], ['ckq', 'K'], ['gj', 'J'], ['szx', 'S'], ['dt', 'T'], ['l', 'L'], ['mn', 'N'], ['r', 'R']]) {
-  for (const ch of letters) CLASS[ch.charCodeAt(0)] = cls.charCodeAt(0);
-}
+['bp', 'fv', 'ckq', 'gj', 'szx', 'dt', 'l', 'mn', 'r'].forEach((letters, k) => {
+  for (const ch of letters) CLASS[ch.charCodeAt(0)] = k + 2;
+});
+const F_CLASS = 3;
+const VOWEL_START = 1;
 const VOWEL = new Uint8Array(128);
 for (const ch of 'aeiouy') VOWEL[ch.charCodeAt(0)] = 1;
-const [K, G, P, W, N, S, R, H, T] = [...'kgpwnsrht'].map((c) => c.charCodeAt(0));
+const [K, G, P, W, N, S, R, H] = [...'kgpwnsrh'].map((c) => c.charCodeAt(0));
 
 /**
- * A word's consonant skeleton: its consonants as classes of like sounds, vowels dropped, repeats
- * collapsed, "ph" as f and "th" as t, silent first letters ("knox", "psycadep") left out. Words that
- * Double Metaphone finds alike nearly always have skeletons of one start and about one length; it
- * costs a loop over character codes, where Double Metaphone costs ~10 µs a word, too much to run
- * over a 10,000-entry dictionary.
+ * A word's sound key, packed in a number: the first four classes of its consonant skeleton (4 bits
+ * each) and the skeleton's length (low 8 bits). The skeleton is the word's consonants as classes of
+ * like sounds, vowels dropped, repeats collapsed, "ph" as f and "th" as t, silent first letters
+ * ("knox", "psycadep") left out. Words that Double Metaphone finds alike nearly always have
+ * skeletons of one start and about one length; the key costs a loop over character codes and no
+ * string, where Double Metaphone costs ~10 µs a word, too much to run over a 10,000-entry dictionary.
  */
-export function skeleton(word: string, most = Infinity): string {
+export function soundKey(word: string): number {
   const code = (i: number) => word.charCodeAt(i) | 32; // lower case for letters
   const c0 = code(0);
   const c1 = code(1);
   const silent = ((c0 === K || c0 === G) && c1 === N) || (c0 === P && (c1 === N || c1 === S)) || (c0 === W && c1 === R);
   let i = silent ? 1 : 0;
-  let key = VOWEL[code(i)] ? 'A' : '';
+  let start = 0;
+  let length = 0;
   let last = 0;
-  for (; i < word.length && key.length < most; i++) {
+  if (VOWEL[code(i)]) {
+    start = VOWEL_START;
+    length = 1;
+  }
+  for (; i < word.length; i++) {
     const ch = code(i);
-    let cls = ch < 128 ? CLASS[ch] : 0;
     if (ch === H) continue;
-    if (ch === P && code(i + 1) === H) cls = 70; // ph sounds as f
+    let cls = ch < 128 ? CLASS[ch] : 0;
+    if (ch === P && code(i + 1) === H) cls = F_CLASS; // ph sounds as f
     if (cls && cls !== last) {
-      key += String.fromCharCode(cls);
+      if (length < 4) start = (start << 4) | cls;
+      length++;
       last = cls;
     }
   }
-  return key;
+  // left-align the start, so "kl" and "klx" share their first classes in the same bits
+  for (let n = Math.min(length, 4); n < 4; n++) start <<= 4;
+  return start * 256 + Math.min(length, 255);
 }
 
 /**
- * The index keys of a word: the first four classes of its skeleton and the skeleton's length. A
- * dictionary spelling is filed under its own; a heard word looks under its own and those one sound
- * longer and shorter (skeletons further apart in length are not the same word misheard).
+ * The index keys of a word (see soundKey). A dictionary spelling is filed under its own; a heard
+ * word looks under its own and those one sound longer and shorter (skeletons further apart in
+ * length are not the same word misheard).
  */
-export function soundKeys(word: string): string[] {
-  const bones = skeleton(word);
-  const start = bones.slice(0, 4);
-  const n = bones.length;
-  return [`${start}|${n - 1}`, `${start}|${n}`, `${start}|${n + 1}`];
-}
-
-/** The index key a dictionary spelling is filed under (see soundKeys). */
-export function ownSoundKey(word: string): string {
-  const bones = skeleton(word);
-  return `${bones.slice(0, 4)}|${bones.length}`;
+export function soundKeys(word: string): number[] {
+  const key = soundKey(word);
+  return key % 256 === 0 ? [key, key + 1] : [key - 1, key, key + 1];
 }
 
 let englishWords: Buffer | undefined;

@@ -3,7 +3,7 @@
 // the transcript is looked up, never compared with every entry.
 
 import { wordKey, type DictionaryEntry } from './dictionary.js';
-import { ownSoundKey, soundKeys } from './fuzzy.js';
+import { soundKey, soundKeys } from './fuzzy.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -26,7 +26,7 @@ export interface FuzzyTarget {
 
 export interface TermIndex {
   byFirstWord: Map<string, Pattern[]>;
-  bySound: Map<string, FuzzyTarget[]>;
+  bySound: Map<number, FuzzyTarget[]>;
   /** Every word of every term and variant: such words are never fuzzy candidates. */
   known: Set<string>;
 }
@@ -42,13 +42,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /** The words of one text and their sound keys: only the part of the dictionary they can reach is indexed. */
 export interface Vocabulary {
   words: Set<string>;
-  sounds: Set<string>;
+  sounds: Set<number>;
 }
 
 /** The vocabulary of a list of words as written ("PSA's," → psa's, psa; "piup.io" → piup.io, piup). */
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const words = new Set<string>();
-  const sounds = new Set<string>();
+  const sounds = new Set<number>();
   for (const text of texts) {
     const key = wordKey(text);
     if (words.has(key)) continue;
@@ -72,7 +72,7 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
  */
 export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary): TermIndex {
   const byFirstWord = new Map<string, Pattern[]>();
-  const bySound = new Map<string, FuzzyTarget[]>();
+  const bySound = new Map<number, FuzzyTarget[]>();
   const known = new Set<string>();
   const words = vocabulary?.words;
   const sounds = vocabulary?.sounds;
@@ -80,7 +80,7 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
     const key = spelling.includes('-') || spelling.includes('.') ? spelling.replace(/[-.]/g, '') : spelling;
     if (!FUZZY_KEY.test(key)) return;
-    const sound = ownSoundKey(key);
+    const sound = soundKey(key);
     if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
   };
   for (const entry of entries) {

@@ -1,0 +1,29 @@
+// Bundles the compiled CLI (dist/cli/main.js and its worker) into a few files in dist/bundle/, which
+// bin/captions.js runs. Node resolves and links every ES module file on its own; the CLI's ~80
+// modules cost more to load than the commands they serve take on a small input. Packages stay
+// outside the bundle (they load from node_modules, lazily where the source loads them lazily), and
+// dynamic imports stay split, so a command loads only what it uses. The modules in dist/ are kept
+// for the library entry (dist/index.js) and the tests.
+//
+// dist/bundle/ sits two levels below the package root like dist/cli/, so paths the source takes
+// relative to its own module (../../package.json, ../../dictionaries) hold in the bundle too.
+
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/cli/main.js', 'dist/cli/worker.js'],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
