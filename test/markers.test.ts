@@ -5,6 +5,7 @@ import { BBC, NETFLIX } from '../src/cues/profile.js';
 import { buildFromText } from '../src/pipeline.js';
 import { parseMarkersFile, type MarkerTable } from '../src/read/markers.js';
 import { parseTimeValue } from '../src/read/time.js';
+import { expectedLeadIn } from '../src/timing/anchors.js';
 import { InputError } from '../src/types.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { EXAMPLE_PATH, EXAMPLE_TEXT } from './helpers/example.js';
@@ -138,6 +139,29 @@ describe('timing pinned at the example markers', () => {
     expect(doc.cues[0].start).toBe(12);
     expect(doc.cues[doc.cues.length - 1].end).toBeLessThanOrEqual(3000);
     expect(doc.cues[doc.cues.length - 1].end).toBeGreaterThan(2990);
+  });
+
+  it('with --duration alone, starts the speech after a likely silent lead-in rather than at 0', () => {
+    const durationOnly = buildFromText(EXAMPLE_TEXT, 'ex', { duration: 3000 });
+    expect(durationOnly.cues[0].start).toBeGreaterThan(3);
+    expect(durationOnly.cues[0].start).toBeLessThan(8);
+    expect(durationOnly.cues[durationOnly.cues.length - 1].end).toBeLessThanOrEqual(3000);
+    // a known offset still wins, and with no known time at all the speech starts at 0
+    expect(buildFromText(EXAMPLE_TEXT, 'ex', { offset: 0, duration: 3000 }).cues[0].start).toBe(0);
+    expect(buildFromText(EXAMPLE_TEXT, 'ex').cues[0].start).toBe(0);
+  });
+
+  it('weighs the lead-in prior against the slack by how long the known stretch is', () => {
+    // over a long talk the slack is mostly the speaker's pace: the lead-in stays near the prior
+    for (const real of [560, 600, 640]) expect(expectedLeadIn(real, 600)).toBeCloseTo(5, 0);
+    // over a short clip the slack is mostly silence
+    expect(expectedLeadIn(20, 10)).toBeGreaterThan(8);
+    expect(expectedLeadIn(20, 10)).toBeLessThan(10);
+    expect(expectedLeadIn(8, 10)).toBeLessThan(1);
+    // never before 0, never after the known time
+    expect(expectedLeadIn(1, 30)).toBe(0);
+    expect(expectedLeadIn(3, 0)).toBe(3);
+    expect(expectedLeadIn(0, 0)).toBe(0);
   });
 });
 

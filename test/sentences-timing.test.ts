@@ -55,6 +55,43 @@ describe('estimateTiming', () => {
     expect(next.type === 'sentence' && next.starts[0]).toBe(markers[0].time);
   });
 
+  /** Seconds between the end of the first sentence and the start of the next speech (the marker's time, if any). */
+  function pauseAfterFirst(...lines: string[]): number {
+    const { units } = estimateTiming(unitsOf(...lines));
+    const first = units[0];
+    const next = units[1];
+    if (first.type !== 'sentence') throw new Error('no sentence first');
+    const end = first.ends[first.ends.length - 1];
+    if (next.type === 'marker') return next.time - end;
+    if (next.type === 'sentence') return next.starts[0] - end;
+    throw new Error('no speech next');
+  }
+
+  it('pauses at a slide change that ends a sentence, but not at one inside a sentence', () => {
+    expect(pauseAfterFirst('We start here。', '![](img/a_1.png)', 'And we go on。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.paragraphPause, 9);
+    expect(pauseAfterFirst('We start here and', '![](img/a_1.png)', 'we go on。')).toBe(0);
+    expect(pauseAfterFirst('We start here。 And we go on。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.sentencePause, 9);
+  });
+
+  it('pauses longer before a sentence that opens with a discourse marker, before the marker that precedes it', () => {
+    const discourse = DEFAULT_SPEECH_MODEL.discoursePause!;
+    expect(discourse).toBeGreaterThan(0);
+    for (const opening of ['So we go on。', 'Now， the decoder。', 'All right， next。', 'Okay。 Next。']) {
+      expect(pauseAfterFirst(`That is done。 ${opening}`)).toBeCloseTo(DEFAULT_SPEECH_MODEL.sentencePause + discourse, 9);
+    }
+    // the same words inside other words or inside a sentence are no discourse marker
+    expect(pauseAfterFirst('That is done。 Sofia goes on。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.sentencePause, 9);
+    expect(pauseAfterFirst('That is done and so we go on。 Next。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.sentencePause, 9);
+    // the marker keeps the time at which the speech after it starts: the pause comes before it
+    const { units, markers } = estimateTiming(unitsOf('That is done。', '![](img/a_1.png)', 'So， next。'));
+    const after = units[units.length - 1];
+    expect(after.type === 'sentence' && after.starts[0]).toBe(markers[0].time);
+    expect(pauseAfterFirst('That is done。', '![](img/a_1.png)', 'So， next。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.paragraphPause + discourse, 9);
+    // a model without the pause (a custom one) keeps the plain sentence pause
+    const plain = estimateTiming(unitsOf('Done。 So， next。'), { ...DEFAULT_SPEECH_MODEL, discoursePause: undefined }).units;
+    expect(plain[0].type === 'sentence' && plain[1].type === 'sentence' && plain[1].starts[0] - plain[0].ends[0]).toBeCloseTo(DEFAULT_SPEECH_MODEL.sentencePause, 9);
+  });
+
   it('speaks faster with a higher words-per-minute rate', () => {
     const text = 'This is a sentence with quite a few words in it to time。';
     const slow = estimateTiming(unitsOf(text), speechModelForWpm(120)).units[0];

@@ -80,6 +80,28 @@ function modelEnd(units: TimedUnit[]): number {
   return 0;
 }
 
+/**
+ * A talk's silent lead-in before its first word, as a prior: a few seconds of title or settling
+ * (5 s, between none and the 7 to 8 s of the two timed W3C talks, not fitted to them), give or take 3 s.
+ */
+const LEAD_IN = { mean: 5, spread: 3 };
+/** How far a speaker's pace strays from the model's, as a share of the model's length (one standard deviation). */
+const PACE_SPREAD = 0.12;
+
+/**
+ * The likeliest lead-in when a single time is known after it (`real`, at `model` seconds into the
+ * model's timeline) and not the start: the slack real − model is the lead-in plus the speaker's
+ * difference in pace, which over a long stretch is far the larger (12 % of 10 min is 72 s); so the
+ * slack moves the prior only in proportion to how uncertain each is (Gaussian estimate). Over a
+ * whole talk this is about the prior; over a short clip, mostly the slack.
+ */
+export function expectedLeadIn(real: number, model: number): number {
+  const leadVariance = LEAD_IN.spread ** 2;
+  const paceVariance = (PACE_SPREAD * model) ** 2;
+  const lead = LEAD_IN.mean + ((real - model - LEAD_IN.mean) * leadVariance) / (leadVariance + paceVariance);
+  return Math.max(0, Math.min(lead, real));
+}
+
 function checkOrder(points: Array<Point & { anchor?: MarkerAnchor }>, source: string | undefined) {
   for (let k = 1; k < points.length; k++) {
     const prev = points[k - 1];
@@ -105,6 +127,10 @@ export function pinTiming(timed: { units: TimedUnit[]; markers: MarkerTime[] }, 
     });
   if (pins.duration !== undefined) points.push({ unit: units.length, model: modelEnd(units), real: pins.duration });
   checkOrder(points, pins.markers?.source);
+
+  // With a single known time (the duration, or one marker) the rate says nothing about the start:
+  // the speech starts after the lead-in it most likely has, rather than at 0.
+  if (pins.offset === undefined && points.length === 2) points[0].real = expectedLeadIn(points[1].real, points[1].model);
 
   // Past the last known point the speech goes on at the mean rate of the known stretch.
   const known = pins.offset === undefined && points.length > 2 ? points.slice(1) : points;
