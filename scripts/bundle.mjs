@@ -1,9 +1,10 @@
 // Bundles the compiled CLI (dist/cli/main.js and its worker) into a few files in dist/bundle/, which
 // bin/captions.js runs. Node resolves and links every ES module file on its own; the CLI's ~80
-// modules cost more to load than the commands they serve take on a small input. Packages stay
-// outside the bundle (they load from node_modules, lazily where the source loads them lazily), and
-// dynamic imports stay split, so a command loads only what it uses. The modules in dist/ are kept
-// for the library entry (dist/index.js) and the tests.
+// modules and the packages they import (resolved file by file through node_modules) cost more to
+// load than the commands they serve take on a small input. Packages the source loads lazily with
+// require (natural's modules, compromise, yaml, word-list) stay outside and load from node_modules
+// when used; dynamic imports stay split, so a command loads only what it uses. The modules in dist/
+// are kept for the library entry (dist/index.js) and the tests.
 //
 // dist/bundle/ sits two levels below the package root like dist/cli/, so paths the source takes
 // relative to its own module (../../package.json, ../../dictionaries) hold in the bundle too.
@@ -24,6 +25,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // the CommonJS packages inside (commander, subtitle, cli-progress) require Node's own modules
+  banner: { js: "import { createRequire as createBundleRequire } from 'node:module'; const require = createBundleRequire(import.meta.url);" },
   logLevel: 'warning',
 });

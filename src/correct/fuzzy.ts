@@ -2,9 +2,9 @@
 // comparing, then natural's Double Metaphone and Jaro-Winkler score them. The English word list
 // is read only when a candidate is good enough to need the check.
 
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+
+import { isEnglish } from './english.js';
 
 const require = createRequire(import.meta.url);
 
@@ -125,30 +125,4 @@ export function soundKey(word: string): number {
 export function soundKeys(word: string): number[] {
   const key = soundKey(word);
   return key % 256 === 0 ? [key, key + 1] : [key - 1, key, key + 1];
-}
-
-let englishWords: Buffer | undefined;
-
-/**
- * True when the word is in the `word-list` package's list of English words (275,000 lower-case
- * words, one a line, sorted). Read on first use and searched by bisection in its bytes: turning it
- * into strings (or a Set) would cost more than the whole correction stage.
- */
-export function isEnglish(word: string): boolean {
-  englishWords ??= readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'));
-  const list = englishWords;
-  const wanted = Buffer.from(word.toLowerCase(), 'latin1');
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const start = mid === 0 ? 0 : list.lastIndexOf(10, mid - 1) + 1;
-    let end = list.indexOf(10, start);
-    if (end < 0) end = list.length;
-    const order = list.compare(wanted, 0, wanted.length, start, end);
-    if (order === 0) return true;
-    if (order < 0) lo = end + 1;
-    else hi = start;
-  }
-  return false;
 }

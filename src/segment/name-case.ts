@@ -2,7 +2,7 @@
 // "I'm diamond", and the talk finder has just read those words as a person's name. Each change is
 // reported like the dictionary's, so a captioner sees it in the log.
 
-import { isEnglish } from '../correct/fuzzy.js';
+import { isEnglish } from '../correct/english.js';
 import type { Correction, Token } from '../types.js';
 
 export interface NamedTalk {
