@@ -24,6 +24,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // subtitle's stream helpers load `readable-stream`, a copy of Node's own streams (two versions,
+  // 200 KB to compile at every start): Node's `stream` module serves them as well
+  alias: { 'readable-stream': 'stream' },
   target: 'node20',
   // the CommonJS packages inside (commander, subtitle, cli-progress) require Node's own modules
   banner: { js: "import { createRequire as createBundleRequire } from 'node:module'; const require = createBundleRequire(import.meta.url);" },
