@@ -17,7 +17,8 @@ export const NO_PROGRESS: Progress = {
 };
 
 export async function createProgress(total: number): Promise<Progress> {
-  const { SingleBar, Presets } = await import('cli-progress');
+  // its CommonJS exports, the same whether Node loads it or it comes from the bundle
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar(
     {
       format: 'captions {bar} {value}/{total} files | ETA {eta_formatted} | {file}',
