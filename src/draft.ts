@@ -220,7 +220,8 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     cues,
     markers: markersOf(file),
     corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
-    warnings: [...file.warnings, ...stream.warnings, ...speakers.warnings].sort((a, b) => a.line - b.line),
+    // (a draft's speaker-name warnings are left out: its speakers only name its chapters)
+    warnings: [...file.warnings, ...stream.warnings].sort((a, b) => a.line - b.line),
     paragraphs: segments.map((_, index) => cues.filter((c) => c.segment === index).map(plain).filter(Boolean).join(' ')).filter(Boolean),
     draft: { format, blocks: file.blocks },
   };

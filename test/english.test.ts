@@ -21,7 +21,7 @@ describe('isEnglish', () => {
 
   it('agrees with the whole list on words next to listed ones and on made-up ones', () => {
     const probes = LINES.filter((_, i) => i % 251 === 0).flatMap((w) => [w + 'q', w.slice(0, -1), 'a' + w, w + 's', w.replace(/[aeiou]/, 'x')]);
-    probes.push('', 'zzzzzzzz', 'aaaaaa', 'samhgre', 'psycadep', 'neuigabauer', 'jeff', 'diamond', 'manabu');
+    probes.push('', 'zzzzzzzz', 'aaaaaa', 'samhgre', 'psycadep', 'neuigabauer', 'jeff', 'diamond', 'manabu', 'abalonť', 'abateų', 'café', 'naïve', 'a b', 'manlihood', 'sharrowed');
     expect(probes.length).toBeGreaterThan(5000);
     const disagreements = probes.filter((w) => isEnglish(w) !== (w !== '' && WORDS.has(w.toLowerCase())));
     expect(disagreements).toEqual([]);

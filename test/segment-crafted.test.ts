@@ -301,6 +301,16 @@ describe("speakers' names heard in lower case", () => {
     expect(result.corrections).toHaveLength(2);
   });
 
+  it('leaves handles alone and capitalizes the heard word where the speaker gives a longer name', () => {
+    const { tokens } = normalizeLines('Good morning. First up we have priya.', '[applause]', "Hi everyone. I'm Priya Raman.", ...BODY, 'Follow @priya and #priya, or mail priya2 and priya_dev, says priya.');
+    const text = textOf(detectSpeakers(tokens).tokens);
+    expect(text).toContain('Follow @priya and #priya, or mail priya2 and priya_dev, says Priya.');
+    const { tokens: other } = normalizeLines('Good morning. Next up we have jeff.', '[applause]', 'Hello. My name is Jeffrey Smith.', ...BODY);
+    const result = detectSpeakers(other);
+    expect(result.segments.map((s) => s.speaker)).toContain('Jeffrey Smith');
+    expect(textOf(result.tokens)).toContain('Next up we have Jeff.');
+  });
+
   it('changes nothing when the name is already capitalized or nobody is introduced', () => {
     const named = detectSpeakers(normalizeLines('Good morning. First up we have Jeff.', '[applause]', "I'm Jeff.", ...BODY).tokens);
     expect(named.corrections).toEqual([]);

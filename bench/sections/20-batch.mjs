@@ -28,7 +28,8 @@ const bin = join(root, 'bin/captions.js');
 const build = (jobs) => [process.execPath, [bin, 'build', input, '-o', join(work, `out-${jobs}`), '--jobs', String(jobs), '-q']];
 const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 const halfRun = (half, k) => `${quote(process.execPath)} ${quote(bin)} build ${quote(half)} -o ${quote(join(work, `out-half-${k}`))} --jobs 1 -q`;
-const twoProcesses = ['sh', ['-c', `${halfRun(halves[0], 0)} & ${halfRun(halves[1], 1)} & wait`]];
+// (each half's status is waited for, so a failing half fails the benchmark)
+const twoProcesses = ['sh', ['-c', `${halfRun(halves[0], 0)} & a=$!; ${halfRun(halves[1], 1)} & b=$!; wait $a && wait $b`]];
 
 const [two, one, separate] = medians([build(2), build(1), twoProcesses], RUNS);
 console.log(`${COPIES} copies of the example, vtt and srt; medians of ${RUNS} runs`);

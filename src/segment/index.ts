@@ -156,12 +156,14 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     }
   };
   let cursor = 0;
+  const kept: Talk[] = [];
   for (const talk of talks) {
     let start = Math.max(talk.start, cursor);
     if (start > cursor && !hasWords(tokens, cursor, start)) start = cursor;
     if (start > cursor) host(cursor, start);
     if (talk.end <= start) continue;
     drafts.push({ speaker: talk.name, role: 'speaker', title: talk.title, firstToken: start, endToken: talk.end });
+    kept.push(talk);
     cursor = talk.end;
   }
   if (cursor < tokens.length) {
@@ -169,7 +171,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     else drafts[drafts.length - 1].endToken = tokens.length;
   }
   drafts = drafts.filter((d) => d.endToken > d.firstToken);
-  const cased = capitalizeSpeakerNames(tokens, talks);
+  const cased = capitalizeSpeakerNames(tokens, kept);
   return { segments: finish(tokens, drafts), warnings, ...cased };
 }
 

@@ -12,11 +12,16 @@ export interface NamedTalk {
   nameTokens: number[];
 }
 
-/** A word's letters, without the punctuation around it ("jeff." → "jeff"). */
+/**
+ * A word's letters without the quotes, brackets and punctuation around it ("“jeff.”" → "jeff");
+ * none for a word with anything else attached ("@priya", "priya2", "priya_dev" are handles).
+ */
 function core(text: string): { lead: string; letters: string; tail: string } {
-  const m = /^([^\p{L}]*)(\p{L}[\p{L}'’-]*?)((?:['’]s)?[^\p{L}]*)$/u.exec(text);
+  const m = /^([\p{Ps}\p{Pi}"']*)(\p{L}[\p{L}'’-]*?)((?:['’]s)?[.,;:!?…\p{Pe}\p{Pf}"']*)$/u.exec(text);
   return m ? { lead: m[1], letters: m[2], tail: m[3] } : { lead: '', letters: '', tail: text };
 }
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * Capitalizes the speakers' names where they were heard in lower case. A word read as the name is
@@ -32,8 +37,10 @@ export function capitalizeSpeakerNames(tokens: Token[], talks: NamedTalk[]): { t
     for (const index of talk.nameTokens) {
       const token = tokens[index];
       if (token?.type !== 'word') continue;
-      const word = nameWords.get(core(token.text).letters.toLowerCase());
-      if (word) spelling.set(index, word);
+      const heard = core(token.text).letters;
+      // the final name's spelling of the word, or the heard word capitalized (the host's "jeff"
+      // for a speaker who gives their name as "Jeffrey Smith")
+      if (heard) spelling.set(index, nameWords.get(heard.toLowerCase()) ?? capitalized(heard));
     }
     for (const [lower, word] of nameWords) if (lower.length >= 3 && !isEnglish(lower)) everywhere.set(lower, word);
   }
@@ -44,7 +51,7 @@ export function capitalizeSpeakerNames(tokens: Token[], talks: NamedTalk[]): { t
     const { lead, letters, tail } = core(token.text);
     if (!/^\p{Ll}/u.test(letters)) return token;
     const word = spelling.get(index) ?? everywhere.get(letters);
-    if (!word || word.toLowerCase() !== letters || word === letters) return token;
+    if (!word || word.toLowerCase() !== letters.toLowerCase() || word === letters) return token;
     corrections.push({ line: token.line, column: token.column + lead.length, from: letters, to: word, kind: 'name', rule: `${word}, speaker`, confidence: 1 });
     return { ...token, text: lead + word + tail };
   });
