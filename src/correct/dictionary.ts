@@ -244,7 +244,25 @@ export function dictionaryFromValue(file: string, located: Located): Dictionary 
     registerEntry(seen, entry, entries);
     entries.push(entry);
   }
-  return { entries };
+  const dictionary = { entries };
+  keysRead.set(dictionary, seen);
+  checked.add(dictionary);
+  return dictionary;
+}
+
+/**
+ * The keys of each dictionary read from a file, as reading it checked them: a term's key to its
+ * entry, a variant's key to the (first) variant listing it. Merging looks keys up in them instead of
+ * walking a large file's entries again.
+ */
+const keysRead = new WeakMap<Dictionary, Map<string, DictionaryEntry | Variant>>();
+/** Dictionaries known to be free of conflicts: read and checked, merged, or compiled from a checked file. */
+const checked = new WeakSet<Dictionary>();
+
+/** Marks a dictionary as checked: one compiled (at build time) from a file that was. */
+export function markChecked<D extends Dictionary>(dictionary: D): D {
+  checked.add(dictionary);
+  return dictionary;
 }
 
 /**
@@ -367,11 +385,69 @@ function sameCondition(a: Variant, b: Variant): boolean {
   return a.context === b.context || a.context.join(' ') === b.context.join(' ');
 }
 
+/** Entry position and variant of the first conflict in merge order, with the error it raises. */
+interface Conflict {
+  position: number;
+  variant: number;
+  raise: () => never;
+}
+
+/**
+ * mergeDictionaries for a checked dictionary under a larger one read from a file (the built-in one
+ * under a user's): the same entries in the same order and the same errors, found by walking the
+ * smaller one only and looking its keys up in the larger one's, so that a 10,000-entry file is not
+ * walked again. Each alone is free of conflicts, so only keys of one meeting terms of the other can be.
+ */
+function mergeOverRead(earlier: Dictionary, later: Dictionary, laterKeys: Map<string, DictionaryEntry | Variant>): Dictionary {
+  const merged: DictionaryEntry[] = [];
+  const replacing = new Map<DictionaryEntry, number>(); // later entries put in an earlier one's place
+  const conflicts: Array<{ position: number; variant: Variant; owner: DictionaryEntry; term: DictionaryEntry }> = [];
+  const takenByLater = (variant: Variant) => {
+    const found = laterKeys.get(variant.key);
+    return found !== undefined && !('term' in found);
+  };
+  earlier.entries.forEach((entry, position) => {
+    const found = laterKeys.get(entry.key);
+    if (found !== undefined && 'term' in found) {
+      replacing.set(found, position);
+      merged.push(found);
+      return;
+    }
+    const kept = entry.variants.filter((v) => !takenByLater(v));
+    const own = kept.length === entry.variants.length ? entry : { ...entry, variants: kept };
+    merged.push(own);
+    // a later variant spelled like this term (position -1: its owner is found, and placed, only for the error)
+    if (found !== undefined) conflicts.push({ position: -1, variant: found, owner: own, term: own });
+    for (const variant of kept) {
+      const term = laterKeys.get(variant.key);
+      if (term !== undefined && 'term' in term) conflicts.push({ position, variant, owner: own, term });
+    }
+  });
+  for (const entry of later.entries) if (!replacing.has(entry)) merged.push(entry);
+  if (conflicts.length) {
+    // the error mergeDictionaries reports: the first variant, in merged order, spelled like another entry's term
+    const positionOf = (entry: DictionaryEntry) => replacing.get(entry) ?? merged.indexOf(entry);
+    const placed: Conflict[] = conflicts.map((c) => {
+      if (c.position !== -1) return { position: c.position, variant: c.owner.variants.indexOf(c.variant), raise: () => conflictOfTerm(c.variant, c.owner, c.term) };
+      const owner = later.entries.find((e) => e.variants.some((v) => v.key === c.variant.key))!;
+      const variant = owner.variants.findIndex((v) => v.key === c.variant.key);
+      return { position: positionOf(owner), variant, raise: () => conflictOfTerm(owner.variants[variant], owner, c.term) };
+    });
+    placed.sort((a, b) => a.position - b.position || a.variant - b.variant)[0].raise();
+  }
+  return markChecked({ entries: merged });
+}
+
 /**
  * Merges dictionaries, later ones winning: an entry for the same term replaces the earlier one, and a
  * variant claimed by a later entry is taken away from the earlier. Cycles across files are errors.
  */
 export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
+  if (dictionaries.length === 2) {
+    const [earlier, later] = dictionaries;
+    const laterKeys = keysRead.get(later);
+    if (laterKeys && checked.has(earlier) && earlier.entries.length <= later.entries.length) return mergeOverRead(earlier, later, laterKeys);
+  }
   const byTerm = new Map<string, DictionaryEntry>();
   for (const dictionary of dictionaries) {
     if (byTerm.size) {
@@ -392,7 +468,7 @@ export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
   }
   const merged = { entries: [...byTerm.values()] };
   checkConsistency(merged, false, byTerm);
-  return merged;
+  return markChecked(merged);
 }
 
 /** Entries for the people of a talk (from a speaker roster): their name in its proper casing and spellings heard. */

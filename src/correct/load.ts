@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dictionaryFromValue, DictionaryError, type Dictionary, type Located } from './dictionary.js';
+import { dictionaryFromValue, DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -94,7 +94,8 @@ let defaultDictionary: Dictionary | undefined;
 export function loadDefaultDictionary(): Dictionary {
   if (defaultDictionary) return defaultDictionary;
   if (existsSync(COMPILED_DEFAULT_PATH) && statSync(COMPILED_DEFAULT_PATH).mtimeMs >= statSync(DEFAULT_DICTIONARY_PATH).mtimeMs) {
-    defaultDictionary = JSON.parse(readFileSync(COMPILED_DEFAULT_PATH, 'utf8')) as Dictionary;
+    // compiled at build time from the YAML, which was checked then
+    defaultDictionary = markChecked(JSON.parse(readFileSync(COMPILED_DEFAULT_PATH, 'utf8')) as Dictionary);
   } else {
     defaultDictionary = loadDictionaryFile(DEFAULT_DICTIONARY_PATH, DEFAULT_DICTIONARY_NAME);
   }
