@@ -25,8 +25,8 @@ const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 /**
  * Capitalizes the speakers' names where they were heard in lower case. A word read as the name is
- * fixed there; a name word that is no English word ("jeff", not "diamond") is a name wherever it
- * stands, so its other lower-case occurrences are fixed as well.
+ * fixed there; a name word that is no English word ("priya", not "diamond" or "jeff") is a name
+ * wherever it stands, so its other lower-case occurrences are fixed as well.
  */
 export function capitalizeSpeakerNames(tokens: Token[], talks: NamedTalk[]): { tokens: Token[]; corrections: Correction[] } {
   const spelling = new Map<number, string>();
@@ -46,8 +46,9 @@ export function capitalizeSpeakerNames(tokens: Token[], talks: NamedTalk[]): { t
   }
 
   const corrections: Correction[] = [];
+  if (spelling.size === 0 && everywhere.size === 0) return { tokens, corrections };
   const out = tokens.map((token, index) => {
-    if (token.type !== 'word') return token;
+    if (token.type !== 'word' || (everywhere.size === 0 && !spelling.has(index))) return token;
     const { lead, letters, tail } = core(token.text);
     if (!/^\p{Ll}/u.test(letters)) return token;
     const word = spelling.get(index) ?? everywhere.get(letters);
