@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entriesForNames, mergeDictionaries } from '../src/correct/dictionary.js';
+import { entriesForNames } from '../src/correct/dictionary.js';
+import { mergeDictionaries } from '../src/correct/merge.js';
 import { loadDefaultDictionary } from '../src/correct/load.js';
 import { buildFromText } from '../src/pipeline.js';
 import type { CaptionDocument, Correction } from '../src/types.js';

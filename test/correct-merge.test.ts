@@ -3,7 +3,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DictionaryError, mergeDictionaries, type Dictionary } from '../src/correct/dictionary.js';
+import { DictionaryError, type Dictionary } from '../src/correct/dictionary.js';
+import { mergeDictionaries } from '../src/correct/merge.js';
 import { loadDefaultDictionary, parseDictionary } from '../src/correct/load.js';
 
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma', 'kappa', 'zeta'];

@@ -2,7 +2,8 @@
 // across tokens and lines, context words, fuzzy matching, and the traps that must stay untouched.
 
 import { describe, expect, it } from 'vitest';
-import { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary } from '../src/correct/dictionary.js';
+import { DictionaryError, entriesForNames, type Dictionary } from '../src/correct/dictionary.js';
+import { mergeDictionaries } from '../src/correct/merge.js';
 import { correctTerms } from '../src/correct/index.js';
 import { COMPILED_DEFAULT_PATH, DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile, parseDictionary } from '../src/correct/load.js';
 import { correctSentence } from '../src/correct/spec.js';
@@ -74,6 +75,11 @@ describe('dictionary files', () => {
     expect(errorOf(() => yaml('- term: GIL\n  variants: [gill]\n- term: Gil\n  variants: [gill]\n')).message).toMatch(/already defined|claimed by/);
     expect(errorOf(() => yaml('- term: A\n  variants: [x]\n- term: B\n  variants: [x]\n')).message).toBe('variant "x" is claimed by "B" and by "A" at test.yaml:2');
     expect(errorOf(() => yaml('- term: A\n- term: a\n')).message).toBe('entry "a" is already defined at test.yaml:1');
+    // the earlier entry is found among those read so far, wherever it is
+    const later = errorOf(() => yaml('- term: B\n- term: A\n- term: C\n- term: D\n- term: a\n- term: E\n'));
+    expect([later.line, later.message]).toEqual([5, 'entry "a" is already defined at test.yaml:2']);
+    const claimed = errorOf(() => parseDictionary(JSON.stringify([{ term: 'A' }, { term: 'B', variants: ['x'] }, { term: 'C' }, { term: 'D', variants: ['y', 'x'] }, { term: 'E' }], null, 2), 'd.json'));
+    expect(`${claimed.file}:${claimed.line}: ${claimed.message}`).toBe('d.json:18: variant "x" is claimed by "D" and by "B" at d.json:8');
     expect(errorOf(() => yaml('- term: A\n  variant: [x]\n')).line).toBe(2);
     expect(errorOf(() => yaml('- term: A\n  window: 0\n')).message).toMatch(/window/);
     expect(errorOf(() => yaml('- variants: [x]\n')).message).toBe('an entry needs a non-empty "term"');

@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
-import { mergeDictionaries } from '../correct/dictionary.js';
+import { mergeDictionaries } from '../correct/merge.js';
 import { rosterEntries } from '../correct/roster-terms.js';
 import { readFileSync } from 'node:fs';
 import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';

@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { lineOfSource, mergeDictionaries, type Dictionary } from '../correct/dictionary.js';
+import { lineOfSource, type Dictionary } from '../correct/dictionary.js';
+import { mergeDictionaries } from '../correct/merge.js';
 import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { runSpecs } from '../correct/spec.js';
 import { suggestionsAsYaml, suggestVariants } from '../correct/suggest.js';

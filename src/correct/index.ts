@@ -2,11 +2,12 @@
 // recorded as a Correction. It runs on the normalized token stream, before speakers and sentences.
 
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
-import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
+import { sizeOf, wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
-export { DictionaryError, entriesForNames, mergeDictionaries, type Dictionary, type DictionaryEntry } from './dictionary.js';
+export { DictionaryError, entriesForNames, type Dictionary, type DictionaryEntry } from './dictionary.js';
+export { mergeDictionaries } from './merge.js';
 export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
 
 /** Fuzzy fixes below this confidence are not made; chosen so the shipped example gets no false fix. */
@@ -209,8 +210,8 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
 
 /** The stage: listed variants first, then fuzzy matches of what is left. */
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
-  if (!dictionary.entries.length) return stream;
-  const index = buildIndex(dictionary.entries, vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []))));
+  if (!sizeOf(dictionary)) return stream;
+  const index = buildIndex(dictionary, vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []))));
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;

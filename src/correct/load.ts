@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dictionaryFromValue, DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
+import { DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
+import { dictionaryFromValue } from './read-dictionary.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;

@@ -2,8 +2,10 @@
 // first word, and every single-word spelling under a coarse sound key for fuzzy matching. A word of
 // the transcript is looked up, never compared with every entry.
 
-import { wordKey, type DictionaryEntry } from './dictionary.js';
+import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { soundKey, soundKeys } from './fuzzy.js';
+import { MergedDictionary } from './merge.js';
+import { ReadDictionary } from './read-dictionary.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -65,12 +67,55 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   return { words, sounds };
 }
 
+/** The key a spelling is filed under for fuzzy matching ("scikit-hep" → scikithep), or '' when it is not one. */
+function fuzzyKey(spelling: string): string {
+  const key = spelling.includes('-') || spelling.includes('.') ? spelling.replace(/[-.]/g, '') : spelling;
+  return FUZZY_KEY.test(key) ? key : '';
+}
+
+/**
+ * The entries of a dictionary read from a file that a text can reach, built, in order: those with a
+ * word of their term, or the first word of a variant, in the text, or (when fuzzy) a one-word
+ * spelling of a sound near one of its words; names always, as they are matched word by word. It
+ * looks at keys only, so that the others are never built, and may take an entry that adds nothing
+ * to the index (a spelling too short to be fuzzy): indexing it is the same test again. `skip` are
+ * entries already taken elsewhere.
+ */
+function reachedEntries(dictionary: ReadDictionary, { words, sounds }: Vocabulary, skip?: ReadonlySet<number>): DictionaryEntry[] {
+  const { keys, keyStart } = dictionary;
+  const reached: DictionaryEntry[] = [];
+  for (let index = 0; index < dictionary.size; index++) {
+    const start = keyStart[index];
+    const end = keyStart[index + 1];
+    const fuzzy = dictionary.isFuzzy(index);
+    let reach = fuzzy && dictionary.isName(index);
+    for (let place = start; !reach && place < end; place++) {
+      const key = keys[place];
+      const space = key.indexOf(' ');
+      if (space < 0) reach = words.has(key) || (fuzzy && sounds.has(soundKey(key.includes('-') || key.includes('.') ? fuzzyKey(key) : key)));
+      else reach = words.has(key.slice(0, space)) || (place === start && key.split(' ').some((w) => words.has(w)));
+    }
+    if (reach && !skip?.has(index)) reached.push(dictionary.entry(index));
+  }
+  return reached;
+}
+
+/** The entries worth indexing for a text: all of them, or of a large dictionary only those it can reach. */
+function entriesToIndex(dictionary: Dictionary, vocabulary?: Vocabulary): DictionaryEntry[] {
+  if (!vocabulary) return dictionary.entries;
+  if (dictionary instanceof ReadDictionary) return reachedEntries(dictionary, vocabulary);
+  if (dictionary instanceof MergedDictionary) return [...dictionary.front, ...reachedEntries(dictionary.rest, vocabulary, dictionary.replaced)];
+  return dictionary.entries;
+}
+
 /**
  * Indexes the entries, all of them, or (given the vocabulary of the text to correct) only those that
  * text can reach: patterns whose first word occurs in it and fuzzy spellings that share a sound key
- * with one of its words. A 10,000-entry dictionary then costs a walk over its entries, not an index.
+ * with one of its words. A 10,000-entry dictionary read from a file then costs a walk over its keys:
+ * the entries out of reach are not even built.
  */
-export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary): TermIndex {
+export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): TermIndex {
+  const entries = entriesToIndex(dictionary, vocabulary);
   const byFirstWord = new Map<string, Pattern[]>();
   const bySound = new Map<number, FuzzyTarget[]>();
   const known = new Set<string>();
@@ -78,8 +123,8 @@ export function buildIndex(entries: DictionaryEntry[], vocabulary?: Vocabulary):
   const sounds = vocabulary?.sounds;
   const reach = (word: string) => !words || words.has(word);
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
-    const key = spelling.includes('-') || spelling.includes('.') ? spelling.replace(/[-.]/g, '') : spelling;
-    if (!FUZZY_KEY.test(key)) return;
+    const key = fuzzyKey(spelling);
+    if (!key) return;
     const sound = soundKey(key);
     if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
   };

@@ -23,7 +23,7 @@ function excerpt(words: WordToken[], at: number): string {
 
 /** Proposals over the token streams of several transcripts, ranked by count then score. */
 export function suggestVariants(transcripts: Array<{ file: string; tokens: Token[] }>, dictionary: Dictionary, minScore = 0.75): Suggestion[] {
-  const index = buildIndex(dictionary.entries, vocabularyOf(transcripts.flatMap(({ tokens }) => tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])))));
+  const index = buildIndex(dictionary, vocabularyOf(transcripts.flatMap(({ tokens }) => tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])))));
   const byHeard = new Map<string, Suggestion>();
   const rejected = new Set<string>();
   for (const { file, tokens } of transcripts) {

@@ -1,0 +1,334 @@
+// A parsed dictionary file turned into entries. Every entry is checked as the file is read (a bad
+// field, a term defined twice, a conflict or a cycle is an error naming its line), but an entry is
+// made into objects only when something asks for it: a 10,000-entry file costs one pass over its
+// values and one map of its keys, and the entries a transcript never reaches are never built.
+
+import {
+  conflictOfTerm,
+  DEFAULT_WINDOW,
+  DictionaryError,
+  lineOfSource,
+  markChecked,
+  PLAIN_PHRASE,
+  phraseKey,
+  registerLocator,
+  sameCondition,
+  where,
+  type Dictionary,
+  type DictionaryEntry,
+  type Located,
+  type SourceRef,
+  type Spec,
+  type Variant,
+} from './dictionary.js';
+
+type Path = Array<string | number>;
+
+const ENTRY_FIELDS = new Set(['term', 'kind', 'variants', 'context', 'unless', 'window', 'fuzzy', 'case', 'specs']);
+const VARIANT_FIELDS = new Set(['text', 'context', 'unless', 'window', 'next', 'notNext']);
+const NONE: string[] = [];
+const NO_FIELDS: Record<string, unknown> = {};
+const NO_SPECS: Spec[] = [];
+
+const FUZZY = 1;
+const NAME = 2;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Single spaces, no edge spaces; a string is returned as it is when it already is so (the common case). */
+function tidy(text: string): string {
+  return /^\S+(?: \S+)*$/.test(text) ? text : text.trim().replace(/\s+/g, ' ');
+}
+
+/** How a term or variant is written in entries: as given when it is plain words, else tidied. */
+function textOf(given: string): string {
+  return PLAIN_PHRASE.test(given.toLowerCase()) ? given : tidy(given);
+}
+
+/** The key of a term or variant as given ('' when it has no word). Plain lower-case text is its own key. */
+function keyOf(given: string): string {
+  if (PLAIN_PHRASE.test(given)) return given;
+  const lower = given.toLowerCase();
+  return PLAIN_PHRASE.test(lower) ? lower : phraseKey(tidy(given));
+}
+
+/** Turns a parsed file into a dictionary, or throws DictionaryError naming the offending line. */
+export function dictionaryFromValue(file: string, located: Located): ReadDictionary {
+  const root = located.value;
+  if (Array.isArray(root)) return markChecked(new ReadDictionary(file, located, root, []));
+  if (isRecord(root) && Array.isArray(root.entries)) return markChecked(new ReadDictionary(file, located, root.entries, ['entries']));
+  throw new DictionaryError(file, located.lineOf([]), 'a dictionary is a list of entries, or a map with an "entries" list');
+}
+
+/**
+ * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) sit in one
+ * flat list, and a map gives each key's first place in it: conflicts are found, merges and indexes
+ * look keys up, and entries are built one by one as they are reached (`entry`), or all at once when
+ * `entries` is asked for.
+ */
+export class ReadDictionary implements Dictionary {
+  /** Every key, entry by entry: the term's key, then its variants' keys in order. */
+  readonly keys: string[] = [];
+  /** Where each entry's keys start in `keys`; one more item marks where the last entry's end. */
+  readonly keyStart: Int32Array;
+  private readonly places = new Map<string, number>();
+  private readonly flags: Uint8Array;
+  private readonly built: Array<DictionaryEntry | undefined>;
+  private all: DictionaryEntry[] | undefined;
+  /** Whether source lines are looked up as entries are built (YAML) or only for a message (JSON). */
+  private readonly eager: boolean;
+  /** How many entries have their keys in `keys` (all of them once the file is read). */
+  private filed = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly located: Located,
+    private readonly items: unknown[],
+    private readonly base: Path,
+  ) {
+    registerLocator(file, base, located.lineOf);
+    this.eager = located.eager !== false;
+    this.keyStart = new Int32Array(items.length + 1);
+    this.flags = new Uint8Array(items.length);
+    this.built = new Array(items.length);
+    for (let index = 0; index < items.length; index++) {
+      this.keyStart[index] = this.keys.length;
+      this.read(index, false);
+      this.keyStart[index + 1] = this.keys.length;
+      this.filed = index + 1;
+      this.register(index);
+    }
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  get entries(): DictionaryEntry[] {
+    if (!this.all) {
+      this.all = [];
+      for (let index = 0; index < this.items.length; index++) this.all.push(this.entry(index));
+    }
+    return this.all;
+  }
+
+  /** Entry `index`, built on first use. */
+  entry(index: number): DictionaryEntry {
+    return (this.built[index] ??= this.read(index, true)!);
+  }
+
+  /** The first place of a key (a term's or a variant's) in `keys`, or -1. */
+  placeOf(key: string): number {
+    return this.places.get(key) ?? -1;
+  }
+
+  /** The entry whose keys hold `place`. */
+  entryAt(place: number): number {
+    const starts = this.keyStart;
+    let low = 0;
+    let high = this.filed - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= place) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** Whether the key at `place` is a term (else it is a variant). */
+  isTermAt(place: number): boolean {
+    return this.keyStart[this.entryAt(place)] === place;
+  }
+
+  /** The variant whose key is at `place`. */
+  variantAt(place: number): Variant {
+    const index = this.entryAt(place);
+    return this.entry(index).variants[place - this.keyStart[index] - 1];
+  }
+
+  isFuzzy(index: number): boolean {
+    return (this.flags[index] & FUZZY) !== 0;
+  }
+
+  isName(index: number): boolean {
+    return (this.flags[index] & NAME) !== 0;
+  }
+
+  toJSON(): Dictionary {
+    return { entries: this.entries };
+  }
+
+  private fail(path: Path, message: string): never {
+    throw new DictionaryError(this.file, this.located.lineOf([...this.base, ...path]), message);
+  }
+
+  /** A list of context words: checked, and lower-cased when building. Paths are made only for an error. */
+  private words(value: unknown, build: boolean, path: () => Path): string[] {
+    if (value === undefined) return NONE;
+    if (!Array.isArray(value) || value.some((w) => typeof w !== 'string' || !w.trim())) this.fail(path(), 'expected a list of non-empty words');
+    return build ? (value as string[]).map((w) => w.trim().toLowerCase()) : NONE;
+  }
+
+  private windowOf(value: unknown, path: () => Path, fallback: number): number {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 200) this.fail(path(), 'window must be a whole number of words from 1 to 200');
+    return value as number;
+  }
+
+  private ref(entry: number, list?: 'variants' | 'specs', index?: number): SourceRef {
+    const { file } = this;
+    if (!this.eager) return list ? { file, line: 0, entry, list, index } : { file, line: 0, entry };
+    return { file, line: this.located.lineOf(list ? [...this.base, entry, list, index!] : [...this.base, entry]) };
+  }
+
+  /**
+   * Reads entry `index`, checking each field in the order its errors are reported. Checking (the
+   * first read) records the entry's keys and flags; building (a later read) returns the entry.
+   */
+  private read(index: number, build: boolean): DictionaryEntry | undefined {
+    const raw = this.items[index];
+    if (!isRecord(raw)) this.fail([index], 'an entry must be a map with at least a "term"');
+    const r = raw as Record<string, unknown>;
+    for (const key in r) if (!ENTRY_FIELDS.has(key)) this.fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
+    if (typeof r.term !== 'string' || !r.term.trim()) this.fail([index, 'term'], 'an entry needs a non-empty "term"');
+    const given = r.term as string;
+    const termKey = keyOf(given);
+    if (!termKey) this.fail([index, 'term'], `term "${tidy(given)}" has no word in it`);
+    if (r.kind !== undefined && r.kind !== 'term' && r.kind !== 'name') this.fail([index, 'kind'], 'kind is "term" or "name"');
+    if (r.fuzzy !== undefined && typeof r.fuzzy !== 'boolean') this.fail([index, 'fuzzy'], 'fuzzy is true or false');
+    if (r.case !== undefined && typeof r.case !== 'boolean') this.fail([index, 'case'], 'case is true or false');
+    const context = this.words(r.context, build, () => [index, 'context']);
+    const unless = this.words(r.unless, build, () => [index, 'unless']);
+    const window = this.windowOf(r.window, () => [index, 'window'], DEFAULT_WINDOW);
+    if (r.variants !== undefined && !Array.isArray(r.variants)) this.fail([index, 'variants'], 'variants is a list');
+    const rawVariants = (r.variants as unknown[] | undefined) ?? NONE;
+    if (!build) {
+      this.keys.push(termKey);
+      this.flags[index] = (r.fuzzy === false ? 0 : FUZZY) | (r.kind === 'name' ? NAME : 0);
+    }
+    const variants: Variant[] = [];
+    for (let vi = 0; vi < rawVariants.length; vi++) {
+      const v = rawVariants[vi];
+      const plain = typeof v === 'string';
+      if (!plain && !isRecord(v)) this.fail([index, 'variants', vi], 'a variant is a string or a map with "text"');
+      const spec = (plain ? NO_FIELDS : v) as Record<string, unknown>;
+      if (!plain) for (const key in spec) if (!VARIANT_FIELDS.has(key)) this.fail([index, 'variants', vi, key], `unknown variant field "${key}"`);
+      const text = plain ? (v as string) : spec.text;
+      const key = typeof text === 'string' ? keyOf(text) : '';
+      if (!key) this.fail([index, 'variants', vi], `empty variant in entry "${textOf(given)}"`);
+      if (key === termKey) this.fail([index, 'variants', vi], `variant "${textOf(text as string)}" is the term itself (its casing is fixed without listing it)`);
+      if (plain && !build) {
+        this.keys.push(key);
+        continue;
+      }
+      const ownUnless = plain ? NONE : this.words(spec.unless, build, () => [index, 'variants', vi, 'unless']);
+      const ownContext = plain || spec.context === undefined ? context : this.words(spec.context, build, () => [index, 'variants', vi, 'context']);
+      const ownWindow = plain ? window : this.windowOf(spec.window, () => [index, 'variants', vi, 'window'], window);
+      const next = plain ? NONE : this.words(spec.next, build, () => [index, 'variants', vi, 'next']);
+      const notNext = plain ? NONE : this.words(spec.notNext, build, () => [index, 'variants', vi, 'notNext']);
+      if (!build) {
+        this.keys.push(key);
+        continue;
+      }
+      const line = this.eager ? this.located.lineOf([...this.base, index, 'variants', vi]) : 0;
+      const allUnless = ownUnless.length ? [...unless, ...ownUnless] : unless;
+      variants.push(new LoadedVariant(textOf(text as string), key, ownContext, allUnless, ownWindow, next, notNext, this.file, line, index, vi));
+    }
+    if (r.specs !== undefined && !Array.isArray(r.specs)) this.fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
+    const rawSpecs = (r.specs as unknown[] | undefined) ?? NONE;
+    const specs: Spec[] = rawSpecs.length ? [] : NO_SPECS;
+    for (let si = 0; si < rawSpecs.length; si++) {
+      const s = rawSpecs[si];
+      let spec: { input: string; output: string } | undefined;
+      if (isRecord(s) && typeof s.keep === 'string' && Object.keys(s).length === 1) spec = { input: s.keep, output: s.keep };
+      else if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) spec = { input: s.in, output: s.out };
+      else this.fail([index, 'specs', si], 'a spec is {in: text, out: expected} or {keep: text that must not change}');
+      if (build) specs.push({ ...spec!, source: this.ref(index, 'specs', si) });
+    }
+    if (!build) return undefined;
+    return {
+      term: textOf(given),
+      key: termKey,
+      kind: (r.kind as 'term' | 'name' | undefined) ?? 'term',
+      variants,
+      context,
+      unless,
+      window,
+      fuzzy: (r.fuzzy as boolean | undefined) ?? true,
+      fixCase: (r.case as boolean | undefined) ?? true,
+      specs,
+      source: this.ref(index),
+    };
+  }
+
+  /**
+   * Checks entry `index`'s keys against those before it: a term defined twice, a variant claimed by
+   * two entries (with the same context), and a variant that is another entry's term (a cycle when
+   * that entry lists this one's term back). Entries are built only to word an error.
+   */
+  private register(index: number): void {
+    const { keys, places } = this;
+    const start = this.keyStart[index];
+    const end = this.keyStart[index + 1];
+    const termKey = keys[start];
+    const found = places.get(termKey);
+    if (found !== undefined) {
+      const entry = this.entry(index);
+      if (this.isTermAt(found)) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(this.entry(this.entryAt(found)).source)}`);
+      // an earlier entry lists this term as its variant
+      conflictOfTerm(this.variantAt(found), this.entry(this.entryAt(found)), entry);
+    }
+    places.set(termKey, start);
+    for (let place = start + 1; place < end; place++) {
+      const other = places.get(keys[place]);
+      if (other === undefined) {
+        places.set(keys[place], place);
+        continue;
+      }
+      if (other >= start) continue; // listed twice by this entry
+      const variant = this.variantAt(place);
+      if (this.isTermAt(other)) conflictOfTerm(variant, this.entry(index), this.entry(this.entryAt(other)));
+      const earlier = this.variantAt(other);
+      if (sameCondition(earlier, variant)) {
+        const owner = this.entry(this.entryAt(other));
+        throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${this.entry(index).term}" and by "${owner.term}" at ${where(earlier.source)}`);
+      }
+    }
+  }
+}
+
+/**
+ * A variant as read from a file. Its words are split only when the matcher indexes it, and its
+ * source is made only when asked for (an error message, the compiled default).
+ */
+class LoadedVariant implements Variant {
+  private split: string[] | undefined;
+  constructor(
+    readonly text: string,
+    readonly key: string,
+    readonly context: string[],
+    readonly unless: string[],
+    readonly window: number,
+    readonly next: string[],
+    readonly notNext: string[],
+    private readonly file: string,
+    private readonly line: number,
+    private readonly entryIndex: number,
+    private readonly variantIndex: number,
+  ) {}
+
+  get words(): string[] {
+    return (this.split ??= this.key.split(' '));
+  }
+
+  get source(): SourceRef {
+    return this.line ? { file: this.file, line: this.line } : { file: this.file, line: 0, entry: this.entryIndex, list: 'variants', index: this.variantIndex };
+  }
+
+  toJSON(): Variant {
+    const { text, words, key, context, unless, window, next, notNext, source } = this;
+    return { text, words, key, context, unless, window, next, notNext, source };
+  }
+}
