@@ -62,7 +62,7 @@ export function parseDictionary(text: string, file: string): Dictionary {
     // Lines are looked up only for an error message; the YAML parser reads JSON too.
     let locator: ReturnType<typeof yamlLocator> | undefined;
     const lineOf = (path: Array<string | number>) => (locator ??= yamlLocator(yaml(), text)).lineOf(path);
-    return dictionaryFromValue(file, { value, lineOf, eager: false });
+    return dictionaryFromValue(file, { value, lineOf, eager: false, text });
   }
   const Y = yaml();
   const located = yamlLocator(Y, text);

@@ -76,28 +76,27 @@ function fuzzyKey(spelling: string): string {
 /**
  * The entries of a dictionary read from a file that a text can reach, built, in order: those with a
  * word of their term, or the first word of a variant, in the text, or (when fuzzy) a one-word
- * spelling of a sound near one of its words; names always, as they are matched word by word. It
- * looks at keys only, so that the others are never built, and may take an entry that adds nothing
- * to the index (a spelling too short to be fuzzy): indexing it is the same test again. `skip` are
+ * spelling of a sound near one of its words; names always, as they are matched word by word. Only
+ * keys are looked at, so that the entries out of reach are never built. An entry taken that adds
+ * nothing (a spelling too short to be fuzzy) is left out by indexing, which tests again. `skip` are
  * entries already taken elsewhere.
  */
 function reachedEntries(dictionary: ReadDictionary, { words, sounds }: Vocabulary, skip?: ReadonlySet<number>): DictionaryEntry[] {
-  const { keys, keyStart } = dictionary;
-  const reached: DictionaryEntry[] = [];
+  const { keyText, keyOffset, keyStart } = dictionary;
+  const reached: number[] = [];
   for (let index = 0; index < dictionary.size; index++) {
     const start = keyStart[index];
-    const end = keyStart[index + 1];
     const fuzzy = dictionary.isFuzzy(index);
     let reach = fuzzy && dictionary.isName(index);
-    for (let place = start; !reach && place < end; place++) {
-      const key = keys[place];
+    for (let place = start; !reach && place < keyStart[index + 1]; place++) {
+      const key = keyText.slice(keyOffset[place], keyOffset[place + 1] - 1);
       const space = key.indexOf(' ');
       if (space < 0) reach = words.has(key) || (fuzzy && sounds.has(soundKey(key.includes('-') || key.includes('.') ? fuzzyKey(key) : key)));
       else reach = words.has(key.slice(0, space)) || (place === start && key.split(' ').some((w) => words.has(w)));
     }
-    if (reach && !skip?.has(index)) reached.push(dictionary.entry(index));
+    if (reach && !skip?.has(index)) reached.push(index);
   }
-  return reached;
+  return dictionary.entriesAt(reached);
 }
 
 /** The entries worth indexing for a text: all of them, or of a large dictionary only those it can reach. */

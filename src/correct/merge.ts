@@ -61,12 +61,16 @@ function mergeOverRead(earlier: Dictionary, later: ReadDictionary): MergedDictio
     const place = later.placeOf(variant.key);
     return place >= 0 && !later.isTermAt(place);
   };
+  // the file's entries for the same terms, built together (the file's values are read once)
+  const places = earlier.entries.map((entry) => later.placeOf(entry.key));
+  const replacing = places.map((place) => (place >= 0 && later.isTermAt(place) ? later.entryAt(place) : -1));
+  const replacements = later.entriesAt(replacing.filter((index) => index >= 0));
   earlier.entries.forEach((entry, position) => {
-    const place = later.placeOf(entry.key);
-    if (place >= 0 && later.isTermAt(place)) {
-      const index = later.entryAt(place);
+    const place = places[position];
+    const index = replacing[position];
+    if (index >= 0) {
       replaced.set(index, position);
-      front.push(later.entry(index));
+      front.push(replacements[replaced.size - 1]);
       return;
     }
     const kept = entry.variants.filter((v) => !takenByLater(v));

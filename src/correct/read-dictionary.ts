@@ -3,6 +3,8 @@
 // made into objects only when something asks for it: a 10,000-entry file costs one pass over its
 // values and one map of its keys, and the entries a transcript never reaches are never built.
 
+import { entrySpans } from './json-spans.js';
+import { hashOf, KeyTable } from './key-table.js';
 import {
   conflictOfTerm,
   DEFAULT_WINDOW,
@@ -63,72 +65,139 @@ export function dictionaryFromValue(file: string, located: Located): ReadDiction
 }
 
 /**
- * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) sit in one
- * flat list, and a map gives each key's first place in it: conflicts are found, merges and indexes
- * look keys up, and entries are built one by one as they are reached (`entry`), or all at once when
- * `entries` is asked for.
+ * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) are filed
+ * in order as the file is checked: conflicts are found, merges and indexes look keys up, and
+ * entries are built only as they are reached (`entriesAt`), or all at once when `entries` is asked
+ * for. Once read, the keys are kept as one string with their offsets and a hash table in typed
+ * arrays, and a JSON file's values are dropped and read again to build entries (see key-table.ts).
  */
 export class ReadDictionary implements Dictionary {
-  /** Every key, entry by entry: the term's key, then its variants' keys in order. */
-  readonly keys: string[] = [];
-  /** Where each entry's keys start in `keys`; one more item marks where the last entry's end. */
+  /** Every key followed by a newline, entry by entry: the term's key, then its variants' keys. */
+  private keyList = '';
+  /** Where each key starts in `keyText`; one more item marks the end. */
+  private keyOffsets = new Int32Array(1);
+  /** Where each entry's keys start among the keys; one more item marks where the last entry's end. */
   readonly keyStart: Int32Array;
-  private readonly places = new Map<string, number>();
+  private readonly table = new KeyTable();
   private readonly flags: Uint8Array;
-  private readonly built: Array<DictionaryEntry | undefined>;
+  private readonly built = new Map<number, DictionaryEntry>();
   private all: DictionaryEntry[] | undefined;
   /** Whether source lines are looked up as entries are built (YAML) or only for a message (JSON). */
   private readonly eager: boolean;
-  /** How many entries have their keys in `keys` (all of them once the file is read). */
+  /** The keys while the file is read. */
+  private reading: string[] | undefined = [];
+  /** How many entries have their keys filed (all of them once the file is read). */
   private filed = 0;
+  /** The file's entry values: while it is read, and after only when they cannot be read again. */
+  private items: unknown[] | undefined;
+  /** Where each entry sits in a JSON file's text (found when first needed), or null when not found. */
+  private spans: ReturnType<typeof entrySpans> | undefined;
+  private readonly count: number;
 
   constructor(
     private readonly file: string,
     private readonly located: Located,
-    private readonly items: unknown[],
+    items: unknown[],
     private readonly base: Path,
   ) {
     registerLocator(file, base, located.lineOf);
     this.eager = located.eager !== false;
+    this.items = items;
+    this.count = items.length;
     this.keyStart = new Int32Array(items.length + 1);
     this.flags = new Uint8Array(items.length);
-    this.built = new Array(items.length);
-    const { keys, places } = this;
+    const keys = this.reading!;
+    const keyAt = (place: number) => keys[place];
     for (let index = 0; index < items.length; index++) {
       const start = keys.length;
       this.keyStart[index] = start;
-      if (!this.filePlain(index)) this.read(index, false);
+      if (!this.filePlain(index)) this.read(index, items[index], false);
       this.keyStart[index + 1] = keys.length;
       this.filed = index + 1;
       // each key is checked against those before it as it is filed
       for (let place = start; place < keys.length; place++) {
-        const earlier = places.get(keys[place]);
-        if (earlier === undefined) places.set(keys[place], place);
+        const hash = hashOf(keys[place]);
+        const earlier = this.table.find(keys[place], hash, keyAt);
+        if (earlier < 0) this.table.add(hash, place);
         else this.checkRepeat(index, place, earlier);
       }
     }
+    this.keyList = keys.length ? `${keys.join('\n')}\n` : '';
+    this.keyOffsets = new Int32Array(keys.length + 1);
+    for (let place = 0, at = 0; place < keys.length; place++) this.keyOffsets[place + 1] = at += keys[place].length + 1;
+    this.reading = undefined;
+    if (located.text !== undefined) this.items = undefined;
   }
 
   get size(): number {
-    return this.items.length;
+    return this.count;
+  }
+
+  /** Every key followed by a newline (see `keyOffset`). */
+  get keyText(): string {
+    return this.keyList;
+  }
+
+  /** Where each key starts in `keyText`, and (one more item) where the last one's newline ends. */
+  get keyOffset(): Int32Array {
+    return this.keyOffsets;
   }
 
   get entries(): DictionaryEntry[] {
-    if (!this.all) {
-      this.all = [];
-      for (let index = 0; index < this.items.length; index++) this.all.push(this.entry(index));
-    }
+    this.all ??= this.entriesAt(Array.from({ length: this.count }, (_, index) => index));
     return this.all;
   }
 
   /** Entry `index`, built on first use. */
   entry(index: number): DictionaryEntry {
-    return (this.built[index] ??= this.read(index, true)!);
+    return this.built.get(index) ?? this.entriesAt([index])[0];
   }
 
-  /** The first place of a key (a term's or a variant's) in `keys`, or -1. */
+  /**
+   * The entries at these indexes, built on first use. A JSON file's entries are read again from their
+   * own text; should that not give back the entry first read, the whole file is read again, once.
+   */
+  entriesAt(indexes: number[]): DictionaryEntry[] {
+    const missing = indexes.filter((index) => !this.built.has(index));
+    if (missing.length && !this.items && !this.buildFromSpans(missing)) {
+      const items = this.valuesAgain();
+      for (const index of missing) this.built.set(index, this.read(index, items[index], true)!);
+    } else if (missing.length && this.items) {
+      for (const index of missing) this.built.set(index, this.read(index, this.items[index], true)!);
+    }
+    return indexes.map((index) => this.built.get(index)!);
+  }
+
+  /** Builds entries from their own text in a JSON file; false when that cannot be done. */
+  private buildFromSpans(indexes: number[]): boolean {
+    const text = this.located.text!;
+    this.spans ??= entrySpans(text, this.base.length > 0);
+    const spans = this.spans;
+    if (!spans || spans.starts.length !== this.count) return false;
+    const built: DictionaryEntry[] = [];
+    for (const index of indexes) {
+      const entry = this.read(index, JSON.parse(text.slice(spans.starts[index], spans.ends[index])), true)!;
+      if (entry.key !== this.keyAt(this.keyStart[index]) || entry.variants.length !== this.keyStart[index + 1] - this.keyStart[index] - 1) return false;
+      built.push(entry);
+    }
+    indexes.forEach((index, k) => this.built.set(index, built[k]));
+    return true;
+  }
+
+  private valuesAgain(): unknown[] {
+    const root = JSON.parse(this.located.text!) as Record<string, unknown>;
+    return (this.base.length ? root.entries : root) as unknown[];
+  }
+
+  /** The key at `place`. */
+  keyAt(place: number): string {
+    if (this.reading) return this.reading[place];
+    return this.keyList.slice(this.keyOffsets[place], this.keyOffsets[place + 1] - 1);
+  }
+
+  /** The first place of a key (a term's or a variant's), or -1. */
   placeOf(key: string): number {
-    return this.places.get(key) ?? -1;
+    return this.table.find(key, hashOf(key), (place) => this.keyAt(place));
   }
 
   /** The entry whose keys hold `place`. */
@@ -173,7 +242,7 @@ export class ReadDictionary implements Dictionary {
    * else, which `read` checks field by field and reports. A small loop V8 optimizes quickly.
    */
   private filePlain(index: number): boolean {
-    const raw = this.items[index];
+    const raw = this.items![index];
     if (!isRecord(raw)) return false;
     for (const field in raw) if (field !== 'term' && field !== 'variants' && field !== 'context') return false;
     const { term, variants, context } = raw;
@@ -185,15 +254,15 @@ export class ReadDictionary implements Dictionary {
       for (let i = 0; i < context.length; i++) if (typeof context[i] !== 'string' || !context[i].trim()) return false;
     }
     if (variants !== undefined && !Array.isArray(variants)) return false;
-    const start = this.keys.length;
-    this.keys.push(termKey);
+    const start = this.reading!.length;
+    this.reading!.push(termKey);
     for (let vi = 0; variants && vi < variants.length; vi++) {
       const key = typeof variants[vi] === 'string' ? keyOf(variants[vi]) : '';
       if (!key || key === termKey) {
-        this.keys.length = start;
+        this.reading!.length = start;
         return false;
       }
-      this.keys.push(key);
+      this.reading!.push(key);
     }
     this.flags[index] = FUZZY;
     return true;
@@ -226,8 +295,7 @@ export class ReadDictionary implements Dictionary {
    * Reads entry `index`, checking each field in the order its errors are reported. Checking (the
    * first read) records the entry's keys and flags; building (a later read) returns the entry.
    */
-  private read(index: number, build: boolean): DictionaryEntry | undefined {
-    const raw = this.items[index];
+  private read(index: number, raw: unknown, build: boolean): DictionaryEntry | undefined {
     if (!isRecord(raw)) this.fail([index], 'an entry must be a map with at least a "term"');
     const r = raw as Record<string, unknown>;
     for (const key in r) if (!ENTRY_FIELDS.has(key)) this.fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
@@ -244,7 +312,7 @@ export class ReadDictionary implements Dictionary {
     if (r.variants !== undefined && !Array.isArray(r.variants)) this.fail([index, 'variants'], 'variants is a list');
     const rawVariants = (r.variants as unknown[] | undefined) ?? NONE;
     if (!build) {
-      this.keys.push(termKey);
+      this.reading!.push(termKey);
       this.flags[index] = (r.fuzzy === false ? 0 : FUZZY) | (r.kind === 'name' ? NAME : 0);
     }
     const variants: Variant[] = [];
@@ -259,7 +327,7 @@ export class ReadDictionary implements Dictionary {
       if (!key) this.fail([index, 'variants', vi], `empty variant in entry "${textOf(given)}"`);
       if (key === termKey) this.fail([index, 'variants', vi], `variant "${textOf(text as string)}" is the term itself (its casing is fixed without listing it)`);
       if (plain && !build) {
-        this.keys.push(key);
+        this.reading!.push(key);
         continue;
       }
       const ownUnless = plain ? NONE : this.words(spec.unless, build, () => [index, 'variants', vi, 'unless']);
@@ -268,7 +336,7 @@ export class ReadDictionary implements Dictionary {
       const next = plain ? NONE : this.words(spec.next, build, () => [index, 'variants', vi, 'next']);
       const notNext = plain ? NONE : this.words(spec.notNext, build, () => [index, 'variants', vi, 'notNext']);
       if (!build) {
-        this.keys.push(key);
+        this.reading!.push(key);
         continue;
       }
       const line = this.eager ? this.located.lineOf([...this.base, index, 'variants', vi]) : 0;
