@@ -68,6 +68,20 @@ export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets
   return best;
 }
 
+const FUZZY_SPELLING = /^[a-z]{4,}$/;
+
+/**
+ * The spelling a dictionary word is compared by for fuzzy matching ("scikit-hep" → scikithep): letters
+ * only, four or more; '' when the word has no such spelling.
+ */
+export function fuzzySpelling(word: string): string {
+  const letters = word.includes('-') || word.includes('.') ? word.replace(/[-.]/g, '') : word;
+  return FUZZY_SPELLING.test(letters) ? letters : '';
+}
+
+/** No sound key: a word with no fuzzy spelling. (Keys are never negative.) */
+export const NO_SOUND = -1;
+
 // Sound classes by character code (lower-case a-z), numbered 2 to 10; 0 for vowels and letters not
 // heard on their own. 1 stands for a word that starts with a vowel, 3 (f) also for "ph".
 const CLASS = new Uint8Array(128);

@@ -19,9 +19,17 @@ export function hashOf(text: string, start = 0, end = text.length): number {
  */
 export class KeyTable {
   /** Each slot's place plus one (0: empty), and the hash filed there. */
-  private places = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
+  private places: Int32Array;
+  private hashes: Int32Array;
   private size = 0;
+
+  /** A table sized for about `expected` keys, so that filing them need not grow it. */
+  constructor(expected = 512) {
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.places = new Int32Array(slots);
+    this.hashes = new Int32Array(slots);
+  }
 
   /** The place filed for `key` (whose hash is given), or -1. */
   find(key: string, hash: number, keyAt: (place: number) => string): number {

@@ -3,7 +3,8 @@
 // the transcript is looked up, never compared with every entry.
 
 import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
-import { soundKey, soundKeys } from './fuzzy.js';
+import { fuzzySpelling, NO_SOUND, soundKey, soundKeys } from './fuzzy.js';
+import { hashOf } from './key-table.js';
 import { MergedDictionary } from './merge.js';
 import { ReadDictionary } from './read-dictionary.js';
 
@@ -67,33 +68,26 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   return { words, sounds };
 }
 
-/** The key a spelling is filed under for fuzzy matching ("scikit-hep" → scikithep), or '' when it is not one. */
-function fuzzyKey(spelling: string): string {
-  const key = spelling.includes('-') || spelling.includes('.') ? spelling.replace(/[-.]/g, '') : spelling;
-  return FUZZY_KEY.test(key) ? key : '';
-}
 
 /**
  * The entries of a dictionary read from a file that a text can reach, built, in order: those with a
  * word of their term, or the first word of a variant, in the text, or (when fuzzy) a one-word
- * spelling of a sound near one of its words; names always, as they are matched word by word. Only
- * keys are looked at, so that the entries out of reach are never built. An entry taken that adds
- * nothing (a spelling too short to be fuzzy) is left out by indexing, which tests again. `skip` are
- * entries already taken elsewhere.
+ * spelling of a sound near one of its words; names always, as they are matched word by word. The
+ * dictionary keeps the hashes and sounds this needs (see ReadDictionary), so that nothing is built
+ * or copied for the entries out of reach. An entry taken that adds nothing (two hashes meeting) is
+ * left out by indexing, which tests the words themselves. `skip` are entries taken elsewhere.
  */
 function reachedEntries(dictionary: ReadDictionary, { words, sounds }: Vocabulary, skip?: ReadonlySet<number>): DictionaryEntry[] {
-  const { keyText, keyOffset, keyStart } = dictionary;
+  const { keyStart, firstWordHash, soundOf, termWordHash, termWordStart } = dictionary;
+  const wordHashes = new Set<number>();
+  for (const word of words) wordHashes.add(hashOf(word));
   const reached: number[] = [];
   for (let index = 0; index < dictionary.size; index++) {
-    const start = keyStart[index];
-    const fuzzy = dictionary.isFuzzy(index);
-    let reach = fuzzy && dictionary.isName(index);
-    for (let place = start; !reach && place < keyStart[index + 1]; place++) {
-      const key = keyText.slice(keyOffset[place], keyOffset[place + 1] - 1);
-      const space = key.indexOf(' ');
-      if (space < 0) reach = words.has(key) || (fuzzy && sounds.has(soundKey(key.includes('-') || key.includes('.') ? fuzzyKey(key) : key)));
-      else reach = words.has(key.slice(0, space)) || (place === start && key.split(' ').some((w) => words.has(w)));
+    let reach = dictionary.isFuzzy(index) && dictionary.isName(index);
+    for (let place = keyStart[index]; !reach && place < keyStart[index + 1]; place++) {
+      reach = wordHashes.has(firstWordHash[place]) || (soundOf[place] !== NO_SOUND && sounds.has(soundOf[place]));
     }
+    for (let k = termWordStart[index]; !reach && k < termWordStart[index + 1]; k++) reach = wordHashes.has(termWordHash[k]);
     if (reach && !skip?.has(index)) reached.push(index);
   }
   return dictionary.entriesAt(reached);
@@ -122,7 +116,7 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
   const sounds = vocabulary?.sounds;
   const reach = (word: string) => !words || words.has(word);
   const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
-    const key = fuzzyKey(spelling);
+    const key = fuzzySpelling(spelling);
     if (!key) return;
     const sound = soundKey(key);
     if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });

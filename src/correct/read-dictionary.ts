@@ -4,6 +4,7 @@
 // values and one map of its keys, and the entries a transcript never reaches are never built.
 
 import { entrySpans } from './json-spans.js';
+import { fuzzySpelling, NO_SOUND, soundKey } from './fuzzy.js';
 import { hashOf, KeyTable } from './key-table.js';
 import {
   conflictOfTerm,
@@ -78,7 +79,16 @@ export class ReadDictionary implements Dictionary {
   private keyOffsets = new Int32Array(1);
   /** Where each entry's keys start among the keys; one more item marks where the last entry's end. */
   readonly keyStart: Int32Array;
-  private readonly table = new KeyTable();
+  /**
+   * What indexing looks up to find the entries a text reaches, kept so that it need not look at the
+   * keys: each key's first word (hashed, see key-table.ts), the sound of each one-word key of a fuzzy
+   * entry (NO_SOUND for others), and the other words of each term (from `termWordStart[entry]`).
+   */
+  firstWordHash = new Int32Array(0);
+  soundOf = new Int32Array(0);
+  termWordHash = new Int32Array(0);
+  readonly termWordStart: Int32Array;
+  private readonly table: KeyTable;
   private readonly flags: Uint8Array;
   private readonly built = new Map<number, DictionaryEntry>();
   private all: DictionaryEntry[] | undefined;
@@ -106,8 +116,13 @@ export class ReadDictionary implements Dictionary {
     this.count = items.length;
     this.keyStart = new Int32Array(items.length + 1);
     this.flags = new Uint8Array(items.length);
+    this.termWordStart = new Int32Array(items.length + 1);
+    let expected = items.length; // a term each, and the variants listed
+    for (const item of items) if (isRecord(item) && Array.isArray(item.variants)) expected += item.variants.length;
+    this.table = new KeyTable(expected);
     const keys = this.reading!;
     const keyAt = (place: number) => keys[place];
+    const [firstWords, sounds, termWords]: number[][] = [[], [], []];
     for (let index = 0; index < items.length; index++) {
       const start = keys.length;
       this.keyStart[index] = start;
@@ -116,12 +131,28 @@ export class ReadDictionary implements Dictionary {
       this.filed = index + 1;
       // each key is checked against those before it as it is filed
       for (let place = start; place < keys.length; place++) {
-        const hash = hashOf(keys[place]);
-        const earlier = this.table.find(keys[place], hash, keyAt);
+        const key = keys[place];
+        const hash = hashOf(key);
+        const earlier = this.table.find(key, hash, keyAt);
         if (earlier < 0) this.table.add(hash, place);
         else this.checkRepeat(index, place, earlier);
+        const space = key.indexOf(' ');
+        firstWords.push(space < 0 ? hash : hashOf(key, 0, space));
+        const spelling = space < 0 && this.isFuzzy(index) ? fuzzySpelling(key) : '';
+        sounds.push(spelling ? soundKey(spelling) : NO_SOUND);
+        if (place === start) {
+          for (let from = space + 1, to; from > 0; from = to + 1) {
+            to = key.indexOf(' ', from);
+            termWords.push(hashOf(key, from, to < 0 ? key.length : to));
+            if (to < 0) break;
+          }
+          this.termWordStart[index + 1] = termWords.length;
+        }
       }
     }
+    this.firstWordHash = Int32Array.from(firstWords);
+    this.soundOf = Int32Array.from(sounds);
+    this.termWordHash = Int32Array.from(termWords);
     this.keyList = keys.length ? `${keys.join('\n')}\n` : '';
     this.keyOffsets = new Int32Array(keys.length + 1);
     for (let place = 0, at = 0; place < keys.length; place++) this.keyOffsets[place + 1] = at += keys[place].length + 1;
