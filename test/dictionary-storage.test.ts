@@ -21,11 +21,13 @@ const spacing = fc.constantFrom(undefined, 1, '\t', ' \n ');
 describe('finding the entries of a JSON dictionary in its text', () => {
   it('finds each entry of a top-level list, or of the last "entries" list, as JSON.parse reads them (generated)', () => {
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 5 }), fc.boolean(), fc.array(fc.tuple(text, json.value), { maxLength: 2 }), spacing, (entries, wrapped, around, space) => {
+      fc.property(fc.array(entry, { maxLength: 5 }), fc.boolean(), fc.array(fc.tuple(text, json.value), { maxLength: 2 }), spacing, fc.boolean(), (entries, wrapped, around, space, escaped) => {
         // other keys around the list, and an "entries" key met earlier that the last one replaces
-        const root = wrapped ? Object.fromEntries([['entries', [{ early: 1 }]], ...around.filter(([k]) => k !== 'entries'), ['entries', entries]]) : entries;
+        const root = wrapped ? Object.fromEntries([...around.filter(([k]) => k !== 'entries'), ['entries', entries]]) : entries;
         let source = JSON.stringify(root, null, space);
-        if (wrapped) source = source.replace('{', `{"entries": [{"early": [1, "]"]}],`);
+        if (wrapped) source = source.replace('{', `{"entries": [{"early": [1, "]"]}], ${escaped ? '"\\u0065ntries": [{"late": 2}],' : ''}`);
+        // the key written with an escape is "entries" all the same
+        if (wrapped && escaped) source = source.replace(/"entries"(\s*):(\s*)(\[\s*(?:\{|\]))(?![\s\S]*"entries"\s*:)/, '"\\u0065ntries"$1:$2$3');
         const spans = entrySpans(source, wrapped);
         const parsed = JSON.parse(source);
         const list = wrapped ? parsed.entries : parsed;
@@ -36,12 +38,44 @@ describe('finding the entries of a JSON dictionary in its text', () => {
     );
   });
 
+  it('reads the entries under an "entries" key written with an escape, the one JSON.parse keeps', () => {
+    const source = '{"entries": [{"term": "Nox", "variants": ["knox"], "context": ["lock"]}], "\\u0065ntries": [{"term": "NOX", "variants": ["Knox"]}]}';
+    const read = parseDictionary(source, 'escaped.json');
+    expect(read.entriesAt([0])[0]).toMatchObject({ term: 'NOX', context: [] });
+    expect(read.entries.map((e) => [e.term, e.variants.map((v) => v.text)])).toEqual([['NOX', ['Knox']]]);
+  });
+
   it('builds entries read again from their text the same as from the whole file', () => {
     const entries = [{ term: 'GIL', variants: ['gill', { text: 'guild "lock"', context: ['thread'] }], specs: [{ in: 'the gill', out: 'the GIL' }] }, { term: 'Nox', variants: ['knox'] }];
     const source = JSON.stringify({ note: '{"entries": []}', entries }, null, 2);
     const read = parseDictionary(source, 'd.json');
     const whole = parseDictionary(source, 'd.json').entries; // all at once: the whole text read again
     expect(read.entriesAt([1, 0])).toEqual([whole[1], whole[0]]);
+  });
+});
+
+describe('a dictionary read from a file', () => {
+  it('files an entry of the plain shape as it files the same entry read field by field (generated)', () => {
+    // "fuzzy: true" (the default) takes an entry off the plain path: outcomes must not change
+    const plainEntry = fc.record({ term: fc.constantFrom('Nox', 'GIL', 'C++', '  ', 'a b', '-'), variants: fc.array(fc.constantFrom('knox', 'Nox', 'gill', 'gill  lock', '', ' ', 'a b', 'nocks', 3), { maxLength: 3 }), context: fc.constantFrom(undefined, ['lock'], [], [''], 'lock') }, { requiredKeys: ['term'] });
+    const outcome = (entries: unknown[]) => {
+      try {
+        return parseDictionary(JSON.stringify(entries), 'd.json').entries.map((e) => [e.term, e.key, e.context, e.fuzzy, e.variants.map((v) => [v.text, v.key])]);
+      } catch (error) {
+        return String(error);
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(plainEntry, { maxLength: 4 }), (entries) => {
+        expect(outcome(entries)).toEqual(outcome(entries.map((e) => ({ ...e, fuzzy: true }))));
+      }),
+      { numRuns: 400, seed: 20261125 },
+    );
+  });
+
+  it('is read-only: entries are added by merging', () => {
+    const read = parseDictionary(JSON.stringify([{ term: 'Nox', variants: ['knox'] }]), 'd.json');
+    expect(() => read.entries.push(read.entries[0])).toThrow(TypeError);
   });
 });
 

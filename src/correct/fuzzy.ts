@@ -68,7 +68,8 @@ export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets
   return best;
 }
 
-const FUZZY_SPELLING = /^[a-z]{4,}$/;
+/** A word worth fuzzy matching, as compared: letters only, four or more. */
+export const FUZZY_SPELLING = /^[a-z]{4,}$/;
 
 /**
  * The spelling a dictionary word is compared by for fuzzy matching ("scikit-hep" → scikithep): letters
@@ -101,14 +102,13 @@ const [K, G, P, W, N, S, R, H] = [...'kgpwnsrh'].map((c) => c.charCodeAt(0));
  * ("knox", "psycadep") left out. Words that Double Metaphone finds alike nearly always have
  * skeletons of one start and about one length; the key costs a loop over character codes and no
  * string, where Double Metaphone costs ~10 µs a word, too much to run over a 10,000-entry dictionary.
- * `from` and `to` take the word out of a longer text without copying it.
  */
-export function soundKey(word: string, from = 0, to = word.length): number {
-  const code = (i: number) => (i < to ? word.charCodeAt(i) | 32 : 32); // lower case for letters; a space past the end
-  const c0 = code(from);
-  const c1 = code(from + 1);
+export function soundKey(word: string): number {
+  const code = (i: number) => word.charCodeAt(i) | 32; // lower case for letters
+  const c0 = code(0);
+  const c1 = code(1);
   const silent = ((c0 === K || c0 === G) && c1 === N) || (c0 === P && (c1 === N || c1 === S)) || (c0 === W && c1 === R);
-  let i = silent ? from + 1 : from;
+  let i = silent ? 1 : 0;
   let start = 0;
   let length = 0;
   let last = 0;
@@ -116,7 +116,7 @@ export function soundKey(word: string, from = 0, to = word.length): number {
     start = VOWEL_START;
     length = 1;
   }
-  for (; i < to; i++) {
+  for (; i < word.length; i++) {
     const ch = code(i);
     if (ch === H) continue;
     let cls = ch < 128 ? CLASS[ch] : 0;

@@ -27,18 +27,21 @@ export function entrySpans(text: string, inEntries: boolean): { starts: Int32Arr
   const ends: number[] = [];
   let depth = 0;
   let listDepth = inEntries ? -1 : 1; // the depth inside the entry list
-  let lastKey = ''; // the last string at depth 1 (a key of the top-level object)
+  let lastKey = ''; // the last string at depth 1 (a key of the top-level object), decoded
   let found = !inEntries;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
       const close = stringEnd(text, i);
-      if (depth === 1 && inEntries) lastKey = text.slice(i, close + 1);
+      if (depth === 1 && inEntries) {
+        const key = text.slice(i + 1, close);
+        lastKey = key.includes('\\') ? (JSON.parse(text.slice(i, close + 1)) as string) : key; // "\u0065ntries" is "entries" too
+      }
       i = close;
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       depth++;
-      if (inEntries && depth === 2 && code === OPEN_BRACKET && lastKey === '"entries"') {
+      if (inEntries && depth === 2 && code === OPEN_BRACKET && lastKey === 'entries') {
         listDepth = 2;
         found = true;
         starts.length = 0;

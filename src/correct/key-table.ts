@@ -3,10 +3,10 @@
 // young-generation collections, which then grow the young generation and slow every later stage.
 // Typed arrays live outside the JS heap, and one long string is allocated as a single old object.
 
-/** FNV-1a, 32 bits: the hash of `text` from `start` to `end`. */
-export const HASH_SEED = 0x811c9dc5;
-export const HASH_PRIME = 0x01000193;
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
 
+/** FNV-1a, 32 bits: the hash of `text` from `start` to `end`. */
 export function hashOf(text: string, start = 0, end = text.length): number {
   let hash = HASH_SEED;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);

@@ -3,7 +3,7 @@
 // the transcript is looked up, never compared with every entry.
 
 import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
-import { fuzzySpelling, NO_SOUND, soundKey, soundKeys } from './fuzzy.js';
+import { FUZZY_SPELLING, fuzzySpelling, NO_SOUND, soundKey, soundKeys } from './fuzzy.js';
 import { hashOf } from './key-table.js';
 import { MergedDictionary } from './merge.js';
 import { ReadDictionary } from './read-dictionary.js';
@@ -34,8 +34,6 @@ export interface TermIndex {
   known: Set<string>;
 }
 
-const FUZZY_KEY = /^[a-z]{4,}$/;
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -58,7 +56,7 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
     words.add(key);
     const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
     if (stem) words.add(stem[1]);
-    if (FUZZY_KEY.test(key)) {
+    if (FUZZY_SPELLING.test(key)) {
       for (const sound of soundKeys(key)) sounds.add(sound);
       // plural forms are looked up in their singular (isFuzzyCandidate)
       words.add(key.slice(0, -1));
@@ -67,7 +65,6 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   }
   return { words, sounds };
 }
-
 
 /**
  * The entries of a dictionary read from a file that a text can reach, built, in order: those with a
@@ -158,7 +155,7 @@ export function fuzzyTargets(index: TermIndex, key: string): FuzzyTarget[] {
 
 /** A word worth a fuzzy look: long enough, letters only, and not a form of a word the dictionary knows. */
 export function isFuzzyCandidate(key: string, index: TermIndex): boolean {
-  if (!FUZZY_KEY.test(key) || index.known.has(key)) return false;
+  if (!FUZZY_SPELLING.test(key) || index.known.has(key)) return false;
   const singular = /(?:es|s)$/.exec(key);
   return !singular || (!index.known.has(key.slice(0, -1)) && !index.known.has(key.slice(0, -2)));
 }

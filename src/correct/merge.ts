@@ -23,10 +23,11 @@ export class MergedDictionary implements Dictionary {
     return this.front.length + this.rest.size - this.replaced.size;
   }
 
+  /** Every entry, built now (the file's values are read again at most once); read-only, as the file's. */
   get entries(): DictionaryEntry[] {
     if (!this.all) {
-      this.all = [...this.front];
-      for (let index = 0; index < this.rest.size; index++) if (!this.replaced.has(index)) this.all.push(this.rest.entry(index));
+      const others = Array.from({ length: this.rest.size }, (_, index) => index).filter((index) => !this.replaced.has(index));
+      this.all = Object.freeze([...this.front, ...this.rest.entriesAt(others)]) as DictionaryEntry[];
     }
     return this.all;
   }
@@ -103,6 +104,7 @@ function mergeOverRead(earlier: Dictionary, later: ReadDictionary): MergedDictio
  * variant claimed by a later entry is taken away from the earlier. Cycles across files are errors.
  */
 export function mergeDictionaries(dictionaries: Dictionary[]): Dictionary {
+  if (dictionaries.length === 1 && isChecked(dictionaries[0])) return dictionaries[0]; // nothing to merge, nothing to check
   if (dictionaries.length === 2) {
     const [earlier, later] = dictionaries;
     if (later instanceof ReadDictionary && isChecked(earlier) && sizeOf(earlier) <= later.size) return mergeOverRead(earlier, later);

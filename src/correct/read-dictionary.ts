@@ -1,7 +1,7 @@
 // A parsed dictionary file turned into entries. Every entry is checked as the file is read (a bad
 // field, a term defined twice, a conflict or a cycle is an error naming its line), but an entry is
 // made into objects only when something asks for it: a 10,000-entry file costs one pass over its
-// values and one map of its keys, and the entries a transcript never reaches are never built.
+// values and a hash table of its keys, and the entries a transcript never reaches are never built.
 
 import { entrySpans } from './json-spans.js';
 import { fuzzySpelling, NO_SOUND, soundKey } from './fuzzy.js';
@@ -70,48 +70,59 @@ export function dictionaryFromValue(file: string, located: Located): ReadDiction
  * in order as the file is checked: conflicts are found, merges and indexes look keys up, and
  * entries are built only as they are reached (`entriesAt`), or all at once when `entries` is asked
  * for. Once read, the keys are kept as one string with their offsets and a hash table in typed
- * arrays, and a JSON file's values are dropped and read again to build entries (see key-table.ts).
+ * arrays (see key-table.ts), and a JSON file's values are let go: an entry is read again from its
+ * own text (see json-spans.ts). Such a dictionary is read-only: `entries` is frozen, and entries are
+ * added by merging (merge.ts).
  */
 export class ReadDictionary implements Dictionary {
   /** Every key followed by a newline, entry by entry: the term's key, then its variants' keys. */
-  private keyList = '';
-  /** Where each key starts in `keyText`; one more item marks the end. */
-  private keyOffsets = new Int32Array(1);
-  /** Where each entry's keys start among the keys; one more item marks where the last entry's end. */
+  private readonly keyText: string;
+  /** Where each key starts in `keyText`; one more item marks where the last key's newline ends. */
+  private readonly keyOffset: Int32Array;
+  /** Where each entry's keys start among the keys; one more item marks where the last entry's keys end. */
   readonly keyStart: Int32Array;
   /**
    * What indexing looks up to find the entries a text reaches, kept so that it need not look at the
    * keys: each key's first word (hashed, see key-table.ts), the sound of each one-word key of a fuzzy
    * entry (NO_SOUND for others), and the other words of each term (from `termWordStart[entry]`).
    */
-  firstWordHash = new Int32Array(0);
-  soundOf = new Int32Array(0);
-  termWordHash = new Int32Array(0);
+  readonly firstWordHash: Int32Array;
+  readonly soundOf: Int32Array;
+  readonly termWordHash: Int32Array;
   readonly termWordStart: Int32Array;
   private readonly table: KeyTable;
   private readonly flags: Uint8Array;
   private readonly built = new Map<number, DictionaryEntry>();
-  private all: DictionaryEntry[] | undefined;
+  private all: readonly DictionaryEntry[] | undefined;
   /** Whether source lines are looked up as entries are built (YAML) or only for a message (JSON). */
   private readonly eager: boolean;
+  private readonly lineOf: Located['lineOf'];
+  /** The JSON text the file was parsed from (undefined for YAML, whose values are kept). */
+  private readonly text: string | undefined;
   /** The keys while the file is read. */
   private reading: string[] | undefined = [];
   /** How many entries have their keys filed (all of them once the file is read). */
   private filed = 0;
-  /** The file's entry values: while it is read, and after only when they cannot be read again. */
+  /**
+   * The file's entry values: while it is read, and after only when they cannot be read again one by
+   * one (YAML, or JSON whose entries were not found in its text).
+   */
   private items: unknown[] | undefined;
-  /** Where each entry sits in a JSON file's text (found when first needed), or null when not found. */
+  /** Where each entry sits in a JSON file's text: found when first needed; null when not found. */
   private spans: ReturnType<typeof entrySpans> | undefined;
   private readonly count: number;
 
   constructor(
     private readonly file: string,
-    private readonly located: Located,
+    located: Located,
     items: unknown[],
     private readonly base: Path,
   ) {
+    // `located` itself is not kept: its value is the whole parsed file
     registerLocator(file, base, located.lineOf);
+    this.lineOf = located.lineOf;
     this.eager = located.eager !== false;
+    this.text = located.text;
     this.items = items;
     this.count = items.length;
     this.keyStart = new Int32Array(items.length + 1);
@@ -153,30 +164,20 @@ export class ReadDictionary implements Dictionary {
     this.firstWordHash = Int32Array.from(firstWords);
     this.soundOf = Int32Array.from(sounds);
     this.termWordHash = Int32Array.from(termWords);
-    this.keyList = keys.length ? `${keys.join('\n')}\n` : '';
-    this.keyOffsets = new Int32Array(keys.length + 1);
-    for (let place = 0, at = 0; place < keys.length; place++) this.keyOffsets[place + 1] = at += keys[place].length + 1;
+    this.keyText = keys.length ? `${keys.join('\n')}\n` : '';
+    this.keyOffset = new Int32Array(keys.length + 1);
+    for (let place = 0, at = 0; place < keys.length; place++) this.keyOffset[place + 1] = at += keys[place].length + 1;
     this.reading = undefined;
-    if (located.text !== undefined) this.items = undefined;
+    if (this.text !== undefined) this.items = undefined;
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** Every key followed by a newline (see `keyOffset`). */
-  get keyText(): string {
-    return this.keyList;
-  }
-
-  /** Where each key starts in `keyText`, and (one more item) where the last one's newline ends. */
-  get keyOffset(): Int32Array {
-    return this.keyOffsets;
-  }
-
   get entries(): DictionaryEntry[] {
-    this.all ??= this.entriesAt(Array.from({ length: this.count }, (_, index) => index));
-    return this.all;
+    this.all ??= Object.freeze(this.entriesAt(Array.from({ length: this.count }, (_, index) => index)));
+    return this.all as DictionaryEntry[];
   }
 
   /** Entry `index`, built on first use. */
@@ -186,44 +187,53 @@ export class ReadDictionary implements Dictionary {
 
   /**
    * The entries at these indexes, built on first use. A JSON file's entries are read again from their
-   * own text; should that not give back the entry first read, the whole file is read again, once.
+   * own text; should that fail, or not give back the entry first read, the whole file is read again,
+   * once, and its values kept.
    */
   entriesAt(indexes: number[]): DictionaryEntry[] {
     const missing = indexes.filter((index) => !this.built.has(index));
-    if (missing.length && !this.items && !this.buildFromSpans(missing)) {
-      const items = this.valuesAgain();
-      for (const index of missing) this.built.set(index, this.read(index, items[index], true)!);
-    } else if (missing.length && this.items) {
-      for (const index of missing) this.built.set(index, this.read(index, this.items[index], true)!);
-    }
+    if (missing.length && !this.items && !this.buildFromSpans(missing)) this.items = this.valuesAgain();
+    if (missing.length && this.items) for (const index of missing) this.built.set(index, this.read(index, this.items[index], true)!);
     return indexes.map((index) => this.built.get(index)!);
   }
 
   /** Builds entries from their own text in a JSON file; false when that cannot be done. */
   private buildFromSpans(indexes: number[]): boolean {
-    const text = this.located.text!;
-    this.spans ??= entrySpans(text, this.base.length > 0);
+    const text = this.text;
+    if (text === undefined) return false;
+    if (this.spans === undefined) this.spans = entrySpans(text, this.base.length > 0);
     const spans = this.spans;
     if (!spans || spans.starts.length !== this.count) return false;
     const built: DictionaryEntry[] = [];
-    for (const index of indexes) {
-      const entry = this.read(index, JSON.parse(text.slice(spans.starts[index], spans.ends[index])), true)!;
-      if (entry.key !== this.keyAt(this.keyStart[index]) || entry.variants.length !== this.keyStart[index + 1] - this.keyStart[index] - 1) return false;
-      built.push(entry);
+    try {
+      for (const index of indexes) {
+        const entry = this.read(index, JSON.parse(text.slice(spans.starts[index], spans.ends[index])), true)!;
+        if (!this.hasKeysOf(index, entry)) return false;
+        built.push(entry);
+      }
+    } catch {
+      return false; // not the entry first read: its text was not found
     }
     indexes.forEach((index, k) => this.built.set(index, built[k]));
     return true;
   }
 
+  /** Whether an entry built again has the keys filed for entry `index` when the file was read. */
+  private hasKeysOf(index: number, entry: DictionaryEntry): boolean {
+    const start = this.keyStart[index];
+    if (entry.variants.length !== this.keyStart[index + 1] - start - 1 || entry.key !== this.keyAt(start)) return false;
+    return entry.variants.every((variant, k) => variant.key === this.keyAt(start + 1 + k));
+  }
+
   private valuesAgain(): unknown[] {
-    const root = JSON.parse(this.located.text!) as Record<string, unknown>;
+    const root = JSON.parse(this.text!) as Record<string, unknown>;
     return (this.base.length ? root.entries : root) as unknown[];
   }
 
   /** The key at `place`. */
   keyAt(place: number): string {
     if (this.reading) return this.reading[place];
-    return this.keyList.slice(this.keyOffsets[place], this.keyOffsets[place + 1] - 1);
+    return this.keyText.slice(this.keyOffset[place], this.keyOffset[place + 1] - 1);
   }
 
   /** The first place of a key (a term's or a variant's), or -1. */
@@ -300,7 +310,7 @@ export class ReadDictionary implements Dictionary {
   }
 
   private fail(path: Path, message: string): never {
-    throw new DictionaryError(this.file, this.located.lineOf([...this.base, ...path]), message);
+    throw new DictionaryError(this.file, this.lineOf([...this.base, ...path]), message);
   }
 
   /** A list of context words: checked, and lower-cased when building. Paths are made only for an error. */
@@ -319,7 +329,7 @@ export class ReadDictionary implements Dictionary {
   private ref(entry: number, list?: 'variants' | 'specs', index?: number): SourceRef {
     const { file } = this;
     if (!this.eager) return list ? { file, line: 0, entry, list, index } : { file, line: 0, entry };
-    return { file, line: this.located.lineOf(list ? [...this.base, entry, list, index!] : [...this.base, entry]) };
+    return { file, line: this.lineOf(list ? [...this.base, entry, list, index!] : [...this.base, entry]) };
   }
 
   /**
@@ -370,13 +380,13 @@ export class ReadDictionary implements Dictionary {
         this.reading!.push(key);
         continue;
       }
-      const line = this.eager ? this.located.lineOf([...this.base, index, 'variants', vi]) : 0;
+      const line = this.eager ? this.lineOf([...this.base, index, 'variants', vi]) : 0;
       const allUnless = ownUnless.length ? [...unless, ...ownUnless] : unless;
       variants.push(new LoadedVariant(textOf(text as string), key, ownContext, allUnless, ownWindow, next, notNext, this.file, line, index, vi));
     }
     if (r.specs !== undefined && !Array.isArray(r.specs)) this.fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
     const rawSpecs = (r.specs as unknown[] | undefined) ?? NONE;
-    const specs: Spec[] = rawSpecs.length ? [] : NO_SPECS;
+    const specs: Spec[] = r.specs === undefined ? NO_SPECS : [];
     for (let si = 0; si < rawSpecs.length; si++) {
       const s = rawSpecs[si];
       let spec: { input: string; output: string } | undefined;
@@ -405,8 +415,8 @@ export class ReadDictionary implements Dictionary {
    * A key of entry `index` (at `place`) filed before (at `earlier`): an error when it is a term
    * defined twice, a variant claimed by two entries with the same context, or a variant that is
    * another entry's term (a cycle when that entry lists this one's term back). A variant listed twice
-   * by one entry, or by two with different context, is kept at its first place. Entries are built
-   * only to word an error.
+   * by one entry, or by two with different context, is kept at its first place. The entries
+   * involved are built to compare their contexts and to word an error.
    */
   private checkRepeat(index: number, place: number, earlier: number): void {
     const start = this.keyStart[index];
@@ -416,7 +426,7 @@ export class ReadDictionary implements Dictionary {
       const entry = this.entry(index);
       if (this.isTermAt(earlier)) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(owner.source)}`);
       // an earlier entry lists this term as its variant
-      conflictOfTerm(this.variantAt(earlier), owner, entry);
+      return conflictOfTerm(this.variantAt(earlier), owner, entry);
     }
     const variant = this.variantAt(place);
     if (this.isTermAt(earlier)) conflictOfTerm(variant, this.entry(index), owner);
