@@ -3,9 +3,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entrySpans } from '../src/correct/json-spans.js';
+import { entrySpans } from '../src/correct/json-entries.js';
 import { hashOf, KeyTable } from '../src/correct/key-table.js';
-import { parseDictionary } from '../src/correct/load.js';
+import { DictionaryError } from '../src/correct/dictionary.js';
+import { parseDictionary, parseWholeJson } from '../src/correct/load.js';
 
 // Strings that look like structure: brackets, quotes, backslashes, "entries" itself, non-ASCII.
 const tricky = fc.constantFrom('a', '{', '}', '[', ']', '"', '\\', '\\"', 'entries', '"entries"', 'é', '💬', ' ', ',', ':');
@@ -28,14 +29,49 @@ describe('finding the entries of a JSON dictionary in its text', () => {
         if (wrapped) source = source.replace('{', `{"entries": [{"early": [1, "]"]}], ${escaped ? '"\\u0065ntries": [{"late": 2}],' : ''}`);
         // the key written with an escape is "entries" all the same
         if (wrapped && escaped) source = source.replace(/"entries"(\s*):(\s*)(\[\s*(?:\{|\]))(?![\s\S]*"entries"\s*:)/, '"\\u0065ntries"$1:$2$3');
-        const spans = entrySpans(source, wrapped);
+        const bytes = Buffer.from(source);
+        const spans = entrySpans(bytes, wrapped);
         const parsed = JSON.parse(source);
         const list = wrapped ? parsed.entries : parsed;
         expect(spans).not.toBeNull();
-        expect(Array.from(spans!.starts, (start, i) => JSON.parse(source.slice(start, spans!.ends[i])))).toEqual(list);
+        expect(spans!.plain).toBe(true); // a list of objects, a comma between each two
+        expect(Array.from(spans!.starts, (start, i) => JSON.parse(bytes.toString('utf8', start, spans!.ends[i])))).toEqual(list);
       }),
       { numRuns: 500, seed: 20261125 },
     );
+  });
+
+  it('reads a JSON dictionary entry by entry exactly as parsed whole: the same entries, or the same error (generated, some corrupted)', () => {
+    const word = fc.constantFrom('Nox', 'knox', 'GIL', 'gill', 'gill lock', 'lock', 'é', '', ' ', 'a"b', 'x\\y', '{', ']', ',');
+    const variant = fc.oneof(word, fc.record({ text: word, context: fc.array(word, { maxLength: 2 }) }, { requiredKeys: ['text'] }), fc.constantFrom(3, null));
+    const dictEntry = fc.oneof(
+      fc.record({ term: word, variants: fc.array(variant, { maxLength: 3 }), context: fc.array(word, { maxLength: 2 }), fuzzy: fc.boolean() }, { requiredKeys: ['term'] }),
+      fc.constantFrom('Nox', 7, [], null), // not an entry at all
+    );
+    const corruption = fc.option(fc.tuple(fc.nat(), fc.constantFrom('', ',', '{', '}', '[', ']', '"', '\\', ' ', '0', ':')), { nil: undefined });
+    const outcome = (read: () => { entries: unknown[] }) => {
+      try {
+        return JSON.stringify(read().entries);
+      } catch (error) {
+        return error instanceof DictionaryError ? String(error.message) : `unexpected ${String(error)}`;
+      }
+    };
+    let corrupted = 0;
+    fc.assert(
+      fc.property(fc.array(dictEntry, { maxLength: 4 }), fc.boolean(), spacing, corruption, (entries, wrapped, space, change) => {
+        let source = JSON.stringify(wrapped ? { note: '[{"entries": 1}]', entries } : entries, null, space);
+        if (change) {
+          // one character taken out or put in somewhere
+          const [at, put] = change;
+          const place = at % (source.length + 1);
+          source = source.slice(0, place) + put + source.slice(place + (put ? 0 : 1));
+          corrupted++;
+        }
+        expect(outcome(() => parseDictionary(source, 'd.json'))).toBe(outcome(() => parseWholeJson(source, 'd.json')));
+      }),
+      { numRuns: 1500, seed: 20261125 },
+    );
+    expect(corrupted).toBeGreaterThan(500);
   });
 
   it('reads the entries under an "entries" key written with an escape, the one JSON.parse keeps', () => {
@@ -87,14 +123,14 @@ describe('the key table', () => {
         const map = new Map<string, number>();
         keys.forEach((key, place) => {
           const hash = hashOf(key);
-          const found = table.find(key, hash, (p) => keys[p]);
+          const found = table.find(key, hash, { equals: (p: number, k: string) => keys[p] === k });
           expect(found).toBe(map.get(key) ?? -1);
           if (found < 0) {
             table.add(hash, place);
             map.set(key, place);
           }
         });
-        for (const probe of ['', 'zz', ...keys.slice(0, 20)]) expect(table.find(probe, hashOf(probe), (p) => keys[p])).toBe(map.get(probe) ?? -1);
+        for (const probe of ['', 'zz', ...keys.slice(0, 20)]) expect(table.find(probe, hashOf(probe), { equals: (p: number, k: string) => keys[p] === k })).toBe(map.get(probe) ?? -1);
       }),
       { numRuns: 60, seed: 20261125 },
     );

@@ -132,8 +132,6 @@ export interface Located {
   lineOf(path: Array<string | number>): number;
   /** False when lines are costly (JSON): they are then looked up only for an error message. */
   eager?: boolean;
-  /** The JSON text the value was parsed from: a large file's entries are read again from it, not kept. */
-  text?: string;
 }
 
 /** Dictionaries known to be free of conflicts: read and checked, merged, or compiled from a checked file. */

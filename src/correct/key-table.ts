@@ -1,7 +1,7 @@
 // The keys of a dictionary read from a file, found by hash in typed arrays. A large dictionary
 // keeps its keys for the whole run; kept as a Map of small strings, they would be copied by V8's
 // young-generation collections, which then grow the young generation and slow every later stage.
-// Typed arrays live outside the JS heap, and one long string is allocated as a single old object.
+// Typed arrays live outside the JS heap (the keys themselves are kept in key-list.ts).
 
 const HASH_SEED = 0x811c9dc5;
 const HASH_PRIME = 0x01000193;
@@ -31,13 +31,13 @@ export class KeyTable {
     this.hashes = new Int32Array(slots);
   }
 
-  /** The place filed for `key` (whose hash is given), or -1. */
-  find(key: string, hash: number, keyAt: (place: number) => string): number {
+  /** The place filed for `key` (whose hash is given), or -1; `keys` tells whether a place holds it. */
+  find(key: string, hash: number, keys: { equals(place: number, key: string): boolean }): number {
     const mask = this.places.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const place = this.places[slot];
       if (place === 0) return -1;
-      if (this.hashes[slot] === hash && keyAt(place - 1) === key) return place - 1;
+      if (this.hashes[slot] === hash && keys.equals(place - 1, key)) return place - 1;
     }
   }
 

@@ -1,12 +1,13 @@
 // Reading dictionary files. YAML goes through the `yaml` package's document API so that every error
-// names its line; JSON takes the fast JSON.parse path and finds lines only when it has an error to
-// report (a 10,000-entry file must not pay for a YAML parse).
+// names its line; JSON is read entry by entry with JSON.parse (json-entries.ts) and finds lines only
+// when it has an error to report (a 10,000-entry file must not pay for a YAML parse).
 
+import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
-import { dictionaryFromValue } from './read-dictionary.js';
+import { dictionaryFromJson, dictionaryFromValue } from './read-dictionary.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -50,36 +51,55 @@ function jsonErrorLine(text: string, error: Error): number {
   return text.slice(0, Number(m[1])).split('\n').length;
 }
 
-/** Parses dictionary text (YAML, or JSON when the name ends in .json). Throws DictionaryError. */
-export function parseDictionary(text: string, file: string): Dictionary {
+/** A JSON dictionary parsed whole: the way for a file that cannot be read entry by entry. */
+export function parseWholeJson(text: string, file: string, lineOf: Located['lineOf'] = jsonLineFinder(text)): Dictionary {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DictionaryError(file, jsonErrorLine(text, error as Error), `malformed JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')}`);
+  }
+  return dictionaryFromValue(file, { value, lineOf, eager: false });
+}
+
+/** Lines are looked up only for an error message; the YAML parser reads JSON too. */
+function jsonLineFinder(text: string | (() => string)): Located['lineOf'] {
+  let locator: ReturnType<typeof yamlLocator> | undefined;
+  return (path) => (locator ??= yamlLocator(yaml(), typeof text === 'string' ? text : text())).lineOf(path);
+}
+
+/**
+ * Parses a dictionary (YAML, or JSON when the name ends in .json) from its text or its UTF-8 bytes.
+ * Throws DictionaryError.
+ */
+export function parseDictionary(source: string | Buffer, file: string): Dictionary {
   if (/\.json$/i.test(file)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new DictionaryError(file, jsonErrorLine(text, error as Error), `malformed JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')}`);
-    }
-    // Lines are looked up only for an error message; the YAML parser reads JSON too.
-    let locator: ReturnType<typeof yamlLocator> | undefined;
-    const lineOf = (path: Array<string | number>) => (locator ??= yamlLocator(yaml(), text)).lineOf(path);
-    return dictionaryFromValue(file, { value, lineOf, eager: false, text });
+    const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+    let text: string | undefined;
+    const textOf = () => (text ??= bytes.toString('utf8'));
+    const lineOf = jsonLineFinder(textOf);
+    // not readable entry by entry: malformed (JSON.parse says where), or not a list of entries
+    return dictionaryFromJson(file, bytes, lineOf) ?? parseWholeJson(textOf(), file, lineOf);
   }
   const Y = yaml();
-  const located = yamlLocator(Y, text);
+  const located = yamlLocator(Y, typeof source === 'string' ? source : source.toString('utf8'));
   if (located.error) throw new DictionaryError(file, located.error.line, `malformed YAML: ${located.error.message}`);
   return dictionaryFromValue(file, located);
 }
 
+const BOM = [0xef, 0xbb, 0xbf];
+
 /** Reads a dictionary file; `name` is how messages call it (the path by default). */
 export function loadDictionaryFile(file: string, name = file): Dictionary {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new DictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
   }
-  return parseDictionary(text.replace(/^\uFEFF/, ''), name);
+  // a JSON file's bytes are kept, off the JS heap, and its entries decoded one at a time
+  return parseDictionary(BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(3) : bytes, name);
 }
 
 /** The shipped dictionary: `dictionaries/default.yaml` at the package root. */

@@ -3,8 +3,10 @@
 // made into objects only when something asks for it: a 10,000-entry file costs one pass over its
 // values and a hash table of its keys, and the entries a transcript never reaches are never built.
 
-import { entrySpans } from './json-spans.js';
+import type { Buffer } from 'node:buffer';
+import { jsonEntryList, type EntryValues } from './json-entries.js';
 import { fuzzySpelling, NO_SOUND, soundKey } from './fuzzy.js';
+import { IntList, KeyList } from './key-list.js';
 import { hashOf, KeyTable } from './key-table.js';
 import {
   conflictOfTerm,
@@ -66,6 +68,33 @@ export function dictionaryFromValue(file: string, located: Located): ReadDiction
 }
 
 /**
+ * Turns a JSON file's bytes into a dictionary entry by entry (see json-entries.ts); undefined when it
+ * cannot be read so (the caller then parses it whole, which reports a malformed file). Throws
+ * DictionaryError.
+ */
+export function dictionaryFromJson(file: string, bytes: Buffer, lineOf: Located['lineOf']): ReadDictionary | undefined {
+  const list = jsonEntryList(bytes);
+  if (!list) return undefined;
+  try {
+    return markChecked(new ReadDictionary(file, { value: undefined, lineOf, eager: false }, list.entries, list.base));
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined; // an entry's own text is not JSON
+    // a malformed file is reported as such, even when an entry before the flaw has an error
+    if (!everyEntryParses(list.entries)) return undefined;
+    throw error;
+  }
+}
+
+function everyEntryParses(entries: EntryValues): boolean {
+  try {
+    for (let index = 0; index < entries.length; index++) entries.at(index);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) are filed
  * in order as the file is checked: conflicts are found, merges and indexes look keys up, and
  * entries are built only as they are reached (`entriesAt`), or all at once when `entries` is asked
@@ -75,10 +104,8 @@ export function dictionaryFromValue(file: string, located: Located): ReadDiction
  * added by merging (merge.ts).
  */
 export class ReadDictionary implements Dictionary {
-  /** Every key followed by a newline, entry by entry: the term's key, then its variants' keys. */
-  private readonly keyText: string;
-  /** Where each key starts in `keyText`; one more item marks where the last key's newline ends. */
-  private readonly keyOffset: Int32Array;
+  /** Every key, entry by entry: the term's key, then its variants' keys. */
+  private readonly keys = new KeyList();
   /** Where each entry's keys start among the keys; one more item marks where the last entry's keys end. */
   readonly keyStart: Int32Array;
   /**
@@ -97,54 +124,42 @@ export class ReadDictionary implements Dictionary {
   /** Whether source lines are looked up as entries are built (YAML) or only for a message (JSON). */
   private readonly eager: boolean;
   private readonly lineOf: Located['lineOf'];
-  /** The JSON text the file was parsed from (undefined for YAML, whose values are kept). */
-  private readonly text: string | undefined;
-  /** The keys while the file is read. */
-  private reading: string[] | undefined = [];
   /** How many entries have their keys filed (all of them once the file is read). */
   private filed = 0;
-  /**
-   * The file's entry values: while it is read, and after only when they cannot be read again one by
-   * one (YAML, or JSON whose entries were not found in its text).
-   */
-  private items: unknown[] | undefined;
-  /** Where each entry sits in a JSON file's text: found when first needed; null when not found. */
-  private spans: ReturnType<typeof entrySpans> | undefined;
+  /** The file's entry values: a parsed list (YAML), or the entries' own texts (JSON). */
+  private readonly values: EntryValues;
   private readonly count: number;
 
   constructor(
     private readonly file: string,
     located: Located,
-    items: unknown[],
+    values: EntryValues,
     private readonly base: Path,
   ) {
     // `located` itself is not kept: its value is the whole parsed file
     registerLocator(file, base, located.lineOf);
     this.lineOf = located.lineOf;
     this.eager = located.eager !== false;
-    this.text = located.text;
-    this.items = items;
-    this.count = items.length;
-    this.keyStart = new Int32Array(items.length + 1);
-    this.flags = new Uint8Array(items.length);
-    this.termWordStart = new Int32Array(items.length + 1);
-    let expected = items.length; // a term each, and the variants listed
-    for (const item of items) if (isRecord(item) && Array.isArray(item.variants)) expected += item.variants.length;
-    this.table = new KeyTable(expected);
-    const keys = this.reading!;
-    const keyAt = (place: number) => keys[place];
-    const [firstWords, sounds, termWords]: number[][] = [[], [], []];
-    for (let index = 0; index < items.length; index++) {
+    this.values = values;
+    this.count = values.length;
+    this.keyStart = new Int32Array(this.count + 1);
+    this.flags = new Uint8Array(this.count);
+    this.termWordStart = new Int32Array(this.count + 1);
+    this.table = new KeyTable(this.count * 4); // a term and a few variants each; it grows if need be
+    const keys = this.keys;
+    const [firstWords, sounds, termWords] = [new IntList(this.count * 4), new IntList(this.count * 4), new IntList(this.count)];
+    for (let index = 0; index < this.count; index++) {
       const start = keys.length;
       this.keyStart[index] = start;
-      if (!this.filePlain(index)) this.read(index, items[index], false);
+      const raw = values.at(index);
+      if (!this.filePlain(index, raw)) this.read(index, raw, false);
       this.keyStart[index + 1] = keys.length;
       this.filed = index + 1;
       // each key is checked against those before it as it is filed
       for (let place = start; place < keys.length; place++) {
-        const key = keys[place];
+        const key = keys.at(place);
         const hash = hashOf(key);
-        const earlier = this.table.find(key, hash, keyAt);
+        const earlier = this.table.find(key, hash, keys);
         if (earlier < 0) this.table.add(hash, place);
         else this.checkRepeat(index, place, earlier);
         const space = key.indexOf(' ');
@@ -160,15 +175,11 @@ export class ReadDictionary implements Dictionary {
           this.termWordStart[index + 1] = termWords.length;
         }
       }
+      keys.settle();
     }
-    this.firstWordHash = Int32Array.from(firstWords);
-    this.soundOf = Int32Array.from(sounds);
-    this.termWordHash = Int32Array.from(termWords);
-    this.keyText = keys.length ? `${keys.join('\n')}\n` : '';
-    this.keyOffset = new Int32Array(keys.length + 1);
-    for (let place = 0, at = 0; place < keys.length; place++) this.keyOffset[place + 1] = at += keys[place].length + 1;
-    this.reading = undefined;
-    if (this.text !== undefined) this.items = undefined;
+    this.firstWordHash = firstWords.toArray();
+    this.soundOf = sounds.toArray();
+    this.termWordHash = termWords.toArray();
   }
 
   get size(): number {
@@ -185,60 +196,20 @@ export class ReadDictionary implements Dictionary {
     return this.built.get(index) ?? this.entriesAt([index])[0];
   }
 
-  /**
-   * The entries at these indexes, built on first use. A JSON file's entries are read again from their
-   * own text; should that fail, or not give back the entry first read, the whole file is read again,
-   * once, and its values kept.
-   */
+  /** The entries at these indexes, built on first use (a JSON file's from their own text). */
   entriesAt(indexes: number[]): DictionaryEntry[] {
-    const missing = indexes.filter((index) => !this.built.has(index));
-    if (missing.length && !this.items && !this.buildFromSpans(missing)) this.items = this.valuesAgain();
-    if (missing.length && this.items) for (const index of missing) this.built.set(index, this.read(index, this.items[index], true)!);
+    for (const index of indexes) if (!this.built.has(index)) this.built.set(index, this.read(index, this.values.at(index), true)!);
     return indexes.map((index) => this.built.get(index)!);
-  }
-
-  /** Builds entries from their own text in a JSON file; false when that cannot be done. */
-  private buildFromSpans(indexes: number[]): boolean {
-    const text = this.text;
-    if (text === undefined) return false;
-    if (this.spans === undefined) this.spans = entrySpans(text, this.base.length > 0);
-    const spans = this.spans;
-    if (!spans || spans.starts.length !== this.count) return false;
-    const built: DictionaryEntry[] = [];
-    try {
-      for (const index of indexes) {
-        const entry = this.read(index, JSON.parse(text.slice(spans.starts[index], spans.ends[index])), true)!;
-        if (!this.hasKeysOf(index, entry)) return false;
-        built.push(entry);
-      }
-    } catch {
-      return false; // not the entry first read: its text was not found
-    }
-    indexes.forEach((index, k) => this.built.set(index, built[k]));
-    return true;
-  }
-
-  /** Whether an entry built again has the keys filed for entry `index` when the file was read. */
-  private hasKeysOf(index: number, entry: DictionaryEntry): boolean {
-    const start = this.keyStart[index];
-    if (entry.variants.length !== this.keyStart[index + 1] - start - 1 || entry.key !== this.keyAt(start)) return false;
-    return entry.variants.every((variant, k) => variant.key === this.keyAt(start + 1 + k));
-  }
-
-  private valuesAgain(): unknown[] {
-    const root = JSON.parse(this.text!) as Record<string, unknown>;
-    return (this.base.length ? root.entries : root) as unknown[];
   }
 
   /** The key at `place`. */
   keyAt(place: number): string {
-    if (this.reading) return this.reading[place];
-    return this.keyText.slice(this.keyOffset[place], this.keyOffset[place + 1] - 1);
+    return this.keys.at(place);
   }
 
   /** The first place of a key (a term's or a variant's), or -1. */
   placeOf(key: string): number {
-    return this.table.find(key, hashOf(key), (place) => this.keyAt(place));
+    return this.table.find(key, hashOf(key), this.keys);
   }
 
   /** The entry whose keys hold `place`. */
@@ -282,8 +253,7 @@ export class ReadDictionary implements Dictionary {
    * variants written as text, context words) and is valid; returns false, filing nothing, for anything
    * else, which `read` checks field by field and reports. A small loop V8 optimizes quickly.
    */
-  private filePlain(index: number): boolean {
-    const raw = this.items![index];
+  private filePlain(index: number, raw: unknown): boolean {
     if (!isRecord(raw)) return false;
     for (const field in raw) if (field !== 'term' && field !== 'variants' && field !== 'context') return false;
     const { term, variants, context } = raw;
@@ -295,15 +265,15 @@ export class ReadDictionary implements Dictionary {
       for (let i = 0; i < context.length; i++) if (typeof context[i] !== 'string' || !context[i].trim()) return false;
     }
     if (variants !== undefined && !Array.isArray(variants)) return false;
-    const start = this.reading!.length;
-    this.reading!.push(termKey);
+    const start = this.keys.length;
+    this.keys.push(termKey);
     for (let vi = 0; variants && vi < variants.length; vi++) {
       const key = typeof variants[vi] === 'string' ? keyOf(variants[vi]) : '';
       if (!key || key === termKey) {
-        this.reading!.length = start;
+        this.keys.truncate(start);
         return false;
       }
-      this.reading!.push(key);
+      this.keys.push(key);
     }
     this.flags[index] = FUZZY;
     return true;
@@ -353,7 +323,7 @@ export class ReadDictionary implements Dictionary {
     if (r.variants !== undefined && !Array.isArray(r.variants)) this.fail([index, 'variants'], 'variants is a list');
     const rawVariants = (r.variants as unknown[] | undefined) ?? NONE;
     if (!build) {
-      this.reading!.push(termKey);
+      this.keys.push(termKey);
       this.flags[index] = (r.fuzzy === false ? 0 : FUZZY) | (r.kind === 'name' ? NAME : 0);
     }
     const variants: Variant[] = [];
@@ -368,7 +338,7 @@ export class ReadDictionary implements Dictionary {
       if (!key) this.fail([index, 'variants', vi], `empty variant in entry "${textOf(given)}"`);
       if (key === termKey) this.fail([index, 'variants', vi], `variant "${textOf(text as string)}" is the term itself (its casing is fixed without listing it)`);
       if (plain && !build) {
-        this.reading!.push(key);
+        this.keys.push(key);
         continue;
       }
       const ownUnless = plain ? NONE : this.words(spec.unless, build, () => [index, 'variants', vi, 'unless']);
@@ -377,7 +347,7 @@ export class ReadDictionary implements Dictionary {
       const next = plain ? NONE : this.words(spec.next, build, () => [index, 'variants', vi, 'next']);
       const notNext = plain ? NONE : this.words(spec.notNext, build, () => [index, 'variants', vi, 'notNext']);
       if (!build) {
-        this.reading!.push(key);
+        this.keys.push(key);
         continue;
       }
       const line = this.eager ? this.lineOf([...this.base, index, 'variants', vi]) : 0;
