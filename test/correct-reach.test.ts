@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dictionary } from '../src/correct/dictionary.js';
 import { loadDefaultDictionary, parseDictionary } from '../src/correct/load.js';
+import { correctTerms } from '../src/correct/index.js';
 import { buildIndex, vocabularyOf, type TermIndex } from '../src/correct/matcher.js';
 import { mergeDictionaries } from '../src/correct/merge.js';
 
@@ -78,5 +79,20 @@ describe('indexing a dictionary read from a file', () => {
     expect([...wider.byFirstWord.keys()].sort()).toEqual(['knox', 'zorb']);
     expect(wider.byFirstWord.get('zorb')).toHaveLength(2000);
     expect(built.mock.calls[0][0]).toHaveLength(2001);
+  });
+
+  it('builds an entry reached only by the sound of a spelling when a heard word is matched to it', () => {
+    const entries = [{ term: 'Semgrep', variants: ['samgrep'] }, { term: 'Zorblex', variants: ['zorb lex'] }];
+    const read = parseDictionary(JSON.stringify({ entries }), 'large.json');
+    const built = vi.spyOn(read, 'entriesAt');
+    // "semgrap" is near Semgrep in sound, and no word of it is in the text
+    const index = buildIndex(read, vocabularyOf(['we', 'use', 'semgrap']));
+    expect([...index.bySound.values()].flat().map((t) => t.key)).toEqual(['semgrep', 'samgrep']);
+    const builtIndexes = () => built.mock.calls.flatMap(([indexes]) => indexes);
+    expect(builtIndexes()).toEqual([]);
+    const words = ['we', 'use', 'semgrap'].map((text, i) => ({ type: 'word' as const, text, line: 1, column: 1 + i * 4, sentenceEnd: false }));
+    const fixed = correctTerms({ title: null, tokens: words, corrections: [], warnings: [] }, read);
+    expect(fixed.corrections.map((c) => [c.from, c.to, c.rule])).toEqual([['semgrap', 'Semgrep', 'Semgrep, fuzzy']]);
+    expect(builtIndexes()).toEqual([0]);
   });
 });

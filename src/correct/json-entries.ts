@@ -11,6 +11,7 @@
 // whole (which reports the error).
 
 import { Buffer } from 'node:buffer';
+import { IntList } from './key-list.js';
 
 const [QUOTE, BACKSLASH, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = ['"', '\\', ',', '{', '}', '[', ']'].map((c) => c.charCodeAt(0));
 const SPACE = new Uint8Array(128);
@@ -45,8 +46,8 @@ export interface EntrySpans {
  * there is no such list, or a top-level key is not a JSON string.
  */
 export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | null {
-  let starts: number[] = [];
-  let ends: number[] = [];
+  let starts = new IntList();
+  let ends = new IntList();
   let depth = 0;
   let listDepth = inEntries ? -1 : 1; // the depth inside the entry list
   let lastKey = ''; // the last string at depth 1 (a key of the top-level object), decoded
@@ -84,7 +85,7 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
       if (inEntries && depth === 2 && code === OPEN_BRACKET && lastKey === 'entries') {
         listDepth = 2;
         found = { starts: new Int32Array(0), ends: new Int32Array(0), open: i, close: bytes.length, plain: true };
-        [starts, ends, plain, wantItem] = [[], [], true, true];
+        [starts, ends, plain, wantItem] = [new IntList(), new IntList(), true, true];
       } else if (!inEntries && depth === 1 && code === OPEN_BRACKET) {
         found = { starts: new Int32Array(0), ends: new Int32Array(0), open: i, close: bytes.length, plain: true };
       }
@@ -96,7 +97,7 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
       }
       if (depth === listDepth && found) {
         // the list is closed: a comma with no item after it is not JSON
-        found = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), open: found.open, close: i, plain: plain && (!wantItem || starts.length === 0) };
+        found = { starts: starts.toArray(), ends: ends.toArray(), open: found.open, close: i, plain: plain && (!wantItem || starts.length === 0) };
         if (inEntries) listDepth = -1;
       }
       depth--;
