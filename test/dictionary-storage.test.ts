@@ -74,6 +74,22 @@ describe('finding the entries of a JSON dictionary in its text', () => {
     expect(corrupted).toBeGreaterThan(500);
   });
 
+  it('reads a file of many entries, parsed a run at a time, as parsed whole, errors past the first runs included', () => {
+    const entries = Array.from({ length: 200 }, (_, i) => ({ term: `Zorblex${i}`, variants: [`zorb lex${i}`, `zorblecks${i}`], ...(i % 7 ? {} : { context: ['python'] }) }));
+    const source = JSON.stringify({ entries }, null, 1);
+    expect(JSON.stringify(parseDictionary(source, 'd.json').entries)).toBe(JSON.stringify(parseWholeJson(source, 'd.json').entries));
+    const clash = JSON.stringify({ entries: entries.map((e, i) => (i === 150 ? { ...e, variants: ['zorb lex3'] } : e)) }, null, 1);
+    const message = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(message(() => parseDictionary(clash, 'd.json'))).toMatch(/variant "zorb lex3" is claimed by "Zorblex150" and by "Zorblex3"/);
+    expect(message(() => parseDictionary(clash, 'd.json'))).toBe(message(() => parseWholeJson(clash, 'd.json')));
+  });
+
   it('reads the entries under an "entries" key written with an escape, the one JSON.parse keeps', () => {
     const source = '{"entries": [{"term": "Nox", "variants": ["knox"], "context": ["lock"]}], "\\u0065ntries": [{"term": "NOX", "variants": ["Knox"]}]}';
     const read = parseDictionary(source, 'escaped.json');

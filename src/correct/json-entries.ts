@@ -19,14 +19,13 @@ for (const c of ' \t\n\r') SPACE[c.charCodeAt(0)] = 1;
 
 /** The index of the quote that closes the string opening at `open` (the end of an unclosed one). */
 function stringEnd(bytes: Uint8Array, open: number): number {
-  let close = bytes.indexOf(QUOTE, open + 1);
-  for (;;) {
-    if (close < 0) return bytes.length;
-    let backslashes = 0;
-    while (bytes[close - 1 - backslashes] === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return close;
-    close = bytes.indexOf(QUOTE, close + 1);
+  // a plain loop: strings are short, and Buffer's indexOf costs more to call than to run
+  for (let i = open + 1; i < bytes.length; i++) {
+    const code = bytes[i];
+    if (code === BACKSLASH) i++; // the escaped character
+    else if (code === QUOTE) return i;
   }
+  return bytes.length;
 }
 
 export interface EntrySpans {
@@ -106,10 +105,14 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
   return found;
 }
 
-/** Values read by index: an array, or entries parsed from their text one at a time. */
+/** Values read by index: an array, or entries parsed from their text when asked for. */
 export interface EntryValues {
   readonly length: number;
   at(index: number): unknown;
+  /** The values from `start` up to (not including) `end`. */
+  slice(start: number, end: number): unknown[];
+  /** How many characters the values' text has, when known: about as many as their keys can have. */
+  readonly textLength?: number;
 }
 
 /** The entries of a JSON dictionary as their bytes, parsed each time one is read. */
@@ -124,9 +127,20 @@ class JsonEntryTexts implements EntryValues {
     return this.starts.length;
   }
 
+  get textLength(): number {
+    return this.starts.length ? this.ends[this.ends.length - 1] - this.starts[0] : 0;
+  }
+
   /** Throws SyntaxError when the entry's text is not JSON (the file is then malformed). */
   at(index: number): unknown {
     return JSON.parse(this.bytes.toString('utf8', this.starts[index], this.ends[index]));
+  }
+
+  /** Entries next to each other, parsed at once: between them there are only commas (the list is plain). */
+  slice(start: number, end: number): unknown[] {
+    end = Math.min(end, this.starts.length);
+    if (start >= end) return [];
+    return JSON.parse(`[${this.bytes.toString('utf8', this.starts[start], this.ends[end - 1])}]`) as unknown[];
   }
 }
 

@@ -36,14 +36,16 @@ export class IntList {
  * latest are also kept as they were given until `settle`, as the reader looks at them once more.
  */
 export class KeyList {
-  private units = new Uint16Array(1 << 14);
+  private units: Uint16Array;
   private used = 0;
   private recent: string[] = [];
   private firstRecent = 0;
   /** Where each key starts among the units, and one more item where the last ends. */
   private readonly offsets = new IntList();
 
-  constructor() {
+  /** `capacity`: about how many code units the keys will have (the list grows past it if need be). */
+  constructor(capacity = 1 << 14) {
+    this.units = new Uint16Array(Math.max(16, capacity));
     this.offsets.push(0);
   }
 

@@ -35,6 +35,9 @@ const NONE: string[] = [];
 const NO_FIELDS: Record<string, unknown> = {};
 const NO_SPECS: Spec[] = [];
 
+/** How many entries are parsed together while a file is read. */
+const READ_RUN = 64;
+
 const FUZZY = 1;
 const NAME = 2;
 
@@ -98,14 +101,14 @@ function everyEntryParses(entries: EntryValues): boolean {
  * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) are filed
  * in order as the file is checked: conflicts are found, merges and indexes look keys up, and
  * entries are built only as they are reached (`entriesAt`), or all at once when `entries` is asked
- * for. Once read, the keys are kept as one string with their offsets and a hash table in typed
- * arrays (see key-table.ts), and a JSON file's values are let go: an entry is read again from its
- * own text (see json-spans.ts). Such a dictionary is read-only: `entries` is frozen, and entries are
- * added by merging (merge.ts).
+ * for. The keys are kept as code units and found through a hash table, all in typed arrays (see
+ * key-list.ts, key-table.ts), and a JSON file's values are not kept: an entry is read again from its
+ * own text (see json-entries.ts). Such a dictionary is read-only: `entries` is frozen, and entries
+ * are added by merging (merge.ts).
  */
 export class ReadDictionary implements Dictionary {
   /** Every key, entry by entry: the term's key, then its variants' keys. */
-  private readonly keys = new KeyList();
+  private readonly keys: KeyList;
   /** Where each entry's keys start among the keys; one more item marks where the last entry's keys end. */
   readonly keyStart: Int32Array;
   /**
@@ -142,16 +145,21 @@ export class ReadDictionary implements Dictionary {
     this.eager = located.eager !== false;
     this.values = values;
     this.count = values.length;
+    // memory reserved and not written is never touched: reserving enough costs less than growing
+    this.keys = new KeyList(values.textLength);
     this.keyStart = new Int32Array(this.count + 1);
     this.flags = new Uint8Array(this.count);
     this.termWordStart = new Int32Array(this.count + 1);
     this.table = new KeyTable(this.count * 4); // a term and a few variants each; it grows if need be
     const keys = this.keys;
+    let batch: unknown[] = [];
     const [firstWords, sounds, termWords] = [new IntList(this.count * 4), new IntList(this.count * 4), new IntList(this.count)];
     for (let index = 0; index < this.count; index++) {
       const start = keys.length;
       this.keyStart[index] = start;
-      const raw = values.at(index);
+      // entries are parsed a run at a time: one JSON.parse for many small texts
+      if (index % READ_RUN === 0) batch = values.slice(index, index + READ_RUN);
+      const raw = batch[index % READ_RUN];
       if (!this.filePlain(index, raw)) this.read(index, raw, false);
       this.keyStart[index + 1] = keys.length;
       this.filed = index + 1;
