@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entrySpans } from '../src/correct/json-entries.js';
+import { IntList, KeyList } from '../src/correct/key-list.js';
 import { hashOf, KeyTable } from '../src/correct/key-table.js';
 import { DictionaryError } from '../src/correct/dictionary.js';
 import { parseDictionary, parseWholeJson } from '../src/correct/load.js';
@@ -156,3 +157,47 @@ describe('the key table', () => {
     expect(hashOf('xx knox yy', 3, 7)).toBe(hashOf('knox'));
   });
 });
+
+describe('the keys of a dictionary kept in typed arrays', () => {
+  it('gives back what was added, as an array of strings does, through pushes, rollbacks and settling (generated)', () => {
+    const key = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('x'.repeat(5000), '💬 é', '\ud800'));
+    const step = fc.oneof(fc.record({ push: key }), fc.record({ takeBack: fc.nat(3) }), fc.constant({ settle: true }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), fc.nat(64), (steps, capacity) => {
+        const list = new KeyList(capacity);
+        const model: string[] = [];
+        let settled = 0;
+        for (const s of steps) {
+          if ('push' in s) {
+            list.push(s.push);
+            model.push(s.push);
+          } else if ('takeBack' in s) {
+            const length = Math.max(settled, model.length - s.takeBack);
+            list.truncate(length);
+            model.length = length;
+          } else {
+            list.settle();
+            settled = model.length;
+          }
+        }
+        expect(list.length).toBe(model.length);
+        model.forEach((k, place) => {
+          expect(list.at(place)).toBe(k);
+          expect(list.equals(place, k)).toBe(true);
+          expect(list.equals(place, `${k}!`)).toBe(false);
+        });
+        if (settled > 0) expect(() => list.truncate(settled - 1)).toThrow(RangeError);
+      }),
+      { numRuns: 300, seed: 20261125 },
+    );
+  });
+
+  it('keeps numbers as an array does, past its first capacity', () => {
+    const list = new IntList(2);
+    const model = Array.from({ length: 100 }, (_, i) => (i * 7919) | 0);
+    for (const n of model) list.push(n);
+    expect(Array.from(list.toArray())).toEqual(model);
+    expect(list.get(99)).toBe(model[99]);
+  });
+});
+

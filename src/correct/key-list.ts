@@ -88,6 +88,10 @@ export class KeyList {
 
   at(place: number): string {
     if (place >= this.firstRecent) return this.recent[place - this.firstRecent];
-    return String.fromCharCode(...this.units.subarray(this.offsets.get(place), this.offsets.get(place + 1)));
+    const units = this.units.subarray(this.offsets.get(place), this.offsets.get(place + 1));
+    // in pieces: a call takes only so many arguments
+    let key = '';
+    for (let from = 0; from < units.length; from += 4096) key += String.fromCharCode(...units.subarray(from, from + 4096));
+    return key;
   }
 }
