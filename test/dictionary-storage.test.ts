@@ -49,7 +49,7 @@ describe('finding the entries of a JSON dictionary in its text', () => {
       fc.record({ term: word, variants: fc.array(variant, { maxLength: 3 }), context: fc.array(word, { maxLength: 2 }), fuzzy: fc.boolean() }, { requiredKeys: ['term'] }),
       fc.constantFrom('Nox', 7, [], null), // not an entry at all
     );
-    const corruption = fc.option(fc.tuple(fc.nat(), fc.constantFrom('', ',', '{', '}', '[', ']', '"', '\\', ' ', '0', ':')), { nil: undefined });
+    const corruption = fc.option(fc.tuple(fc.nat(), fc.constantFrom(',', '{', '}', '[', ']', '"', '\\', ' ', '0', ':', '{]', '[}', ' {}'), fc.constantFrom('put in', 'take out', 'put instead', 'put after')), { nil: undefined });
     const outcome = (read: () => { entries: unknown[] }) => {
       try {
         return JSON.stringify(read().entries);
@@ -62,10 +62,11 @@ describe('finding the entries of a JSON dictionary in its text', () => {
       fc.property(fc.array(dictEntry, { maxLength: 4 }), fc.boolean(), spacing, corruption, (entries, wrapped, space, change) => {
         let source = JSON.stringify(wrapped ? { note: '[{"entries": 1}]', entries } : entries, null, space);
         if (change) {
-          // one character taken out or put in somewhere
-          const [at, put] = change;
+          // a character or two put in, taken out or put instead of one somewhere, or put after the end
+          const [at, put, how] = change;
           const place = at % (source.length + 1);
-          source = source.slice(0, place) + put + source.slice(place + (put ? 0 : 1));
+          if (how === 'put after') source += put;
+          else source = source.slice(0, place) + (how === 'take out' ? '' : put) + source.slice(how === 'put in' ? place : place + 1);
           corrupted++;
         }
         expect(outcome(() => parseDictionary(source, 'd.json'))).toBe(outcome(() => parseWholeJson(source, 'd.json')));
@@ -73,6 +74,13 @@ describe('finding the entries of a JSON dictionary in its text', () => {
       { numRuns: 1500, seed: 20261125 },
     );
     expect(corrupted).toBeGreaterThan(500);
+    // what a scan counting brackets alone would accept: an entry closed by "]", text after the list
+    for (const source of ['[{"term":"A","variants":["b"]}, {"term":"B", "variants":["c"]]]', '[{"term":"A"],{"term":"B"}]', '{"entries":[{"term":"A"],{"term":"B"}]}', '[{"term":"A"}] {]', '[]{{"term":"B"}]']) {
+      expect(outcome(() => parseDictionary(source, 'd.json'))).toMatch(/^malformed JSON/);
+    }
+    // text that has no UTF-8 of its own is read as given
+    const lone = '[{"term":"ab\ud800cd"}]'; // a lone surrogate in the text, not an escape
+    expect(parseDictionary(lone, 'd.json').entries[0].term).toBe('ab\ud800cd');
   });
 
   it('reads a file of many entries, parsed a run at a time, as parsed whole, errors past the first runs included', () => {

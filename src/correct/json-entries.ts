@@ -1,14 +1,15 @@
-// The entries of a JSON dictionary, each read with JSON.parse of its own bytes instead of the whole
-// file at once. A large file parsed whole (or even decoded whole into one string) is data V8 copies
-// out of its young generation; enough of that makes V8 double the young generation, and the fresh
-// memory slows every later stage. Read one by one, each entry is checked and let go, and read again
-// from the file's bytes (kept outside the JS heap) when a transcript reaches it.
+// The entries of a JSON dictionary, read with JSON.parse of their own bytes, a run of them at a time,
+// instead of the whole file at once. A large file parsed whole (or even decoded whole into one
+// string) is data V8 copies out of its young generation; enough of that makes V8 double the young
+// generation, and the fresh memory slows every later stage. Read a run at a time, entries are
+// checked and let go, and an entry is read again from the file's bytes (kept outside the JS heap)
+// when a transcript reaches it.
 //
 // Entries are found by a structural scan: outside strings, brackets are the structure, and a string
 // ends at the first quote not escaped (UTF-8 never puts these ASCII bytes inside a longer character).
-// The scan trusts nothing: the file with its entry list cut out must parse, the list must hold
-// only objects separated by commas, and each entry must parse alone, else the caller parses the file
-// whole (which reports the error).
+// The scan trusts nothing: brackets must pair, the file with its entry list cut out must parse, the
+// list must hold only objects separated by commas, and the entries must parse, else the caller parses
+// the file whole (which reports the error).
 
 import { Buffer } from 'node:buffer';
 import { IntList } from './key-list.js';
@@ -42,11 +43,12 @@ export interface EntrySpans {
 /**
  * The objects in the entry list of a JSON dictionary: the top-level array, or the array under the
  * top-level "entries" key (its last, as JSON.parse keeps the last of a repeated key). Null when
- * there is no such list, or a top-level key is not a JSON string.
+ * there is no such list, brackets do not pair, or a top-level key is not a JSON string.
  */
 export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | null {
   let starts = new IntList();
   let ends = new IntList();
+  const opened: number[] = []; // the brackets open around the scan
   let depth = 0;
   let listDepth = inEntries ? -1 : 1; // the depth inside the entry list
   let lastKey = ''; // the last string at depth 1 (a key of the top-level object), decoded
@@ -80,6 +82,7 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
         if (code === OPEN_BRACE && wantItem) wantItem = false;
         else plain = false;
       }
+      opened.push(code);
       depth++;
       if (inEntries && depth === 2 && code === OPEN_BRACKET && lastKey === 'entries') {
         listDepth = 2;
@@ -90,6 +93,7 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
       }
       if (depth === listDepth + 1 && code === OPEN_BRACE) start = i;
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      if (opened.pop() !== (code === CLOSE_BRACE ? OPEN_BRACE : OPEN_BRACKET)) return null; // not JSON
       if (depth === listDepth + 1 && code === CLOSE_BRACE) {
         starts.push(start);
         ends.push(i + 1);
@@ -97,7 +101,9 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
       if (depth === listDepth && found) {
         // the list is closed: a comma with no item after it is not JSON
         found = { starts: starts.toArray(), ends: ends.toArray(), open: found.open, close: i, plain: plain && (!wantItem || starts.length === 0) };
-        if (inEntries) listDepth = -1;
+        // a top-level list is the file (what follows is checked with the rest); a later "entries" may replace this one
+        if (!inEntries) return found;
+        listDepth = -1;
       }
       depth--;
     }
@@ -111,7 +117,10 @@ export interface EntryValues {
   at(index: number): unknown;
   /** The values from `start` up to (not including) `end`. */
   slice(start: number, end: number): unknown[];
-  /** How many characters the values' text has, when known: about as many as their keys can have. */
+  /**
+   * How long the values' text is (in UTF-8 bytes for a JSON file), when known: about as many code
+   * units as their keys can have together.
+   */
   readonly textLength?: number;
 }
 

@@ -43,7 +43,10 @@ export class KeyList {
   /** Where each key starts among the units, and one more item where the last ends. */
   private readonly offsets = new IntList();
 
-  /** `capacity`: about how many code units the keys will have (the list grows past it if need be). */
+  /**
+   * `capacity`: about how many code units the keys will have (the list grows past it if need be).
+   * Memory reserved and never written costs nothing: the system gives it pages only when touched.
+   */
   constructor(capacity = 1 << 14) {
     this.units = new Uint16Array(Math.max(16, capacity));
     this.offsets.push(0);

@@ -68,15 +68,26 @@ function jsonLineFinder(text: string | (() => string)): Located['lineOf'] {
   return (path) => (locator ??= yamlLocator(yaml(), typeof text === 'string' ? text : text())).lineOf(path);
 }
 
+/** A UTF-16 surrogate without its pair: such text has no UTF-8 bytes of its own. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Parses a dictionary (YAML, or JSON when the name ends in .json) from its text or its UTF-8 bytes.
- * Throws DictionaryError.
+ * Bytes are kept, and a JSON file's entries read from them when reached: they must not change
+ * afterwards. Throws DictionaryError.
  */
 export function parseDictionary(source: string | Buffer, file: string): Dictionary {
   if (/\.json$/i.test(file)) {
+    if (typeof source === 'string' && LONE_SURROGATE.test(source)) return parseWholeJson(source, file);
     const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
     let text: string | undefined;
-    const textOf = () => (text ??= bytes.toString('utf8'));
+    const textOf = () => {
+      try {
+        return (text ??= bytes.toString('utf8'));
+      } catch (error) {
+        throw new DictionaryError(file, 0, String((error as Error).message)); // longer than a string can be
+      }
+    };
     const lineOf = jsonLineFinder(textOf);
     // not readable entry by entry: malformed (JSON.parse says where), or not a list of entries
     return dictionaryFromJson(file, bytes, lineOf) ?? parseWholeJson(textOf(), file, lineOf);

@@ -67,9 +67,11 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
 }
 
 /** An entry of a dictionary read from a file that a text reaches only by the sound of a spelling. */
-interface HeardOnly {
-  dictionary: ReadDictionary;
-  index: number;
+class HeardOnly {
+  constructor(
+    readonly dictionary: ReadDictionary,
+    readonly index: number,
+  ) {}
 }
 
 /**
@@ -117,7 +119,7 @@ function reachedEntries(dictionary: ReadDictionary, { words, sounds }: Vocabular
     }
     for (let k = termWordStart[index]; !reach && k < termWordStart[index + 1]; k++) reach = wordHashes.has(termWordHash[k]);
     if (reach) byWord.push(index);
-    if (reach || heard) reached.push(reach ? index : { dictionary, index });
+    if (reach || heard) reached.push(reach ? index : new HeardOnly(dictionary, index));
   }
   const built = dictionary.entriesAt(byWord);
   let next = 0;
@@ -162,7 +164,7 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
     if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
   };
   for (const entry of entries) {
-    if ('dictionary' in entry) {
+    if (entry instanceof HeardOnly) {
       indexHeardOnly(entry, sounds!, bySound);
       continue;
     }

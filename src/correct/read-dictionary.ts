@@ -139,13 +139,12 @@ export class ReadDictionary implements Dictionary {
     values: EntryValues,
     private readonly base: Path,
   ) {
-    // `located` itself is not kept: its value is the whole parsed file
+    // `located` itself is not kept: its value is the whole parsed file (YAML)
     registerLocator(file, base, located.lineOf);
     this.lineOf = located.lineOf;
     this.eager = located.eager !== false;
     this.values = values;
     this.count = values.length;
-    // memory reserved and not written is never touched: reserving enough costs less than growing
     this.keys = new KeyList(values.textLength);
     this.keyStart = new Int32Array(this.count + 1);
     this.flags = new Uint8Array(this.count);
