@@ -109,7 +109,7 @@ export function loadDictionaryFile(file: string, name = file): Dictionary {
     const code = (error as NodeJS.ErrnoException).code;
     throw new DictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
   }
-  // a JSON file's bytes are kept, off the JS heap, and its entries decoded one at a time
+  // a JSON file's bytes are kept, off the JS heap, and its entries decoded a run at a time
   return parseDictionary(BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(3) : bytes, name);
 }
 
