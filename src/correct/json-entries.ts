@@ -48,8 +48,7 @@ export interface EntrySpans {
 export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | null {
   let starts = new IntList();
   let ends = new IntList();
-  const opened: number[] = []; // the brackets open around the scan
-  let depth = 0;
+  const opened: number[] = []; // the brackets open around the scan: its length is the depth
   let listDepth = inEntries ? -1 : 1; // the depth inside the entry list
   let lastKey = ''; // the last string at depth 1 (a key of the top-level object), decoded
   let found: EntrySpans | null = null;
@@ -58,6 +57,7 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
   let wantItem = true; // after `[` or a comma: an item must come next
   for (let i = 0; i < bytes.length; i++) {
     const code = bytes[i];
+    const depth = opened.length;
     if (depth === listDepth && code !== OPEN_BRACE && code !== CLOSE_BRACKET) {
       // between the items of the list: blanks, and one comma after each item
       if (code === COMMA && !wantItem) wantItem = true;
@@ -83,15 +83,15 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
         else plain = false;
       }
       opened.push(code);
-      depth++;
-      if (inEntries && depth === 2 && code === OPEN_BRACKET && lastKey === 'entries') {
+      const inner = opened.length; // the depth inside this bracket
+      if (inEntries && inner === 2 && code === OPEN_BRACKET && lastKey === 'entries') {
         listDepth = 2;
         found = { starts: new Int32Array(0), ends: new Int32Array(0), open: i, close: bytes.length, plain: true };
         [starts, ends, plain, wantItem] = [new IntList(), new IntList(), true, true];
-      } else if (!inEntries && depth === 1 && code === OPEN_BRACKET) {
+      } else if (!inEntries && inner === 1 && code === OPEN_BRACKET) {
         found = { starts: new Int32Array(0), ends: new Int32Array(0), open: i, close: bytes.length, plain: true };
       }
-      if (depth === listDepth + 1 && code === OPEN_BRACE) start = i;
+      if (inner === listDepth + 1 && code === OPEN_BRACE) start = i;
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
       if (opened.pop() !== (code === CLOSE_BRACE ? OPEN_BRACE : OPEN_BRACKET)) return null; // not JSON
       if (depth === listDepth + 1 && code === CLOSE_BRACE) {
@@ -105,7 +105,6 @@ export function entrySpans(bytes: Uint8Array, inEntries: boolean): EntrySpans | 
         if (!inEntries) return found;
         listDepth = -1;
       }
-      depth--;
     }
   }
   return found;
