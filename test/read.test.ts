@@ -14,8 +14,7 @@ describe('decodeText', () => {
     expect(text).toBe('# T\n Hello。\n');
   });
 
-  it('refuses UTF-16, NUL bytes and invalid UTF-8 with the line', () => {
-    expect(errorOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).message).toMatch(/UTF-16/);
+  it('refuses NUL bytes and invalid UTF-8 with the line', () => {
     const nul = errorOf(() => decodeText(bytes('a\nb\n\u0000c')));
     expect([nul.line, nul.message]).toEqual([3, expect.stringMatching(/NUL/)]);
     const bad = errorOf(() => decodeText(new Uint8Array([...bytes('ok\nok\n'), 0xc3, 0x28])));
