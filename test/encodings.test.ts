@@ -91,13 +91,27 @@ describe('reading files in other encodings (library)', () => {
     }
   });
 
-  it('reads a long Windows-1252 movie draft with CRLF, as subtitle sites give them', () => {
-    const lines = ['I don’t know what you’re talking about.', '“Nowhere,” she said.', 'It’s late – we should go.', 'Wait… did you hear that?', 'No — listen to me.', 'Meet me at the café.', 'Señor Pérez is here.', 'Okay.'];
-    const clock = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-    const srt = Array.from({ length: 1332 }, (_, i) => `${i + 1}\r\n${clock(i * 3)},000 --> ${clock(i * 3 + 2)},500\r\n${lines[i % lines.length]}\r\n`).join('\r\n');
-    const doc = buildFromBytes(iconv.encode(srt, 'windows-1252'), 'movie.srt');
-    expect([doc.encoding, doc.cues.length]).toEqual(['windows-1252', 1332]);
+  // A film's draft as subtitle sites give them: 1,332 cues, CRLF, in Windows-1252 or with a byte order mark.
+  const clock = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  const filmDraft = (lines: string[], asciiCuesFirst = 0) =>
+    Array.from({ length: asciiCuesFirst + 1332 }, (_, i) => `${i + 1}\r\n${clock(i * 3)},000 --> ${clock(i * 3 + 2)},500\r\n${i < asciiCuesFirst ? 'Okay, go on.' : lines[i % lines.length]}\r\n`).join('\r\n');
+  const FILM = ['I don’t know what you’re talking about.', '“Nowhere,” she said.', 'It’s late – we should go.', 'Wait… did you hear that?', 'No — listen to me.', 'Meet me at the café.', 'Señor Pérez is here.', 'Okay.'];
+
+  it.each(['windows-1252', 'utf-8', 'utf-16le', 'utf-16be', 'utf-32le'])('reads a long film draft with CRLF in %s', (encoding) => {
+    const srt = filmDraft(FILM);
+    const doc = buildFromBytes(iconv.encode(srt, encoding, { addBOM: encoding !== 'windows-1252' }), 'film.srt');
+    expect([doc.encoding, doc.cues.length]).toEqual([encoding, 1332]);
     expect(doc.cues[1].lines).toEqual(['“Nowhere,” she said.']);
+    expect(content(doc)).toEqual(content(buildFromBytes(Buffer.from(srt), 'film.srt')));
+  });
+
+  it('finds the evidence in a long file however late it comes, and mixing however late', () => {
+    // 3,000 ASCII cues (over 100 KB) before the first curly quote
+    const late = filmDraft(FILM, 3000);
+    expect(Buffer.byteLength(late)).toBeGreaterThan(100_000);
+    expect(decodeBytes(iconv.encode(late, 'windows-1252'))).toEqual({ text: late.replace(/\r\n/g, '\n'), encoding: 'windows-1252', detected: true });
+    const mixedLate = cat(iconv.encode(filmDraft(FILM), 'windows-1252'), Buffer.from('\r\n9999\r\n10:00:00,000 --> 10:00:01,000\r\n“The end.”\r\n'));
+    expect(errorOf(mixedLate).message).toMatch(/^file mixes UTF-8 \(line \d{4,}\) with another encoding \(likely windows-1252\)/);
   });
 
   it('refuses a file that mixes UTF-8 with another encoding, naming both lines', () => {

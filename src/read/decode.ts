@@ -38,6 +38,8 @@ const MIN_CONFIDENCE = 40;
 const MIN_MARGIN = 15;
 /** Detector names of the multi-byte encodings; every other one it knows is one byte a character. */
 const MULTI_BYTE = new Set(['big5', 'euc-jp', 'euc-kr', 'gb18030', 'shift_jis']);
+/** The detector reads this much of a file at most: it costs ~1 s a megabyte, and learns nothing more. */
+const DETECTOR_SAMPLE_BYTES = 64 * 1024;
 
 function byteOrderMark(bytes: Uint8Array): string | undefined {
   return BYTE_ORDER_MARKS.find(([, mark]) => mark.every((byte, i) => bytes[i] === byte))?.[0];
@@ -105,6 +107,27 @@ function lineReadingAsUtf8(bytes: Uint8Array, multiByte: boolean): number {
   return 0;
 }
 
+/**
+ * What the detector reads: the lines that hold non-ASCII bytes (the only evidence there is), up to
+ * DETECTOR_SAMPLE_BYTES of them. Whether the whole file reads cleanly is checked after, on all of it.
+ */
+function detectorSample(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= DETECTOR_SAMPLE_BYTES) return bytes;
+  const lines: Uint8Array[] = [];
+  let size = 0;
+  for (let start = 0; start < bytes.length && size < DETECTOR_SAMPLE_BYTES; ) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end < 0 ? bytes.length : end + 1;
+    const line = bytes.subarray(start, end);
+    if (line.some((b) => b >= 0x80)) {
+      lines.push(line.subarray(0, DETECTOR_SAMPLE_BYTES - size));
+      size += lines[lines.length - 1].length;
+    }
+    start = end;
+  }
+  return Buffer.concat(lines);
+}
+
 /** A NUL in every other byte (or three of four) is UTF-16 (UTF-32) text without its byte order mark. */
 function unmarkedUnicode(bytes: Uint8Array): string | null {
   const nulsAt = [0, 0, 0, 0];
@@ -153,7 +176,7 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text: string } {
   const firstBad = lineOfByte(bytes, firstInvalidUtf8(bytes));
   const iconv = loadIconv();
   const matches = loadDetector()
-    .analyse(bytes)
+    .analyse(detectorSample(bytes))
     .map((m) => ({ encoding: m.name.toLowerCase(), confidence: m.confidence }))
     .filter((m) => m.encoding !== 'utf-8' && m.encoding !== 'ascii' && iconv.encodingExists(m.encoding));
   const flag = (encoding: string) => `give it with --encoding ${encoding}`;
@@ -172,7 +195,7 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text: string } {
     const likely = rival ? `${best.encoding} or ${rival.encoding}` : top.encoding;
     throw new InputError(firstBad, `file is not valid UTF-8 and its encoding is not certain (likely ${likely}): ${flag(best?.encoding ?? top.encoding)}`);
   }
-  return best;
+  return { encoding: best.encoding, text: best.text };
 }
 
 /**
