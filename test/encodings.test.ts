@@ -123,6 +123,10 @@ describe('reading files in other encodings (library)', () => {
     expect([gbThenUtf8.line, gbThenUtf8.message]).toEqual([3, expect.stringMatching(/^file mixes UTF-8 \(line 26\) with another encoding/)]);
     const sjisThenUtf8 = errorOf(cat(iconv.encode(original('ja.srt'), 'shift_jis'), Buffer.from(original('ja.vtt'))));
     expect(sjisThenUtf8.message).toMatch(/^file mixes UTF-8 \(line 27\)/);
+    // the example, UTF-8, with one Latin-1 byte typed into line 11
+    const example = readFileSync(EXAMPLE_PATH);
+    example[example.indexOf('Keynotes') + 1] = 0xe9;
+    expect([errorOf(example).line, errorOf(example).message]).toEqual([11, expect.stringMatching(/^file mixes UTF-8 \(line 1\) with another encoding/)]);
   });
 
   it('refuses bytes whose encoding is not certain, naming the likely one and the flag', () => {

@@ -35,6 +35,8 @@ const BYTE_ORDER_MARKS: Array<[string, number[]]> = [
 // encoding that reads the bytes differently comes within the margin. Single-byte encodings of Western
 // text score 40 to 55 on a few lines and the next best 15 to 20 (docs/encodings.md).
 const MIN_CONFIDENCE = 40;
+/** Below this the detector's first choice is not even named as likely (noise scores under 5). */
+const MIN_LIKELY = 20;
 const MIN_MARGIN = 15;
 /** Detector names of the multi-byte encodings; every other one it knows is one byte a character. */
 const MULTI_BYTE = new Set(['big5', 'euc-jp', 'euc-kr', 'gb18030', 'shift_jis']);
@@ -180,20 +182,24 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text: string } {
     .map((m) => ({ encoding: m.name.toLowerCase(), confidence: m.confidence }))
     .filter((m) => m.encoding !== 'utf-8' && m.encoding !== 'ascii' && iconv.encodingExists(m.encoding));
   const flag = (encoding: string) => `give it with --encoding ${encoding}`;
-  const top = matches[0];
-  if (!top) throw new InputError(firstBad, `file is not valid UTF-8 and its encoding could not be told: ${flag('<name>')} (e.g. windows-1252, gb18030, big5, shift_jis)`);
-  const utf8Line = lineReadingAsUtf8(bytes, MULTI_BYTE.has(top.encoding));
-  if (utf8Line) throw new InputError(firstBad, `file mixes UTF-8 (line ${utf8Line}) with another encoding (likely ${top.encoding}): save it in one encoding, or ${flag('<name>')} to read it all in one`);
+  const top = matches[0] as (typeof matches)[number] | undefined;
+  const named = top && top.confidence >= MIN_LIKELY ? top : undefined;
+  const utf8Line = lineReadingAsUtf8(bytes, named !== undefined && MULTI_BYTE.has(named.encoding));
+  if (utf8Line) {
+    const other = named ? `another encoding (likely ${named.encoding})` : 'another encoding';
+    throw new InputError(firstBad, `file mixes UTF-8 (line ${utf8Line}) with ${other}: save it in one encoding, or ${flag('<name>')} to read it all in one`);
+  }
+  if (!named) throw new InputError(firstBad, `file is not valid UTF-8 and its encoding could not be told: ${flag('<name>')} (e.g. windows-1252, gb18030, big5, shift_jis)`);
   // Encodings tied or close to the first: those that read the bytes cleanly must agree on the text.
   const readings = matches
-    .filter((m) => m.confidence > top.confidence - MIN_MARGIN)
+    .filter((m) => m.confidence > named.confidence - MIN_MARGIN)
     .map((m) => ({ ...m, text: iconvDecode(bytes, m.encoding) }))
     .filter((r) => !IMPLAUSIBLE.test(r.text));
   const best = readings[0];
   const rival = readings.find((r) => r.text !== best?.text);
   if (!best || best.confidence < MIN_CONFIDENCE || rival) {
-    const likely = rival ? `${best.encoding} or ${rival.encoding}` : top.encoding;
-    throw new InputError(firstBad, `file is not valid UTF-8 and its encoding is not certain (likely ${likely}): ${flag(best?.encoding ?? top.encoding)}`);
+    const likely = rival ? `${best.encoding} or ${rival.encoding}` : named.encoding;
+    throw new InputError(firstBad, `file is not valid UTF-8 and its encoding is not certain (likely ${likely}): ${flag(best?.encoding ?? named.encoding)}`);
   }
   return { encoding: best.encoding, text: best.text };
 }
