@@ -8,7 +8,7 @@ import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
 import { buildFromDraft, draftFormatOf } from './draft.js';
 import { normalize } from './normalize/index.js';
-import { decodeText } from './read/decode.js';
+import { decodeBytes } from './read/decode.js';
 import { parseTranscript } from './read/transcript.js';
 import type { SpeakerLabels } from './cues/labels.js';
 import { detectSpeakers } from './segment/index.js';
@@ -41,6 +41,8 @@ export interface BuildOptions {
   detectSpeakers?: boolean;
   /** Speaker labels on SRT cues: on each speaker's first cue (`change`, default), on `every` cue, or `none`. */
   speakerLabels?: SpeakerLabels;
+  /** Encoding of input bytes that are neither UTF-8 nor marked by a byte order mark (`--encoding`); detected when absent. */
+  encoding?: string;
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -141,11 +143,24 @@ export function buildFromText(text: string, source: string, options: BuildOption
 }
 
 /**
- * Builds captions from file bytes (UTF-8, with or without BOM, LF or CRLF): a raw transcript, or an
- * SRT or WebVTT draft (told by its content) whose timing is kept and whose text is cleaned.
+ * Builds captions from file bytes (UTF-8, UTF-16 or UTF-32 with a byte order mark, or another encoding,
+ * given or detected: src/read/decode.ts; LF or CRLF): a raw transcript, or an SRT or WebVTT draft (told
+ * by its content) whose timing is kept and whose text is cleaned.
  */
 export function buildFromBytes(bytes: Uint8Array, source: string, options: BuildOptions = {}): CaptionDocument {
-  const text = decodeText(bytes);
+  const { text, encoding, detected } = decodeBytes(bytes, options.encoding);
+  const document = withEncoding(buildFromDecoded(text, source, options), encoding);
+  // A detected encoding is a guess, however sure: it is said, and --encoding confirms it.
+  if (detected) document.warnings.unshift({ line: 1, code: 'encoding-detected', message: `not UTF-8: read as ${encoding}, as detected (give --encoding ${encoding} to confirm)` });
+  return document;
+}
+
+function withEncoding(document: CaptionDocument, encoding: string): CaptionDocument {
+  document.encoding = encoding;
+  return document;
+}
+
+function buildFromDecoded(text: string, source: string, options: BuildOptions): CaptionDocument {
   const draftFormat = draftFormatOf(text, source);
   if (!draftFormat) return buildFromText(text, source, options);
   const document = buildFromDraft(text, source, draftFormat, options);

@@ -189,4 +189,6 @@ export interface CaptionDocument {
   paragraphs: string[];
   /** Set when the input was a caption draft: cue lines are then in the draft's own markup. */
   draft?: DraftSource;
+  /** The encoding the input was read in (`utf-8`, `utf-16le`, `windows-1252`, …), when it was read from bytes. */
+  encoding?: string;
 }

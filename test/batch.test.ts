@@ -23,14 +23,15 @@ function writeBadFiles(dir: string): Record<string, string> {
   writeFileSync(join(dir, 'empty.md'), '');
   writeFileSync(join(dir, 'binary.md'), Buffer.from([0x23, 0x20, 0x41, 0x0a, 0x0a, 0x20, 0x00, 0xff, 0x10]));
   writeFileSync(join(dir, 'latin1.md'), Buffer.concat([Buffer.from('# Talk\n\n Caf'), Buffer.from([0xe9]), Buffer.from(' talk.\n')]));
-  writeFileSync(join(dir, 'utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Talk\n\n Hello.\n', 'utf16le')]));
+  // UTF-16 without its byte order mark: named, not guessed
+  writeFileSync(join(dir, 'utf16.md'), Buffer.from('# Talk\n\n Hello.\n', 'utf16le'));
   writeFileSync(join(dir, 'one-line.md'), '# Huge\n\n ' + 'word '.repeat(4 * 1024 * 1024) + '\n');
   writeFileSync(join(dir, 'markers-only.md'), '# Slides\n\n![](img/a_1.png)\n![](img/a_2.png)\n');
   return {
     'empty.md': ':1: error: empty transcript',
     'binary.md': ':3: error: file contains NUL bytes',
     'latin1.md': ':3: error: file is not valid UTF-8',
-    'utf16.md': ':1: error: file is UTF-16',
+    'utf16.md': ':1: error: file looks like UTF-16LE without a byte order mark: give it with --encoding utf-16le',
     'one-line.md': ':3: error: line is 20,971,521 characters long',
     'markers-only.md': ':3: error: no speech found',
   };

@@ -10,6 +10,8 @@ export interface FileReport {
   file: string;
   /** 'srt' or 'vtt'; null when the file could not be read as captions at all */
   format: string | null;
+  /** The encoding the file was read in; absent when it could not be read. */
+  encoding?: string;
   cues: number;
   findings: Finding[];
 }

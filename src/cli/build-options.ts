@@ -10,6 +10,7 @@ import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
 import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
 import { parseMarkersFile } from '../read/markers.js';
+import { decodeText, isKnownEncoding } from '../read/decode.js';
 import { parseTimeValue } from '../read/time.js';
 import { speechModelForWpm } from '../timing.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
@@ -42,6 +43,8 @@ export interface BuildCommandOptions extends ProfileFlags {
   minConfidence?: string;
   /** Write nothing but the report. */
   dryRun?: boolean;
+  /** Encoding of inputs and option files that are neither UTF-8 nor marked by a byte order mark. */
+  encoding?: string;
 }
 
 function timeFlag(flag: string, text: string | undefined): number | undefined {
@@ -52,15 +55,28 @@ function timeFlag(flag: string, text: string | undefined): number | undefined {
 }
 
 /** Reads the markers file; its format problems are InputErrors naming the file and line. */
-function readMarkers(path: string) {
-  let text: string;
+function readMarkers(path: string, encoding: string | undefined) {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     // A markers file is an input like a dictionary or a roster: its problems exit 1, naming it.
     throw new InputError(0, `cannot read the markers file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, path);
   }
+  let text: string;
+  try {
+    text = decodeText(bytes, encoding);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.line, error.message, path);
+    throw error;
+  }
   return parseMarkersFile(text, path);
+}
+
+/** `--encoding`: a name iconv-lite knows (checked only when given, as that loads it). */
+export function encodingFlag(name: string): string {
+  if (!isKnownEncoding(name)) throw new UsageError(`--encoding: unknown encoding "${name}" (e.g. windows-1252, gb18030, big5, shift_jis, utf-16le)`);
+  return name.toLowerCase();
 }
 
 export function parseFormats(list: string): OutputFormat[] {
@@ -84,12 +100,13 @@ export function parseFailOn(value: string | undefined): 'error' | 'warning' {
 
 export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   const result: BuildOptions = { profile: profileFromFlags(options) };
+  if (options.encoding !== undefined) result.encoding = encodingFlag(options.encoding);
   const duration = timeFlag('--duration', options.duration);
   const offset = timeFlag('--offset', options.offset);
   if (duration !== undefined) result.duration = duration;
   if (offset !== undefined) result.offset = offset;
   if (duration !== undefined && offset !== undefined && offset >= duration) throw new UsageError(`--offset (${offset} s) must be before the end (--duration ${duration} s)`);
-  if (options.markers !== undefined) result.anchors = readMarkers(options.markers);
+  if (options.markers !== undefined) result.anchors = readMarkers(options.markers, result.encoding);
   if (options.wpm !== undefined) {
     const wpm = Number(options.wpm);
     if (!Number.isFinite(wpm) || wpm < 40 || wpm > 400) throw new UsageError(`--wpm takes a number from 40 to 400, not "${options.wpm}"`);
@@ -102,9 +119,9 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   }
 
   if (options.speakers === false) result.detectSpeakers = false;
-  else if (typeof options.speakers === 'string') result.speakers = loadRoster(options.speakers); // throws RosterError (file:line)
+  else if (typeof options.speakers === 'string') result.speakers = loadRoster(options.speakers, result.encoding); // throws RosterError (file:line)
   // The roster's names (and their other spellings) join the dictionary, after every other file.
-  const extra = (options.dict ?? []).map((file) => loadDictionaryFile(file));
+  const extra = (options.dict ?? []).map((file) => loadDictionaryFile(file, file, result.encoding));
   if (result.speakers) extra.push({ entries: rosterEntries(result.speakers, options.speakers as string) });
   const base = options.defaultDict === false ? [] : [loadDefaultDictionary()];
   if (options.defaultDict === false && extra.length === 0) result.dictionary = false;

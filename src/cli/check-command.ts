@@ -2,9 +2,10 @@
 // Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
 
 import { readFileSync } from 'node:fs';
-import { checkCaptions, type TermCheck } from '../check/rules.js';
+import { checkCaptions, type Finding, type TermCheck } from '../check/rules.js';
 import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
-import { decodeText } from '../read/decode.js';
+import { decodeBytes, type DecodedText } from '../read/decode.js';
+import { encodingFlag } from './build-options.js';
 import { parseCaptions } from '../read/captions.js';
 import { InputError, type StyleProfile } from '../types.js';
 import chalk from 'chalk';
@@ -21,12 +22,14 @@ export interface CheckCommandOptions extends ProfileFlags {
   dict?: string[];
   /** Check terms against the built-in dictionary. */
   terms?: boolean;
+  /** Encoding of files that are neither UTF-8 nor marked by a byte order mark. */
+  encoding?: string;
 }
 
 /** The term check the options ask for, if any. */
 function termCheckFor(options: CheckCommandOptions): TermCheck | undefined {
   if (!options.terms && !options.dict?.length) return undefined;
-  return dictionaryTermCheck(mergeDictionaries([loadDefaultDictionary(), ...(options.dict ?? []).map((file) => loadDictionaryFile(file))]));
+  return dictionaryTermCheck(mergeDictionaries([loadDefaultDictionary(), ...(options.dict ?? []).map((file) => loadDictionaryFile(file, file, options.encoding === undefined ? undefined : encodingFlag(options.encoding)))]));
 }
 
 /** `file:line: error: message [code]`, coloured when stdout is a terminal (the findings are the command's output). */
@@ -34,17 +37,20 @@ function prettyFinding(file: string, f: FileReport['findings'][number]): string 
   return formatDiagnostic(file, f.line, f.severity, f.message, f.code, chalk);
 }
 
-function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined): FileReport {
-  let text: string;
+function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined, encoding: string | undefined): FileReport {
+  let decoded: DecodedText;
   try {
-    text = decodeText(file === '-' ? readFileSync(0) : readFileSync(file));
+    decoded = decodeBytes(file === '-' ? readFileSync(0) : readFileSync(file), encoding);
   } catch (error) {
     if (error instanceof InputError) return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'unreadable', message: error.message }] };
     return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
+  // A detected encoding is a guess, however sure: it is said, and --encoding confirms it.
+  const guessed: Finding[] = decoded.detected ? [{ line: 1, severity: 'warning', code: 'encoding-detected', message: `not UTF-8: read as ${decoded.encoding}, as detected (give --encoding ${decoded.encoding} to confirm)` }] : [];
   try {
-    const parsed = parseCaptions(text);
-    return { file, format: parsed.format, cues: parsed.cues.length, findings: checkCaptions(parsed, terms ? { profile, terms } : { profile }) };
+    const parsed = parseCaptions(decoded.text);
+    const findings = [...guessed, ...checkCaptions(parsed, terms ? { profile, terms } : { profile })];
+    return { file, format: parsed.format, encoding: decoded.encoding, cues: parsed.cues.length, findings };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'not-captions', message: error.message }] };
@@ -57,11 +63,12 @@ export async function runCheck(args: string[], options: CheckCommandOptions, ter
   const format = options.format.toLowerCase() as CheckFormat;
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${options.format}" (choose from ${CHECK_FORMATS.join(', ')})`);
   const profile = profileFromFlags(options);
+  const encoding = options.encoding === undefined ? undefined : encodingFlag(options.encoding);
   // A walk passes companion tracks (chapters, slide markers) by: they are not captions.
   const expanded = await expandInputs(args, undefined, ['srt', 'vtt']);
   const reports = [
     ...expanded.missing.map((m): FileReport => ({ file: m.path, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: m.reason }] })),
-    ...expanded.files.map((input) => checkFile(input.path, profile, terms)),
+    ...expanded.files.map((input) => checkFile(input.path, profile, terms, encoding)),
   ];
   const { errors, warnings } = countBySeverity(reports);
   if (format === 'json') process.stdout.write(jsonReport(reports, profile.name));

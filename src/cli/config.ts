@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './outputs.js';
+import { decodeText } from '../read/decode.js';
+import { InputError } from '../types.js';
 
 export interface LoadedConfig {
   path: string;
@@ -41,7 +43,13 @@ function lineOfJsonError(text: string): number {
 }
 
 function readJson(path: string): unknown {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = decodeText(readFileSync(path));
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`${path}:${error.line}: ${error.message}`);
+    throw error;
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -15,6 +15,7 @@ import { formatDiagnostic } from './diagnostics.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
+const ENCODING_HELP = 'encoding of files that are neither UTF-8 nor marked by a byte order mark (e.g. windows-1252, gb18030, big5, shift_jis); detected when not given';
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
@@ -75,7 +76,8 @@ export function createProgram(): Command {
     .option('--no-default-dict', 'do not use the built-in term dictionary')
     .option('--min-confidence <n>', 'least confidence (0-1) of a fuzzy term fix', String(DEFAULT_MIN_CONFIDENCE))
     .option('--report <file>', 'report of every change: <file>.html (a review page), - (a diff in the terminal), or any other file (the corrections log)')
-    .option('--dry-run', 'write nothing but the report (the corrections log goes to stderr unless --report names a file)');
+    .option('--dry-run', 'write nothing but the report (the corrections log goes to stderr unless --report names a file)')
+    .option('--encoding <name>', ENCODING_HELP);
   addProfileOptions(build).action(async (inputs: string[], options: BuildCommandOptions) => {
     process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
   });
@@ -85,7 +87,8 @@ export function createProgram(): Command {
     .argument('<file...>', 'caption files (.srt, .vtt), directories or globs (- for stdin)')
     .option('--format <name>', 'output: pretty, json or github (GitHub Actions annotations)', 'pretty')
     .option('--terms', 'also report terms not in the canonical form of the built-in dictionary')
-    .option('-d, --dict <file...>', 'also report terms not in the canonical form of these dictionaries (merged over the built-in one)');
+    .option('-d, --dict <file...>', 'also report terms not in the canonical form of these dictionaries (merged over the built-in one)')
+    .option('--encoding <name>', ENCODING_HELP);
   addProfileOptions(check).action(async (files: string[], options: CheckCommandOptions) => {
     // loaded when run, so that `captions build` does not pay for the checker
     const { runCheck } = await import('./check-command.js');

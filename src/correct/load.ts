@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
 import { dictionaryFromJson, dictionaryFromValue } from './read-dictionary.js';
+import { utf8BytesOf } from '../read/decode.js';
+import { InputError } from '../types.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -98,10 +100,8 @@ export function parseDictionary(source: string | Buffer, file: string): Dictiona
   return dictionaryFromValue(file, located);
 }
 
-const BOM = [0xef, 0xbb, 0xbf];
-
-/** Reads a dictionary file; `name` is how messages call it (the path by default). */
-export function loadDictionaryFile(file: string, name = file): Dictionary {
+/** Reads a dictionary file; `name` is how messages call it (the path by default); `encoding` as in decodeBytes. */
+export function loadDictionaryFile(file: string, name = file, encoding?: string): Dictionary {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -110,7 +110,14 @@ export function loadDictionaryFile(file: string, name = file): Dictionary {
     throw new DictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
   }
   // a JSON file's bytes are kept, off the JS heap, and its entries decoded a run at a time
-  return parseDictionary(BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(3) : bytes, name);
+  let utf8: Uint8Array;
+  try {
+    utf8 = utf8BytesOf(bytes, encoding);
+  } catch (error) {
+    if (error instanceof InputError) throw new DictionaryError(name, error.line, error.message);
+    throw error;
+  }
+  return parseDictionary(Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength), name);
 }
 
 /** The shipped dictionary: `dictionaries/default.yaml` at the package root. */

@@ -8,7 +8,8 @@ import type { Node } from 'yaml';
 // yaml is loaded only when a roster is given (it costs ~0.06 s of every cold start otherwise).
 const require = createRequire(import.meta.url);
 const loadYaml = () => require('yaml') as typeof import('yaml');
-import type { Roster, RosterPerson } from '../types.js';
+import { decodeText } from '../read/decode.js';
+import { InputError, type Roster, type RosterPerson } from '../types.js';
 
 /** A roster that cannot be used: where and why. */
 export class RosterError extends Error {
@@ -72,15 +73,22 @@ export function parseRoster(text: string, file: string): Roster {
 }
 
 /** Reads and parses a roster file. */
-export function loadRoster(path: string): Roster {
-  let text: string;
+export function loadRoster(path: string, encoding?: string): Roster {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RosterError(path, 0, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'the roster is a directory' : 'cannot read the roster');
   }
-  return parseRoster(text.replace(/^\uFEFF/, ''), path);
+  let text: string;
+  try {
+    text = decodeText(bytes, encoding);
+  } catch (error) {
+    if (error instanceof InputError) throw new RosterError(path, error.line, error.message);
+    throw error;
+  }
+  return parseRoster(text, path);
 }
 
 /** Every roster name with its other spellings, for the term-correction dictionary. */

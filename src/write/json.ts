@@ -7,6 +7,7 @@ const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
 export function toJsonObject(doc: CaptionDocument) {
   return {
     source: doc.source,
+    ...(doc.encoding !== undefined ? { encoding: doc.encoding } : {}),
     title: doc.title,
     segments: doc.segments.map((s) => ({
       id: s.id,
