@@ -10,7 +10,7 @@ import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
 import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
 import { parseMarkersFile } from '../read/markers.js';
-import { parseTimeValue } from '../read/time.js';
+import { MAX_TIME_SECONDS, parseTimeValue } from '../read/time.js';
 import { speechModelForWpm } from '../timing.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
 import { UsageError } from './outputs.js';
@@ -47,7 +47,7 @@ export interface BuildCommandOptions extends ProfileFlags {
 function timeFlag(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const seconds = parseTimeValue(text);
-  if (seconds === null) throw new UsageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm), not "${text}"`);
+  if (seconds === null) throw new UsageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm, up to ${MAX_TIME_SECONDS} s), not "${text}"`);
   return seconds;
 }
 

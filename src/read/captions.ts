@@ -4,6 +4,7 @@
 // millisecond separator). Every problem a captioner could act on is a warning with its line.
 
 import { InputError, type Warning } from '../types.js';
+import { MAX_TIME_SECONDS } from './time.js';
 
 export type CaptionFormat = 'srt' | 'vtt';
 
@@ -58,6 +59,7 @@ export function detectCaptionFormat(text: string): CaptionFormat | null {
   return content.some((l) => SRT_TIMING.test(l)) ? 'srt' : null;
 }
 
+const TOO_LATE = `times go up to ${MAX_TIME_SECONDS} seconds`;
 const toSeconds = (h: number, m: number, s: number, ms: number) => (((h * 60 + m) * 60 + s) * 1000 + ms) / 1000;
 
 // ---------------------------------------------------------------- WebVTT
@@ -109,7 +111,9 @@ function collectTimestamp(cursor: Cursor): Parsed<number> {
   const fraction = cursor.digits();
   if (fraction.length !== 3) return { ok: false, reason: 'milliseconds take exactly three digits' };
   if (minutes > 59 || seconds > 59) return { ok: false, reason: 'minutes and seconds go up to 59' };
-  return { ok: true, value: toSeconds(hours, minutes, seconds, Number(fraction)) };
+  const value = toSeconds(hours, minutes, seconds, Number(fraction));
+  if (!(value <= MAX_TIME_SECONDS)) return { ok: false, reason: TOO_LATE };
+  return { ok: true, value };
 }
 
 /** The spec's "collect WebVTT cue timings and settings"; settings are kept as written. */
@@ -271,7 +275,10 @@ function parseSrtTiming(line: string): Parsed<SrtTiming> {
   }
   const n = m.slice(1, 9).map((v) => (v === undefined ? 0 : Number(v)));
   if (n[1] > 59 || n[2] > 59 || n[5] > 59 || n[6] > 59) return { ok: false, reason: 'minutes and seconds go up to 59' };
-  return { ok: true, value: { start: toSeconds(n[0], n[1], n[2], n[3]), end: toSeconds(n[4], n[5], n[6], n[7]) } };
+  const start = toSeconds(n[0], n[1], n[2], n[3]);
+  const end = toSeconds(n[4], n[5], n[6], n[7]);
+  if (!(start <= MAX_TIME_SECONDS && end <= MAX_TIME_SECONDS)) return { ok: false, reason: TOO_LATE };
+  return { ok: true, value: { start, end } };
 }
 
 /** A line that was meant as a timing line: it has an arrow of some kind between two times. */
