@@ -4,26 +4,14 @@
 // are protected, so that on an already clean draft only real repairs fire.
 
 import { cleanText, type BuildOptions } from './pipeline.js';
-import { detectCaptionFormat, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
+import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
 import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';
 import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token } from './types.js';
 import { plainCueText } from './write/draft.js';
 
-/**
- * The caption format of an input, or null for a raw transcript. Content decides, except that a file
- * named `.vtt` with timing lines but no signature is read as WebVTT, so that the missing signature is
- * reported (as browsers refuse such a file) instead of the file passing for SRT or for speech.
- */
-export function draftFormatOf(text: string, source: string): CaptionFormat | null {
-  const detected = detectCaptionFormat(text);
-  const extension = /\.(srt|vtt)$/i.exec(source)?.[1].toLowerCase();
-  const hasTimingLines = detected !== null || /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text);
-  if (detected === 'vtt') return 'vtt';
-  if (extension === 'vtt' && hasTimingLines) return 'vtt';
-  if (detected) return detected;
-  return extension === 'srt' && hasTimingLines ? 'srt' : null;
-}
+/** The caption format of an input, or null for a raw transcript (src/read/captions.ts). */
+export const draftFormatOf = captionFormatOf;
 
 /** Spans of cue text the raw-transcript heuristics must leave alone, kept byte for byte. */
 const PROTECTED = new RegExp(

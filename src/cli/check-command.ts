@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { checkCaptions, type TermCheck } from '../check/rules.js';
 import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
 import { decodeText } from '../read/decode.js';
-import { parseCaptions } from '../read/captions.js';
+import { captionFormatOf, parseCaptions } from '../read/captions.js';
 import { InputError, type StyleProfile } from '../types.js';
 import chalk from 'chalk';
 import { UsageError } from './outputs.js';
@@ -43,7 +43,7 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
     return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
   try {
-    const parsed = parseCaptions(text);
+    const parsed = parseCaptions(text, captionFormatOf(text, file) ?? undefined);
     return { file, format: parsed.format, cues: parsed.cues.length, findings: checkCaptions(parsed, terms ? { profile, terms } : { profile }) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

@@ -48,15 +48,34 @@ function linesOf(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\0/g, '\uFFFD').replace(/\r\n?/g, '\n').split('\n');
 }
 
-/** Decides by content whether a text is a WebVTT or SRT file; null when it is neither. */
+/**
+ * Decides by content whether a text is a WebVTT or SRT file; null when it is neither. It takes a real
+ * cue to say SRT: a cue number directly over a timing line, among the first ten lines with text. A
+ * timing line alone is not enough, as a transcript may quote one.
+ */
 export function detectCaptionFormat(text: string): CaptionFormat | null {
   const lines = linesOf(text.slice(0, 4096));
-  const content = lines.filter((l) => l.trim() !== '').slice(0, 10);
+  const content = lines.flatMap((l, index) => (l.trim() !== '' ? [index] : [])).slice(0, 10);
   if (content.length === 0) return null;
   // a signature after blank lines or run into other text still says WebVTT (the reader then says what is wrong)
-  if (content[0].startsWith('WEBVTT')) return 'vtt';
-  // an SRT timing line near the top, even when the first cue is broken, says SRT
-  return content.some((l) => SRT_TIMING.test(l)) ? 'srt' : null;
+  if (lines[content[0]].startsWith('WEBVTT')) return 'vtt';
+  // one good cue near the top says SRT, even when the first cue is broken
+  return content.some((index) => SRT_COUNTER.test(lines[index]) && index + 1 < lines.length && SRT_TIMING.test(lines[index + 1])) ? 'srt' : null;
+}
+
+/**
+ * The caption format of an input, or null for a raw transcript. Content decides, except that a file
+ * named `.srt` or `.vtt` with timing lines is read in that format (a cue number or the signature may
+ * be missing), so that what is wrong with it is reported instead of the file passing for speech.
+ */
+export function captionFormatOf(text: string, source: string): CaptionFormat | null {
+  const detected = detectCaptionFormat(text);
+  const extension = /\.(srt|vtt)$/i.exec(source)?.[1].toLowerCase();
+  if (detected === 'vtt') return 'vtt';
+  const hasTimingLines = detected !== null || /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text.slice(0, 65_536));
+  if (extension === 'vtt' && hasTimingLines) return 'vtt';
+  if (detected) return detected;
+  return extension === 'srt' && hasTimingLines ? 'srt' : null;
 }
 
 const TOO_LATE = `times go up to ${MAX_TIME_SECONDS} seconds`;
