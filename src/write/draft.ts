@@ -61,7 +61,10 @@ function cueBody(cue: Cue, from: Markup, to: Markup): string[] {
 
 export function writeDraftVtt(doc: CaptionDocument): string {
   const draft = doc.draft!;
-  const blocksBefore = (index: number) => draft.blocks.filter((b) => b.kind !== 'header' && b.beforeCue === index).map((b) => b.text);
+  // the blocks before each cue, gathered in one pass (a draft may hold a NOTE before every cue)
+  const before = new Map<number, string[]>();
+  for (const b of draft.blocks) if (b.kind !== 'header') before.set(b.beforeCue, [...(before.get(b.beforeCue) ?? []), b.text]);
+  const blocksBefore = (index: number) => before.get(index) ?? [];
   const header = draft.blocks.find((b) => b.kind === 'header')?.text ?? 'WEBVTT';
   const parts: string[] = [header];
   doc.cues.forEach((cue, index) => {
