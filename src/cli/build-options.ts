@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { rosterEntries } from '../correct/roster-terms.js';
-import { readFileSync } from 'node:fs';
+import { readBounded, ReadLimitError } from '../read/bounded.js';
 import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
 import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
@@ -55,8 +55,9 @@ function timeFlag(flag: string, text: string | undefined): number | undefined {
 function readMarkers(path: string) {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path, 'markers');
   } catch (error) {
+    if (error instanceof ReadLimitError) throw new InputError(0, `cannot read the markers file: ${error.message}`, path);
     // A markers file is an input like a dictionary or a roster: its problems exit 1, naming it.
     throw new InputError(0, `cannot read the markers file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, path);
   }

@@ -1,7 +1,7 @@
 // `captions check`: lints existing caption files (SRT, WebVTT) against a style profile, for CI.
 // Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
 
-import { readFileSync } from 'node:fs';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { checkCaptions, type TermCheck } from '../check/rules.js';
 import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
 import { decodeText } from '../read/decode.js';
@@ -37,9 +37,9 @@ function prettyFinding(file: string, f: FileReport['findings'][number]): string 
 function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined): FileReport {
   let text: string;
   try {
-    text = decodeText(file === '-' ? readFileSync(0) : readFileSync(file));
+    text = decodeText(readBytesBounded(file, 'transcript'));
   } catch (error) {
-    if (error instanceof InputError) return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'unreadable', message: error.message }] };
+    if (error instanceof InputError || error instanceof ReadLimitError) return { file, format: null, cues: 0, findings: [{ line: error instanceof InputError ? error.line : 0, severity: 'error', code: 'unreadable', message: error.message }] };
     return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
   try {

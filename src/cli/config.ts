@@ -2,7 +2,8 @@
 // looked for from the working directory upward, the first found winning. It holds any command-line
 // option under its long name in camelCase (`maxCps`, `failOn`); flags given on the command line win.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBounded } from '../read/bounded.js';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './outputs.js';
 
@@ -41,13 +42,25 @@ function lineOfJsonError(text: string): number {
 }
 
 function readJson(path: string): unknown {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = readBounded(path, 'config').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read the config: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     throw new UsageError(`${path}:${lineOfJsonError(text)}: config is not valid JSON: ${message.split(/, \.\.\.|, "|\n/)[0].replace(/ in JSON at position \d+.*$/, '')}`);
   }
+}
+
+let lastFound: string | undefined;
+
+/** The config file the last findConfig found (the build never writes over it). */
+export function foundConfigPath(): string | undefined {
+  return lastFound;
 }
 
 export function findConfig(start: string = process.cwd()): LoadedConfig | null {
@@ -62,6 +75,7 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
       if (typeof values !== 'object' || values === null || Array.isArray(values)) {
         throw new UsageError(`${path}:1: config must be a JSON object of options`);
       }
+      lastFound = path;
       return { path, values: values as Record<string, unknown> };
     }
     const parent = dirname(directory);

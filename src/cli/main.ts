@@ -11,7 +11,8 @@ import type { CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
 import { findConfig, optionsFor } from './config.js';
 import { RosterError } from '../segment/roster.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { formatDiagnostic, ioReason } from './diagnostics.js';
+import { WriteError } from './atomic.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
@@ -110,6 +111,10 @@ export async function main(argv: string[]): Promise<void> {
     } else if (error instanceof DictionaryError || error instanceof RosterError) {
       // A dictionary or a roster is an input like the transcripts: its errors name file and line and exit 1.
       process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
+      process.exitCode = 1;
+    } else if (error instanceof WriteError) {
+      // the corrections log or the build record, written at the end of the run
+      process.stderr.write(`captions: cannot write ${error.path}: ${ioReason(error.reason)}\n`);
       process.exitCode = 1;
     } else if (error instanceof UsageError) {
       process.stderr.write(`captions: ${error.message}\n`);
