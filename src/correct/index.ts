@@ -2,7 +2,7 @@
 // recorded as a Correction. It runs on the normalized token stream, before speakers and sentences.
 
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
-import { sizeOf, wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
+import { sizeOf, wordKey, WORD_SIGIL, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
@@ -52,6 +52,8 @@ interface Match {
   pattern: Pattern;
   length: number;
   rest: string;
+  /** Characters of the first word's leading punctuation that are the term's own (the `.` of `.NET`). */
+  sigil: string;
 }
 
 /** The words around a span: `window` words before it (already corrected) and after it. */
@@ -93,17 +95,20 @@ function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Ma
   // most words are plain and start no pattern at all: decide that with one regex and one lookup
   const plain = PLAIN_TOKEN.exec(first.text);
   if (plain && !index.byFirstWord.has(plain[1].toLowerCase())) return null;
-  const body = partsOf(first.text).body;
-  if (!index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
+  const { prefix, body } = partsOf(first.text);
+  // a term spelt with its sigil (`.NET`) is matched with the sigil the text puts before the word
+  const sigil = WORD_SIGIL.exec(prefix)?.[1] ?? '';
+  const sigilled = sigil !== '' && index.byFirstWord.has(sigil + body.toLowerCase());
+  if (!sigilled && !index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
   const firstForms = lastWordForms(body);
-  let sorted: Pattern[];
-  if (firstForms.length === 1) sorted = index.byFirstWord.get(firstForms[0].key) ?? []; // already longest first
-  else {
-    const candidates = new Set<Pattern>();
-    for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) candidates.add(p);
-    sorted = [...candidates].sort((a, b) => b.words.length - a.words.length);
+  const candidates: Array<{ pattern: Pattern; sigil: string }> = [];
+  for (const lead of sigil ? [sigil, ''] : ['']) {
+    const seen = new Set<Pattern>();
+    for (const form of firstForms) for (const p of index.byFirstWord.get(lead + form.key) ?? []) seen.add(p);
+    // longest first
+    for (const pattern of [...seen].sort((a, b) => b.words.length - a.words.length)) candidates.push({ pattern, sigil: lead });
   }
-  for (const pattern of sorted) {
+  for (const { pattern, sigil: lead } of candidates) {
     const n = pattern.words.length;
     let rest = '';
     let ok = true;
@@ -114,21 +119,24 @@ function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Ma
         break;
       }
       const parts = partsOf(t.text);
+      const own = j === 0 ? lead : '';
       if (j > 0 && (parts.prefix || SENTENCE_STOP.test((tokens[i + j - 1] as WordToken).text))) ok = false;
-      else if (j < n - 1) ok = parts.body.toLowerCase() === pattern.words[j];
+      else if (j < n - 1) ok = own + parts.body.toLowerCase() === pattern.words[j];
       else {
-        const form = lastWordForms(parts.body).find((f) => f.key === pattern.words[j]);
+        const form = lastWordForms(parts.body).find((f) => own + f.key === pattern.words[j]);
         if (form) rest = form.rest;
         else ok = false;
       }
     }
-    if (ok && followsRight(pattern, tokens[i + n]) && conditionsHold(pattern, out, tokens, i + n)) return { pattern, length: n, rest };
+    if (ok && followsRight(pattern, tokens[i + n]) && conditionsHold(pattern, out, tokens, i + n)) return { pattern, length: n, rest, sigil: lead };
   }
   return null;
 }
 
-function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[] {
+function replaceSpan(span: WordToken[], term: string, rest: string, sigil = ''): WordToken[] {
   const first = partsOf(span[0].text);
+  // the sigil the text wrote is the term's own: it is not kept as well (`.NET`, never `..NET`)
+  first.prefix = first.prefix.slice(0, first.prefix.length - sigil.length);
   const last = partsOf(span[span.length - 1].text);
   const words = term.split(' ');
   return words.map((w, k) => {
@@ -140,11 +148,11 @@ function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[]
   });
 }
 
-function heardText(span: WordToken[], rest: string): string {
+function heardText(span: WordToken[], rest: string, sigil = ''): string {
   const text = span.map((t) => t.text).join(' ');
   const { prefix } = partsOf(span[0].text);
   const { trail } = partsOf(span[span.length - 1].text);
-  return text.slice(prefix.length, text.length - trail.length - rest.length);
+  return text.slice(prefix.length - sigil.length, text.length - trail.length - rest.length);
 }
 
 /** Replaces listed variants (and wrong casings of terms); returns the new tokens and what changed. */
@@ -159,12 +167,12 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
       continue;
     }
     const span = tokens.slice(i, i + match.length) as WordToken[];
-    const from = heardText(span, match.rest);
+    const from = heardText(span, match.rest, match.sigil);
     const { entry } = match.pattern;
     if (from === entry.term) {
       out.push(...span);
     } else {
-      const replaced = replaceSpan(span, entry.term, match.rest);
+      const replaced = replaceSpan(span, entry.term, match.rest, match.sigil);
       for (const r of replaced) touched.add(r);
       out.push(...replaced);
       corrections.push({ line: span[0].line, column: span[0].column, from, to: entry.term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });
