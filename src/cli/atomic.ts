@@ -4,7 +4,7 @@
 // disk) leaves the previous set as it was. Temporary files carry the writer's process id, so that an
 // interrupted run's leftovers can be told apart from a running one's and swept.
 
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { escapesRoot } from './run-paths.js';
 
@@ -105,6 +105,10 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
       pending.add(temporary);
       temporaries.push(temporary);
       attempt(path, () => writeFileSync(temporary, text));
+    }
+    // a folder where a file must go would fail its rename half-way through the set: refuse it first
+    for (const { path } of files) {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new WriteError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
     }
     files.forEach(({ path }, k) => attempt(path, () => renameSync(temporaries[k], path)));
   } finally {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseFailOn, parseFormats, parseJobs, pipelineOptions, type BuildCommandOptions } from './build-options.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { escapeControls, formatDiagnostic } from './diagnostics.js';
 import { runBatch } from './batch.js';
 import { expandInputs } from './inputs.js';
 import { outputIsDirectory, planOutputs, UsageError, type OutputPlan } from './outputs.js';
@@ -136,7 +136,11 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       if (d.severity === 'warning' && options.quiet) continue;
       progress.log(formatDiagnostic(d.file ?? outcome.name, d.line, d.severity, d.message, d.code));
     }
-    if (outcome.review) (outcome.review.stream === 'stdout' ? process.stdout : process.stderr).write(outcome.review.text);
+    if (outcome.review) {
+      const stream = outcome.review.stream === 'stdout' ? process.stdout : process.stderr;
+      // the review quotes the input's text: on a terminal its control characters are shown, not obeyed
+      stream.write(stream.isTTY ? escapeControls(outcome.review.text, { keepLines: true, keepColour: true }) : outcome.review.text);
+    }
   };
   early.forEach(print);
   outcomes.forEach((outcome) => outcome?.status === 'failed' && print(outcome));

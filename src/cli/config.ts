@@ -88,7 +88,7 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
 const isSection = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Options whose values are paths: they are relative to the config file, not to where the tool runs. */
-const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report']);
+export const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report']);
 
 function resolvePaths(config: LoadedConfig, values: Record<string, unknown>): Record<string, unknown> {
   const base = dirname(config.path);
@@ -104,6 +104,14 @@ function resolvePaths(config: LoadedConfig, values: Record<string, unknown>): Re
  * with a list is the option --dict).
  */
 export function optionsFor(config: LoadedConfig, command: string, commands: string[]): Record<string, unknown> {
+  for (const name of commands) {
+    const value = config.values[name];
+    // `dict` is both a command and an option (--dict): only a command's section must be an object
+    if (value !== undefined && !isSection(value) && !(name === 'dict' && (typeof value === 'string' || Array.isArray(value)))) {
+      const what = name === 'dict' ? 'the --dict files (a name or a list of names) or the options of captions dict (an object)' : `the options of captions ${name}: it must be an object`;
+      throw new UsageError(`${config.path}: "${name}" holds ${what}, not ${JSON.stringify(value)}`);
+    }
+  }
   const shared = Object.fromEntries(Object.entries(config.values).filter(([key, value]) => !(commands.includes(key) && isSection(value))));
   const section = config.values[command];
   return resolvePaths(config, { ...shared, ...(isSection(section) ? section : {}) });

@@ -22,6 +22,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Text in UTF-16 without a BOM: in its first bytes, NULs at most even or most odd offsets (ASCII's high bytes). */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = sample / 2;
+  return Math.max(even, odd) >= pairs * 0.8 && Math.min(even, odd) <= pairs * 0.05;
+}
+
 /**
  * Turns file bytes into text: UTF-8 with or without a byte order mark, LF or CRLF line ends
  * (returned as LF). Anything else is refused with the line where it goes wrong.
@@ -31,6 +45,7 @@ export function decodeText(bytes: Uint8Array): string {
     throw new InputError(1, 'file is UTF-16 (byte order mark found); save it as UTF-8');
   }
   const nul = bytes.indexOf(0);
+  if (nul >= 0 && looksLikeUtf16(bytes)) throw new InputError(1, 'file looks like UTF-16 without a byte order mark (every other byte is NUL); save it as UTF-8');
   if (nul >= 0) throw new InputError(lineOfByte(bytes, nul), 'file contains NUL bytes: binary data, not a text transcript');
   let text: string;
   try {
