@@ -90,6 +90,70 @@ function followsRight(pattern: Pattern, after: Token | undefined): boolean {
 
 const PLAIN_TOKEN = /^([A-Za-z0-9]+)[,.;:!?"')\]]*$/;
 
+/**
+ * The patterns that share a first word, as a tree of their middle words: a text is walked once
+ * along it, however many long variants start alike (50 variants of 100 words on a common first
+ * word cost 50 × 100 comparisons at every occurrence of that word when each was tried in turn).
+ */
+interface PatternTree {
+  /** Patterns whose last word is at this depth, by that word. */
+  ends: Map<string, Pattern[]>;
+  next: Map<string, PatternTree>;
+}
+
+const trees = new WeakMap<Pattern[], PatternTree>();
+
+function treeOf(patterns: Pattern[]): PatternTree {
+  let tree = trees.get(patterns);
+  if (tree) return tree;
+  tree = { ends: new Map(), next: new Map() };
+  for (const pattern of patterns) {
+    let node = tree;
+    for (let j = 1; j < pattern.words.length - 1; j++) {
+      let child = node.next.get(pattern.words[j]);
+      if (!child) node.next.set(pattern.words[j], (child = { ends: new Map(), next: new Map() }));
+      node = child;
+    }
+    if (pattern.words.length > 1) {
+      const last = pattern.words[pattern.words.length - 1];
+      node.ends.set(last, [...(node.ends.get(last) ?? []), pattern]);
+    }
+  }
+  trees.set(patterns, tree);
+  return tree;
+}
+
+interface Candidate {
+  pattern: Pattern;
+  length: number;
+  rest: string;
+}
+
+/** Patterns of the index that the words from `i` on spell, with `lead` (a sigil) before the first. */
+function candidatesAt(tokens: Token[], i: number, index: TermIndex, lead: string, body: string, firstForms: Array<{ key: string; rest: string }>): Candidate[] {
+  const found: Candidate[] = [];
+  // one word: the first word whole, possessive or as a domain
+  for (const form of firstForms) for (const pattern of index.byFirstWord.get(lead + form.key) ?? []) if (pattern.words.length === 1) found.push({ pattern, length: 1, rest: form.rest });
+  // more words: the first word exactly, then along the tree
+  const list = index.byFirstWord.get(lead + body.toLowerCase());
+  if (list && list.some((p) => p.words.length > 1)) {
+    let node: PatternTree | undefined = treeOf(list);
+    for (let j = 1; node; j++) {
+      const t = tokens[i + j];
+      if (t?.type !== 'word') break;
+      const parts = partsOf(t.text);
+      if (parts.prefix || SENTENCE_STOP.test((tokens[i + j - 1] as WordToken).text)) break;
+      if (node.ends.size) {
+        for (const form of lastWordForms(parts.body)) for (const pattern of node.ends.get(form.key) ?? []) found.push({ pattern, length: j + 1, rest: form.rest });
+      }
+      node = node.next.get(parts.body.toLowerCase());
+    }
+  }
+  // longest first; among equals, in the index's order
+  const order = (c: Candidate) => (index.byFirstWord.get(lead + c.pattern.words[0]) ?? []).indexOf(c.pattern);
+  return found.length > 1 ? found.sort((a, b) => b.length - a.length || order(a) - order(b)) : found;
+}
+
 function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Match | null {
   const first = tokens[i] as WordToken;
   // most words are plain and start no pattern at all: decide that with one regex and one lookup
@@ -101,34 +165,10 @@ function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Ma
   const sigilled = sigil !== '' && index.byFirstWord.has(sigil + body.toLowerCase());
   if (!sigilled && !index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
   const firstForms = lastWordForms(body);
-  const candidates: Array<{ pattern: Pattern; sigil: string }> = [];
   for (const lead of sigil ? [sigil, ''] : ['']) {
-    const seen = new Set<Pattern>();
-    for (const form of firstForms) for (const p of index.byFirstWord.get(lead + form.key) ?? []) seen.add(p);
-    // longest first
-    for (const pattern of [...seen].sort((a, b) => b.words.length - a.words.length)) candidates.push({ pattern, sigil: lead });
-  }
-  for (const { pattern, sigil: lead } of candidates) {
-    const n = pattern.words.length;
-    let rest = '';
-    let ok = true;
-    for (let j = 0; j < n && ok; j++) {
-      const t = tokens[i + j];
-      if (t?.type !== 'word') {
-        ok = false;
-        break;
-      }
-      const parts = partsOf(t.text);
-      const own = j === 0 ? lead : '';
-      if (j > 0 && (parts.prefix || SENTENCE_STOP.test((tokens[i + j - 1] as WordToken).text))) ok = false;
-      else if (j < n - 1) ok = own + parts.body.toLowerCase() === pattern.words[j];
-      else {
-        const form = lastWordForms(parts.body).find((f) => own + f.key === pattern.words[j]);
-        if (form) rest = form.rest;
-        else ok = false;
-      }
+    for (const { pattern, length, rest } of candidatesAt(tokens, i, index, lead, body, firstForms)) {
+      if (followsRight(pattern, tokens[i + length]) && conditionsHold(pattern, out, tokens, i + length)) return { pattern, length, rest, sigil: lead };
     }
-    if (ok && followsRight(pattern, tokens[i + n]) && conditionsHold(pattern, out, tokens, i + n)) return { pattern, length: n, rest, sigil: lead };
   }
   return null;
 }
