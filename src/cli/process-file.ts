@@ -7,6 +7,7 @@ import { InputError, type CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
 import { writeFilesAtomic, WriteError, type FileToWrite } from './atomic.js';
 import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { captionFormatOf } from '../read/captions.js';
 import { ioReason } from './diagnostics.js';
 import { preferSmallHeapFor } from './memory.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
@@ -88,7 +89,9 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
   let document: CaptionDocument;
   try {
     const bytes = readInput(input.path);
-    preferSmallHeapFor(bytes.length);
+    // a large transcript is built in sections, whose garbage a small heap collects early; a draft is
+    // built whole, and a small heap only makes it collect more often
+    if (captionFormatOf(new TextDecoder().decode(bytes.subarray(0, 65_536)), input.path) === null) preferSmallHeapFor(bytes.length);
     document = buildFromBytes(bytes, displayName(input.path), context.options);
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
