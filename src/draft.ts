@@ -4,26 +4,14 @@
 // are protected, so that on an already clean draft only real repairs fire.
 
 import { cleanText, type BuildOptions } from './pipeline.js';
-import { detectCaptionFormat, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
+import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
 import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';
 import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token } from './types.js';
 import { plainCueText } from './write/draft.js';
 
-/**
- * The caption format of an input, or null for a raw transcript. Content decides, except that a file
- * named `.vtt` with timing lines but no signature is read as WebVTT, so that the missing signature is
- * reported (as browsers refuse such a file) instead of the file passing for SRT or for speech.
- */
-export function draftFormatOf(text: string, source: string): CaptionFormat | null {
-  const detected = detectCaptionFormat(text);
-  const extension = /\.(srt|vtt)$/i.exec(source)?.[1].toLowerCase();
-  const hasTimingLines = detected !== null || /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text);
-  if (detected === 'vtt') return 'vtt';
-  if (extension === 'vtt' && hasTimingLines) return 'vtt';
-  if (detected) return detected;
-  return extension === 'srt' && hasTimingLines ? 'srt' : null;
-}
+/** The caption format of an input, or null for a raw transcript (src/read/captions.ts). */
+export const draftFormatOf = captionFormatOf;
 
 /** Spans of cue text the raw-transcript heuristics must leave alone, kept byte for byte. */
 const PROTECTED = new RegExp(
@@ -156,6 +144,19 @@ function titleOf(file: CaptionFile): string | null {
   return title ? title : null;
 }
 
+/** The index of the segment whose tokens hold `token` (segments are in token order), or -1. */
+function segmentHolding(segments: Array<{ firstToken: number; endToken: number }>, token: number): number {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (token < segments[mid].firstToken) high = mid - 1;
+    else if (token >= segments[mid].endToken) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** Builds a caption document from a draft: its cues as they are, their text cleaned. Throws InputError. */
 export function buildFromDraft(text: string, source: string, format: CaptionFormat, options: BuildOptions = {}): CaptionDocument {
   const file = parseCaptions(text, format);
@@ -189,7 +190,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
   const segmentOfLine = (line: number, previous: number) => {
     const index = firstTokenOfLine.get(line);
     if (index === undefined) return previous;
-    const found = segments.findIndex((s) => index >= s.firstToken && index < s.endToken);
+    const found = segmentHolding(segments, index);
     return found < 0 ? previous : found;
   };
   let segment = 0;
@@ -210,19 +211,29 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
   });
 
   const plain = (c: Cue) => c.lines.map((l) => plainCueText(l, format)).join(' ').replace(/\s+/g, ' ').trim();
+  // one pass over the cues for every segment (a draft may hold tens of thousands of handoffs)
+  const cuesOfSegment: Cue[][] = segments.map(() => []);
+  for (const cue of cues) cuesOfSegment[cue.segment]?.push(cue);
   return {
     source,
     title: titleOf(file),
     segments: segments.map(({ firstToken: _f, endToken: _e, ...s }, index) => {
-      const own = cues.filter((c) => c.segment === index);
-      return { ...s, start: own.length ? Math.min(...own.map((c) => c.start)) : 0, end: own.length ? Math.max(...own.map((c) => c.end)) : 0 };
+      const own = cuesOfSegment[index];
+      // a loop, not Math.min(...): a spread of a large draft's cues overflows the stack
+      let start = Infinity;
+      let end = -Infinity;
+      for (const c of own) {
+        start = Math.min(start, c.start);
+        end = Math.max(end, c.end);
+      }
+      return { ...s, start: own.length ? start : 0, end: own.length ? end : 0 };
     }),
     cues,
     markers: markersOf(file),
     corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
     // (a draft's speaker-name warnings are left out: its speakers only name its chapters)
     warnings: [...file.warnings, ...stream.warnings].sort((a, b) => a.line - b.line),
-    paragraphs: segments.map((_, index) => cues.filter((c) => c.segment === index).map(plain).filter(Boolean).join(' ')).filter(Boolean),
+    paragraphs: cuesOfSegment.map((own) => own.map(plain).filter(Boolean).join(' ')).filter(Boolean),
     draft: { format, blocks: file.blocks },
   };
 }

@@ -18,7 +18,7 @@ import { pinTiming } from './timing/anchors.js';
 import { joinSections, splitSections } from './sections.js';
 import type { MarkerTable } from './read/markers.js';
 import type { ParsedTranscript } from './read/transcript.js';
-import type { CaptionDocument, Roster, StyleProfile, TimedUnit, TokenStream, Unit } from './types.js';
+import { InputError, type CaptionDocument, type Roster, type StyleProfile, type TimedUnit, type TokenStream, type Unit } from './types.js';
 
 export interface BuildOptions {
   profile?: StyleProfile;
@@ -127,8 +127,9 @@ function sectionsOf(parsed: ParsedTranscript, options: BuildOptions): ParsedTran
 
 /** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */
 export function buildFromText(text: string, source: string, options: BuildOptions = {}): CaptionDocument {
-  const sections = sectionsOf(parseTranscript(text), options);
-  if (sections.length === 1) return buildParsed(sections[0], source, options);
+  const parsed = parseTranscript(text);
+  const sections = sectionsOf(parsed, options);
+  if (sections.length === 1) return withSpeech(buildParsed(sections[0], source, options), parsed);
   const parts: CaptionDocument[] = [];
   let start = options.offset ?? 0;
   // Each section is let go once built, so that only the results pile up.
@@ -139,7 +140,14 @@ export function buildFromText(text: string, source: string, options: BuildOption
     const end = part.cues.at(-1)?.end ?? start;
     start = Math.round((end + (options.speechModel ?? DEFAULT_SPEECH_MODEL).paragraphPause) * 1000) / 1000;
   }
-  return joinSections(parts);
+  return withSpeech(joinSections(parts), parsed);
+}
+
+/** A transcript whose text is all punctuation (`。。。`) has no speech to caption: refused like an empty one. */
+function withSpeech(document: CaptionDocument, parsed: ParsedTranscript): CaptionDocument {
+  if (document.cues.some((c) => c.lines.some((l) => /[\p{L}\p{N}]/u.test(l)))) return document;
+  const first = parsed.lines.find((l) => l.pieces.some((p) => p.kind === 'text'))?.line ?? 1;
+  throw new InputError(first, 'no words found: the transcript has only punctuation, markers or sound events');
 }
 
 /**

@@ -22,7 +22,7 @@ describe('detectCaptionFormat', () => {
     expect(detectCaptionFormat('')).toBeNull();
     expect(detectCaptionFormat('WEBVTTX\n\n00:01.000 --> 00:02.000\nx\n')).toBe('vtt');
     expect(detectCaptionFormat('# WEBVTT in a title\n\n Some speech。\n')).toBeNull();
-    expect(detectCaptionFormat('00:00:01,000 --> 00:00:02,000\nno counter\n')).toBe('srt');
+    expect(detectCaptionFormat('00:00:01,000 --> 00:00:02,000\nno counter\n')).toBeNull();
     expect(detectCaptionFormat('1\n00:00:01 --> 00:00:02\nbroken first cue\n\n2\n00:00:03,000 --> 00:00:04,000\nok\n')).toBe('srt');
     expect(detectCaptionFormat('\n\nWEBVTT\n\n00:01.000 --> 00:02.000\nlate signature\n')).toBe('vtt');
   });

@@ -65,7 +65,7 @@ describe('captions build', () => {
 
   it('names a missing input and exits 1', () => {
     const run = runCli(['build', 'no-such-file.md', '-f', 'vtt']);
-    expect([run.status, run.stderr]).toEqual([1, 'no-such-file.md: error: cannot read or write: no such file\n']);
+    expect([run.status, run.stderr]).toEqual([1, 'no-such-file.md: error: cannot read: no such file\n']);
   });
 
   it('never overwrites its input', () => {

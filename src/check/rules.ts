@@ -1,6 +1,7 @@
 // The lint rules of `captions check`: what is wrong with a caption file under a style profile. Pure:
 // it takes the file as the caption reader (src/read/captions.ts) parsed it, and returns findings.
 
+import { textWidth } from '../cues/width.js';
 import type { CaptionFile, DraftCue } from '../read/captions.js';
 import { limitsInMs } from '../cues/settle.js';
 import type { StyleProfile } from '../types.js';
@@ -54,7 +55,7 @@ function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOp
     findings.push({ line: cue.line, severity: 'error', code: 'too-many-lines', message: `cue has ${textLines.length} lines (limit ${profile.maxLines})` });
   }
   shown.forEach((text, k) => {
-    const length = [...text].length;
+    const length = textWidth(text);
     if (length > profile.maxCharsPerLine) {
       findings.push({ line: lineOf(k), severity: 'error', code: 'line-too-long', message: `line is ${length} characters long (limit ${profile.maxCharsPerLine})` });
     }
@@ -70,7 +71,7 @@ function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOp
     } else if (duration < limit.minDuration) {
       findings.push({ line: cue.line, severity: 'warning', code: 'too-short-on-screen', message: `cue is on screen ${seconds(duration)} (at least ${seconds(limit.minDuration)})` });
     }
-    const chars = [...textLines.join(' ')].length;
+    const chars = textWidth(textLines.join(' '));
     const cps = chars / (duration / 1000);
     if (cps > profile.maxCharsPerSecond + 1e-9) {
       findings.push({ line: cue.line, severity: 'error', code: 'reading-speed', message: `cue reads at ${cps.toFixed(1)} characters a second (limit ${profile.maxCharsPerSecond})` });

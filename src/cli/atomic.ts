@@ -1,9 +1,22 @@
 // Atomic file output: write a temporary file beside the target, then rename it into place, so a
-// reader never sees a half-written file. Temporary files carry the writer's process id, so that an
+// reader never sees a half-written file. A set of outputs (one input's captions, chapters, review) is
+// written to temporary files first and renamed only when all were written, so a failed write (a full
+// disk) leaves the previous set as it was. Temporary files carry the writer's process id, so that an
 // interrupted run's leftovers can be told apart from a running one's and swept.
 
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { escapesRoot } from './run-paths.js';
+
+/** A write that failed: names the output, not the input it was built from. */
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write ${path}: ${reason.message}`);
+  }
+}
 
 const pending = new Set<string>();
 let exitHookInstalled = false;
@@ -53,18 +66,55 @@ export function sweepTemporaryFiles(directory: string): number {
 }
 
 export function writeFileAtomic(target: string, content: string): void {
+  writeFilesAtomic([{ path: target, text: content }]);
+}
+
+export interface FileToWrite {
+  path: string;
+  text: string;
+  /** The output directory the file must stay inside (by real path), if any. */
+  root?: { lexical: string; real: string };
+}
+
+/**
+ * Writes every file to a temporary file beside it, then renames them all into place. A file with a
+ * `root` has its folder checked, just before it is made, to lie inside it by real path. Throws WriteError.
+ */
+export function writeFilesAtomic(files: FileToWrite[]): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', removePendingFiles);
   }
-  mkdirSync(dirname(target), { recursive: true });
-  const temporary = temporaryPathFor(target);
-  pending.add(temporary);
+  const temporaries: string[] = [];
+  const attempt = <T>(path: string, step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof Error && 'code' in error) throw new WriteError(path, error as NodeJS.ErrnoException);
+      throw error;
+    }
+  };
   try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, target);
+    for (const { path, text, root } of files) {
+      if (root) {
+        const escape = escapesRoot(root, path);
+        if (escape) throw new WriteError(path, Object.assign(new Error(`refusing to write it: ${escape}`), { code: 'EOUTSIDE' }));
+      }
+      attempt(path, () => mkdirSync(dirname(path), { recursive: true }));
+      const temporary = temporaryPathFor(path);
+      pending.add(temporary);
+      temporaries.push(temporary);
+      attempt(path, () => writeFileSync(temporary, text));
+    }
+    // a folder where a file must go would fail its rename half-way through the set: refuse it first
+    for (const { path } of files) {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new WriteError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+    }
+    files.forEach(({ path }, k) => attempt(path, () => renameSync(temporaries[k], path)));
   } finally {
-    pending.delete(temporary);
-    rmSync(temporary, { force: true });
+    for (const temporary of temporaries) {
+      pending.delete(temporary);
+      rmSync(temporary, { force: true });
+    }
   }
 }

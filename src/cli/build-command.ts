@@ -2,18 +2,22 @@
 // reports every diagnostic in input order, and ends with a summary and an exit code.
 
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseFailOn, parseFormats, parseJobs, pipelineOptions, type BuildCommandOptions } from './build-options.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { escapeControls, formatDiagnostic } from './diagnostics.js';
 import { runBatch } from './batch.js';
 import { expandInputs } from './inputs.js';
-import { outputIsDirectory, planOutputs, UsageError } from './outputs.js';
-import { failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
-import { checkReportOption, isLogReport, loadReportRenderers } from './report.js';
+import { outputIsDirectory, planOutputs, UsageError, type OutputPlan } from './outputs.js';
+import { displayName, failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
+import { checkReportOption, isLogReport, isPageReport, loadReportRenderers, reportPath } from './report.js';
+import { describeUse, RunPaths } from './run-paths.js';
+import { foundConfigPath } from './config.js';
+import { STATE_FILE } from './state-file.js';
+import type { InputFile } from './inputs.js';
 import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
-import { FORMATS } from '../write/index.js';
+import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../write/index.js';
 import { InputError } from '../types.js';
 
 export type { BuildCommandOptions } from './build-options.js';
@@ -22,6 +26,61 @@ export interface BuildRunContext {
   toolVersion: string;
 }
 
+
+/** Files every output of an input may be: each format, a VTT's companion tracks, its review page. */
+function plannedTargets(input: InputFile, formats: OutputFormat[], plan: OutputPlan, options: BuildCommandOptions, several: boolean): Array<{ path: string; mirrored: boolean }> {
+  const extensions = options.dryRun ? [] : formats.flatMap((f) => [f, ...(f === 'vtt' ? VTT_COMPANIONS.map((c) => `${c.suffix}.vtt`) : [])]);
+  const files = extensions.map((e) => plan.targetFor(input, e)).flatMap((t) => (t.kind === 'file' ? [{ path: t.path, mirrored: true }] : []));
+  // the review page goes where --report says, which need not be inside -o
+  if (isPageReport(options.report)) files.push({ path: reportPath(options.report, input, several), mirrored: false });
+  return files;
+}
+
+/**
+ * Settles, before anything is read or written, where the run writes: no output, report or build
+ * record may be a file the run reads (an input, a dictionary, the roster, the markers file, the
+ * config) or another of its outputs, nor leave the output directory. An input whose outputs cannot
+ * be written fails (its outcome is set); a report or record that cannot is bad usage.
+ */
+function settleWrites(spec: BatchSpec, plan: OutputPlan, formats: OutputFormat[], options: BuildCommandOptions, outDir: string | undefined, outcomes: Array<FileOutcome | undefined>): void {
+  const paths = new RunPaths(outDir);
+  for (const input of spec.inputs) if (input.path !== '-') paths.read(input.path, 'input');
+  for (const file of options.dict ?? []) paths.read(file, 'dictionary');
+  if (typeof options.speakers === 'string') paths.read(options.speakers, 'roster');
+  if (options.markers !== undefined) paths.read(options.markers, 'markers');
+  const config = foundConfigPath();
+  if (config) paths.read(config, 'config');
+  const claimRunFile = (path: string, role: 'state' | 'report', what: string) => {
+    const taken = paths.conflict(path);
+    if (taken) throw new UsageError(`refusing to write ${what} to ${path}: it is ${describeUse(taken)}`);
+    paths.claim({ path, role });
+  };
+  // the build record's place is kept even without --changed-only: a later run reads it
+  if (outDir) claimRunFile(join(outDir, STATE_FILE), 'state', 'the build record');
+  if (isLogReport(options.report)) claimRunFile(options.report, 'report', 'the report');
+  const several = spec.inputs.length > 1;
+  spec.inputs.forEach((input, index) => {
+    const targets = plannedTargets(input, formats, plan, options, several);
+    for (const { path: target, mirrored } of targets) {
+      const escape = mirrored ? paths.escapes(target) : null;
+      if (escape) {
+        outcomes[index] = failedOutcome(input.path, 0, `refusing to write ${target}: ${escape}`);
+        return;
+      }
+      const taken = paths.conflict(target);
+      if (!taken) continue;
+      if (taken.role === 'input') {
+        outcomes[index] = failedOutcome(input.path, 1, `refusing to overwrite ${taken.path === input.path ? 'the input' : `the input ${taken.path}`} with ${target} (write to another directory: -o <dir>)`);
+      } else if (taken.role === 'output') {
+        outcomes[index] = failedOutcome(input.path, 0, `its outputs would overwrite those of ${taken.owner} (${target})`);
+      } else {
+        throw new UsageError(`refusing to write ${target} (an output of ${displayName(input.path)}): it is ${describeUse(taken)}`);
+      }
+      return;
+    }
+    for (const { path } of targets) paths.claim({ path, role: 'output', owner: input.path });
+  });
+}
 
 /** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
 export async function runBuild(args: string[], options: BuildCommandOptions, run: BuildRunContext): Promise<number> {
@@ -44,32 +103,19 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
   const outDir = options.output !== undefined && options.output !== '-' && outputIsDirectory(options.output, spec.inputs.length, formats.length) ? options.output : undefined;
+  if (outDir) spec.outputRoot = new RunPaths(outDir).outputRoot;
   if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
   const plan = planOutputs(spec.inputs, formats, options.output);
   if (options.json && spec.inputs.some((input) => plan.targetFor(input, formats[0]).kind === 'stdout')) {
     throw new UsageError('--json prints its summary on stdout, so the captions need -o <dir|file>');
   }
-  if (isLogReport(options.report) && spec.inputs.some((i) => i.path !== '-' && resolve(i.path) === resolve(options.report!))) {
-    throw new UsageError(`refusing to overwrite the input ${options.report} with the report`);
-  }
 
   const outcomes: Array<FileOutcome | undefined> = new Array(spec.inputs.length);
   const early: FileOutcome[] = expanded.missing.map((m) => failedOutcome(m.path, 0, m.reason));
-
-  // Two inputs whose outputs would land on the same path (talk.md and talk.srt): the first one wins.
-  const claimed = new Map<string, string>();
-  spec.inputs.forEach((input, index) => {
-    const target = plan.targetFor(input, formats[0]);
-    if (target.kind !== 'file') return;
-    const key = resolve(target.path);
-    const owner = claimed.get(key);
-    if (owner === undefined) claimed.set(key, input.path);
-    else outcomes[index] = failedOutcome(input.path, 0, `its outputs would overwrite those of ${owner} (${target.path})`);
-  });
-
+  settleWrites(spec, plan, formats, options, outDir, outcomes);
   // The record of earlier builds (and node:crypto for its fingerprints) only with --changed-only.
   const changed = options.changedOnly ? await import('./changed.js') : undefined;
-  const state = changed && outDir ? changed.BuildState.load(outDir) : undefined;
+  const state = changed && outDir ? changed.BuildState.load(outDir, (message) => process.stderr.write(message + '\n')) : undefined;
   const fingerprint = changed ? changed.fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion) : '';
   spec.inputs.forEach((input, index) => {
     if (outcomes[index] || !state || input.path === '-') return;
@@ -85,11 +131,16 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const showBar = batch && todo.length > 1 && !options.quiet && !options.json && process.stderr.isTTY === true;
   const progress: Progress = showBar ? await createProgress(todo.length) : NO_PROGRESS;
   const print = (outcome: FileOutcome) => {
+    if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout);
     for (const d of outcome.diagnostics) {
       if (d.severity === 'warning' && options.quiet) continue;
       progress.log(formatDiagnostic(d.file ?? outcome.name, d.line, d.severity, d.message, d.code));
     }
-    if (outcome.review) (outcome.review.stream === 'stdout' ? process.stdout : process.stderr).write(outcome.review.text);
+    if (outcome.review) {
+      const stream = outcome.review.stream === 'stdout' ? process.stdout : process.stderr;
+      // the review quotes the input's text: on a terminal its control characters are shown, not obeyed
+      stream.write(stream.isTTY ? escapeControls(outcome.review.text, { keepLines: true, keepColour: true }) : outcome.review.text);
+    }
   };
   early.forEach(print);
   outcomes.forEach((outcome) => outcome?.status === 'failed' && print(outcome));

@@ -5,13 +5,13 @@ import { availableParallelism } from 'node:os';
 import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { rosterEntries } from '../correct/roster-terms.js';
-import { readFileSync } from 'node:fs';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
 import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
 import { parseMarkersFile } from '../read/markers.js';
 import { decodeText, isKnownEncoding } from '../read/decode.js';
-import { parseTimeValue } from '../read/time.js';
+import { MAX_TIME_SECONDS, parseTimeValue } from '../read/time.js';
 import { speechModelForWpm } from '../timing.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
 import { UsageError } from './outputs.js';
@@ -50,7 +50,7 @@ export interface BuildCommandOptions extends ProfileFlags {
 function timeFlag(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const seconds = parseTimeValue(text);
-  if (seconds === null) throw new UsageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm), not "${text}"`);
+  if (seconds === null) throw new UsageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm, up to ${MAX_TIME_SECONDS} s), not "${text}"`);
   return seconds;
 }
 
@@ -58,8 +58,9 @@ function timeFlag(flag: string, text: string | undefined): number | undefined {
 function readMarkers(path: string, encoding: string | undefined) {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBytesBounded(path, 'markers');
   } catch (error) {
+    if (error instanceof ReadLimitError) throw new InputError(0, `cannot read the markers file: ${error.message}`, path);
     // A markers file is an input like a dictionary or a roster: its problems exit 1, naming it.
     throw new InputError(0, `cannot read the markers file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, path);
   }

@@ -2,12 +2,14 @@
 // last build, so a re-run skips inputs whose outputs are newer than they are and were built the same way.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, FileOutcome } from './process-file.js';
 import { writeFileAtomic } from './atomic.js';
+import { readBounded } from '../read/bounded.js';
+import { STATE_FILE } from './state-file.js';
 
-export const STATE_FILE = '.captions-state.json';
+export { STATE_FILE };
 
 interface Recorded {
   fingerprint: string;
@@ -46,39 +48,125 @@ export function fingerprintOf(options: Record<string, unknown>, toolVersion: str
   return hash.digest('hex').slice(0, 16);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isDiagnostic(value: unknown): value is Diagnostic {
+  return isRecord(value) && Number.isInteger(value.line) && (value.severity === 'error' || value.severity === 'warning') && typeof value.message === 'string' && (value.file === undefined || typeof value.file === 'string') && (value.code === undefined || typeof value.code === 'string');
+}
+
+function isRecorded(value: unknown): value is Recorded {
+  return (
+    isRecord(value) &&
+    typeof value.fingerprint === 'string' &&
+    Array.isArray(value.outputs) &&
+    value.outputs.every((o) => typeof o === 'string') &&
+    Number.isInteger(value.cues) &&
+    Number.isInteger(value.corrections) &&
+    Array.isArray(value.diagnostics) &&
+    value.diagnostics.every(isDiagnostic)
+  );
+}
+
+/** The record's entries, or why it cannot be used. */
+function validState(data: unknown): { files: Record<string, Recorded> } | { problem: string } {
+  if (!isRecord(data) || data.version !== 2) return { problem: 'not a version 2 record' };
+  if (!isRecord(data.files)) return { problem: '"files" is not an object' };
+  const files: Record<string, Recorded> = Object.create(null);
+  for (const [input, entry] of Object.entries(data.files)) {
+    if (!isRecorded(entry)) return { problem: `the entry of ${JSON.stringify(input)} is malformed` };
+    files[input] = entry;
+  }
+  return { files };
+}
+
+/** Reads the record at `path`: its entries, null when there is none, or why it cannot be used. */
+function readState(path: string): { files: Record<string, Recorded> } | { problem: string } | null {
+  if (!existsSync(path)) return null;
+  try {
+    return validState(JSON.parse(readBounded(path, 'state')));
+  } catch (error) {
+    return { problem: error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message };
+  }
+}
+
+const LOCK_WAIT_MS = 10_000;
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `update` holding a lock file beside the record, so that two runs saving at once each merge
+ * into what the other saved. A lock left by a process that no longer runs is taken over.
+ */
+function withLock<T>(path: string, update: () => T): T {
+  const lock = path + '.lock';
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(lock, 'utf8'));
+      } catch {
+        // released meanwhile
+      }
+      if (Number.isInteger(owner) && owner > 0 && !processIsAlive(owner)) rmSync(lock, { force: true });
+      else if (Date.now() > deadline) throw new Error(`${lock} is held by another run (process ${owner}); remove it if no run is going on`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+  try {
+    return update();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 export class BuildState {
+  /** What this run learnt: a new record for an input, or null when its record is dropped. */
+  private readonly changes = new Map<string, Recorded | null>();
+
   private constructor(
     private readonly path: string,
     private readonly state: State,
   ) {}
 
-  static load(outputDirectory: string): BuildState {
+  /** The record of the last builds; an unusable one is reported through `warn` and counts as none. */
+  static load(outputDirectory: string, warn: (message: string) => void = () => {}): BuildState {
     const path = join(outputDirectory, STATE_FILE);
-    let state: State = { version: 2, files: {} };
-    try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as State;
-      if (data?.version === 2 && typeof data.files === 'object') state = data;
-    } catch {
-      // No record or an unreadable one: everything counts as changed.
-    }
-    return new BuildState(path, state);
+    const read = readState(path);
+    if (read && 'problem' in read) warn(`${path}: warning: the build record cannot be used (${read.problem}): every input counts as changed`);
+    return new BuildState(path, { version: 2, files: read && 'files' in read ? read.files : Object.create(null) });
   }
 
   isUpToDate(input: string, fingerprint: string): boolean {
-    const entry = this.state.files[input];
+    const entry = Object.hasOwn(this.state.files, input) ? this.state.files[input] : undefined;
     if (!entry || entry.fingerprint !== fingerprint || entry.outputs.length === 0) return false;
     const inputTime = statSync(input).mtimeMs;
     return entry.outputs.every((output) => existsSync(output) && statSync(output).mtimeMs >= inputTime);
   }
 
   record(input: string, fingerprint: string, outcome: FileOutcome): void {
-    this.state.files[input] = {
+    const entry: Recorded = {
       fingerprint,
       outputs: outcome.written.map((w) => resolve(w)),
       cues: outcome.cues,
       corrections: outcome.corrections,
       diagnostics: outcome.diagnostics,
     };
+    this.state.files[input] = entry;
+    this.changes.set(input, entry);
   }
 
   /** What the last build of an up-to-date input said. */
@@ -89,10 +177,20 @@ export class BuildState {
 
   forget(input: string): void {
     delete this.state.files[input];
+    this.changes.set(input, null);
   }
 
+  /** Saves this run's changes merged into the record as it is now on disk (another run may have saved meanwhile). */
   save(): void {
-    const files = Object.fromEntries(Object.entries(this.state.files).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileAtomic(this.path, JSON.stringify({ version: 2, files }, null, 2) + '\n');
+    withLock(this.path, () => {
+      const current = readState(this.path);
+      const files: Record<string, Recorded> = current && 'files' in current ? current.files : Object.create(null);
+      for (const [input, entry] of this.changes) {
+        if (entry) files[input] = entry;
+        else delete files[input];
+      }
+      const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+      writeFileAtomic(this.path, JSON.stringify({ version: 2, files: sorted }, null, 2) + '\n');
+    });
   }
 }

@@ -1,12 +1,12 @@
 // `captions check`: lints existing caption files (SRT, WebVTT) against a style profile, for CI.
 // Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
 
-import { readFileSync } from 'node:fs';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { checkCaptions, type Finding, type TermCheck } from '../check/rules.js';
 import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
 import { decodeBytes, type DecodedText } from '../read/decode.js';
 import { encodingFlag } from './build-options.js';
-import { parseCaptions } from '../read/captions.js';
+import { captionFormatOf, parseCaptions } from '../read/captions.js';
 import { InputError, type StyleProfile } from '../types.js';
 import chalk from 'chalk';
 import { UsageError } from './outputs.js';
@@ -40,15 +40,15 @@ function prettyFinding(file: string, f: FileReport['findings'][number]): string 
 function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undefined, encoding: string | undefined): FileReport {
   let decoded: DecodedText;
   try {
-    decoded = decodeBytes(file === '-' ? readFileSync(0) : readFileSync(file), encoding);
+    decoded = decodeBytes(readBytesBounded(file, 'transcript'), encoding);
   } catch (error) {
-    if (error instanceof InputError) return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'unreadable', message: error.message }] };
+    if (error instanceof InputError || error instanceof ReadLimitError) return { file, format: null, cues: 0, findings: [{ line: error instanceof InputError ? error.line : 0, severity: 'error', code: 'unreadable', message: error.message }] };
     return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
   // A detected encoding is a guess, however sure: it is said, and --encoding confirms it.
   const guessed: Finding[] = decoded.detected ? [{ line: 1, severity: 'warning', code: 'encoding-detected', message: `not UTF-8: read as ${decoded.encoding}, as detected (give --encoding ${decoded.encoding} to confirm)` }] : [];
   try {
-    const parsed = parseCaptions(decoded.text);
+    const parsed = parseCaptions(decoded.text, captionFormatOf(decoded.text, file) ?? undefined);
     const findings = [...guessed, ...checkCaptions(parsed, terms ? { profile, terms } : { profile })];
     return { file, format: parsed.format, encoding: decoded.encoding, cues: parsed.cues.length, findings };
   } catch (error) {

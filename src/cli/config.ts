@@ -2,7 +2,8 @@
 // looked for from the working directory upward, the first found winning. It holds any command-line
 // option under its long name in camelCase (`maxCps`, `failOn`); flags given on the command line win.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBytesBounded } from '../read/bounded.js';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './outputs.js';
 import { decodeText } from '../read/decode.js';
@@ -45,10 +46,10 @@ function lineOfJsonError(text: string): number {
 function readJson(path: string): unknown {
   let text: string;
   try {
-    text = decodeText(readFileSync(path));
+    text = decodeText(readBytesBounded(path, 'config'));
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(`${path}:${error.line}: ${error.message}`);
-    throw error;
+    throw new UsageError(`${path}: cannot read the config: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
   try {
     return JSON.parse(text);
@@ -56,6 +57,13 @@ function readJson(path: string): unknown {
     const message = (error as Error).message;
     throw new UsageError(`${path}:${lineOfJsonError(text)}: config is not valid JSON: ${message.split(/, \.\.\.|, "|\n/)[0].replace(/ in JSON at position \d+.*$/, '')}`);
   }
+}
+
+let lastFound: string | undefined;
+
+/** The config file the last findConfig found (the build never writes over it). */
+export function foundConfigPath(): string | undefined {
+  return lastFound;
 }
 
 export function findConfig(start: string = process.cwd()): LoadedConfig | null {
@@ -70,6 +78,7 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
       if (typeof values !== 'object' || values === null || Array.isArray(values)) {
         throw new UsageError(`${path}:1: config must be a JSON object of options`);
       }
+      lastFound = path;
       return { path, values: values as Record<string, unknown> };
     }
     const parent = dirname(directory);
@@ -82,7 +91,7 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
 const isSection = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Options whose values are paths: they are relative to the config file, not to where the tool runs. */
-const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report']);
+export const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report']);
 
 function resolvePaths(config: LoadedConfig, values: Record<string, unknown>): Record<string, unknown> {
   const base = dirname(config.path);
@@ -98,6 +107,14 @@ function resolvePaths(config: LoadedConfig, values: Record<string, unknown>): Re
  * with a list is the option --dict).
  */
 export function optionsFor(config: LoadedConfig, command: string, commands: string[]): Record<string, unknown> {
+  for (const name of commands) {
+    const value = config.values[name];
+    // `dict` is both a command and an option (--dict): only a command's section must be an object
+    if (value !== undefined && !isSection(value) && !(name === 'dict' && (typeof value === 'string' || Array.isArray(value)))) {
+      const what = name === 'dict' ? 'the --dict files (a name or a list of names) or the options of captions dict (an object)' : `the options of captions ${name}: it must be an object`;
+      throw new UsageError(`${config.path}: "${name}" holds ${what}, not ${JSON.stringify(value)}`);
+    }
+  }
   const shared = Object.fromEntries(Object.entries(config.values).filter(([key, value]) => !(commands.includes(key) && isSection(value))));
   const section = config.values[command];
   return resolvePaths(config, { ...shared, ...(isSection(section) ? section : {}) });

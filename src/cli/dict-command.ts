@@ -1,7 +1,6 @@
 // `captions dict test` and `captions dict suggest`: checking a dictionary's specs, and proposing
 // variants from transcripts.
 
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { lineOfSource, type Dictionary } from '../correct/dictionary.js';
 import { mergeDictionaries } from '../correct/merge.js';
@@ -10,6 +9,8 @@ import { runSpecs } from '../correct/spec.js';
 import { suggestionsAsYaml, suggestVariants } from '../correct/suggest.js';
 import { normalize } from '../normalize/index.js';
 import { decodeText } from '../read/decode.js';
+import { readBytesBounded } from '../read/bounded.js';
+import { UsageError } from './outputs.js';
 import { parseTranscript } from '../read/transcript.js';
 import { InputError } from '../types.js';
 import { formatDiagnostic } from './diagnostics.js';
@@ -47,11 +48,14 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
   const parts: Dictionary[] = [...(options.defaultDict === false ? [] : [loadDefaultDictionary()]), ...extra];
   const dictionary = parts.length === 1 ? parts[0] : mergeDictionaries(parts);
   const minScore = options.minScore === undefined ? 0.75 : Number(options.minScore);
+  if (options.minScore !== undefined && (options.minScore.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)) {
+    throw new UsageError(`--min-score takes a number from 0 to 1, not "${options.minScore}"`);
+  }
   const streams: Array<{ file: string; tokens: ReturnType<typeof normalize>['tokens'] }> = [];
   let failed = 0;
   for (const file of transcripts) {
     try {
-      streams.push({ file, tokens: normalize(parseTranscript(decodeText(readFileSync(file)))).tokens });
+      streams.push({ file, tokens: normalize(parseTranscript(decodeText(readBytesBounded(file, 'transcript')))).tokens });
     } catch (error) {
       const line = error instanceof InputError ? error.line : 0;
       const code = (error as NodeJS.ErrnoException).code;

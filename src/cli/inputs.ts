@@ -3,6 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { identify } from './run-paths.js';
 
 export interface InputFile {
   /** The path as given or found, used to read the file and in diagnostics; `-` is stdin. */
@@ -78,8 +79,9 @@ export async function expandInputs(inputs: string[], exclude?: string, extension
   const files: InputFile[] = [];
   const missing: MissingInput[] = [];
   const named: number[] = [];
-  const excluded = exclude ? resolve(exclude) : undefined;
-  const isExcluded = (path: string) => excluded !== undefined && (resolve(path) + sep).startsWith(excluded + sep);
+  // by real path too: a symlink in the input tree may lead into the output directory
+  const excluded = exclude ? [resolve(exclude), identify(exclude).real] : [];
+  const isExcluded = (path: string) => excluded.some((root) => (resolve(path) + sep).startsWith(root + sep) || (identify(path).real + sep).startsWith(root + sep));
   for (const input of inputs) {
     if (input === '-') {
       files.push({ path: '-', mirror: 'stdin' });

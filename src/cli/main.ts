@@ -9,9 +9,10 @@ import { runBuild, type BuildCommandOptions } from './build-command.js';
 import { addDictCommands } from './dict-commands.js';
 import type { CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
-import { findConfig, optionsFor } from './config.js';
+import { findConfig, optionsFor, PATH_OPTIONS } from './config.js';
 import { RosterError } from '../segment/roster.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { escapeControls, formatDiagnostic, ioReason } from './diagnostics.js';
+import { WriteError } from './atomic.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
@@ -36,9 +37,15 @@ function applyConfig(program: Command, command: Command): void {
     }
     if (command.getOptionValueSource(key) === 'cli') continue;
     let coerced: unknown = value;
-    if (option.variadic) coerced = (Array.isArray(value) ? value : [value]).map(String);
-    else if (option.isBoolean() || option.negate) {
+    const isText = (v: unknown) => typeof v === 'string' && v !== '';
+    if (option.variadic) {
+      // a list of files (--dict): names, not numbers or objects made into names
+      if (!(isText(value) || (Array.isArray(value) && value.length > 0 && value.every(isText)))) throw new UsageError(`${config.path}: option "${key}" takes a file name or a list of file names`);
+      coerced = Array.isArray(value) ? value : [value];
+    } else if (option.isBoolean() || option.negate) {
       if (typeof value !== 'boolean') throw new UsageError(`${config.path}: option "${key}" takes true or false`);
+    } else if (PATH_OPTIONS.has(key)) {
+      if (!isText(value)) throw new UsageError(`${config.path}: option "${key}" takes one file name`);
     } else if (Array.isArray(value)) coerced = value.map(String).join(',');
     else if (typeof value === 'string' || typeof value === 'number') coerced = String(value);
     else throw new UsageError(`${config.path}: option "${key}" takes a string or a number`);
@@ -114,8 +121,12 @@ export async function main(argv: string[]): Promise<void> {
       // A dictionary or a roster is an input like the transcripts: its errors name file and line and exit 1.
       process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
       process.exitCode = 1;
+    } else if (error instanceof WriteError) {
+      // the corrections log or the build record, written at the end of the run
+      process.stderr.write(`captions: cannot write ${error.path}: ${ioReason(error.reason)}\n`);
+      process.exitCode = 1;
     } else if (error instanceof UsageError) {
-      process.stderr.write(`captions: ${error.message}\n`);
+      process.stderr.write(`captions: ${escapeControls(error.message)}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
       throw error;

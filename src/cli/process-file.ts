@@ -2,22 +2,25 @@
 // written until everything has rendered, so a failure leaves no partial set of outputs. Runs in the main
 // thread or in a worker; its outcome is plain data so that it can cross between them.
 
-import { readFileSync } from 'node:fs';
 import { buildFromBytes, type BuildOptions } from '../pipeline.js';
 import { InputError, type CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFilesAtomic, WriteError, type FileToWrite } from './atomic.js';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { captionFormatOf } from '../read/captions.js';
 import { ioReason } from './diagnostics.js';
 import { preferSmallHeapFor } from './memory.js';
 import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import type { InputFile } from './inputs.js';
-import { planOutputs, sameFile, type OutputPlan } from './outputs.js';
+import { planOutputs, type OutputPlan } from './outputs.js';
 import { dryRunLog, renderReport } from './report.js';
 
 /** What a batch needs to know to process any of its files; plain data, sent to workers as is. */
 export interface BatchSpec {
   inputs: InputFile[];
   options: BuildCommandOptions;
+  /** The `-o` directory, lexical and real: every write is checked to stay inside it. */
+  outputRoot?: { lexical: string; real: string };
 }
 
 export interface Diagnostic {
@@ -39,6 +42,8 @@ export interface FileOutcome {
   corrections: number;
   warnings: number;
   diagnostics: Diagnostic[];
+  /** Captions for stdout (one input, one format), printed by the main thread. */
+  stdout?: string;
   /** `--report -`: the review printed in the terminal, by the main thread, in input order. */
   review?: { stream: 'stdout' | 'stderr'; text: string };
   /** `--report <file>`: this input's lines of the corrections log. */
@@ -57,12 +62,13 @@ export interface ProcessContext {
   dryRun?: boolean;
   /** stdout carries something else (the --json summary). */
   stdoutTaken?: boolean;
+  outputRoot?: { lexical: string; real: string };
 }
 
 /** The context of a batch; `options` when the caller has already loaded them (dictionaries, roster). */
 export function createContext(spec: BatchSpec, options: BuildOptions = pipelineOptions(spec.options)): ProcessContext {
   const formats = parseFormats(spec.options.formats);
-  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun, stdoutTaken: spec.options.json === true };
+  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun, stdoutTaken: spec.options.json === true, outputRoot: spec.outputRoot };
 }
 
 export function displayName(path: string): string {
@@ -70,7 +76,7 @@ export function displayName(path: string): string {
 }
 
 function readInput(path: string): Uint8Array {
-  return path === '-' ? readFileSync(0) : readFileSync(path);
+  return readBytesBounded(path, 'transcript');
 }
 
 export function failedOutcome(path: string, line: number, message: string, file?: string): FileOutcome {
@@ -83,7 +89,9 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
   let document: CaptionDocument;
   try {
     const bytes = readInput(input.path);
-    preferSmallHeapFor(bytes.length);
+    // a large transcript is built in sections, whose garbage a small heap collects early; a draft is
+    // built whole, and a small heap only makes it collect more often
+    if (captionFormatOf(new TextDecoder().decode(bytes.subarray(0, 65_536)), input.path) === null) preferSmallHeapFor(bytes.length);
     document = buildFromBytes(bytes, displayName(input.path), context.options);
     const rendered = context.formats
       .flatMap((format) => renderFormat(document, format))
@@ -91,24 +99,14 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
     // stdout is taken when the captions or the --json summary go there: the diff then goes to stderr.
     const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout') || context.stdoutTaken === true;
     const report = context.dryRun && context.report === undefined ? dryRunLog(document) : renderReport(document, context.report, input, context.inputs.length > 1, captionsOnStdout);
-    const targets = [...rendered.map((r) => r.target), ...(report?.kind === 'file' ? [report] : [])];
-    for (const target of targets) {
-      if (target.kind === 'file' && context.inputs.some((i) => i.path !== '-' && sameFile(i.path, target.path))) {
-        throw new InputError(1, `refusing to overwrite the input with ${target.path} (write to another directory: -o <dir>)`);
-      }
-    }
-    const written: string[] = [];
-    for (const { text, target } of context.dryRun ? [] : rendered) {
-      if (target.kind === 'stdout') process.stdout.write(text);
-      else if (target.kind === 'file') {
-        writeFileAtomic(target.path, text);
-        written.push(target.path);
-      }
-    }
-    if (report?.kind === 'file') {
-      writeFileAtomic(report.path, report.text);
-      written.push(report.path);
-    }
+    // Where every output may go was settled before the run (src/cli/run-paths.ts); here they are
+    // written as one set: all to temporary files first, then all renamed.
+    const files: FileToWrite[] = (context.dryRun ? [] : rendered).flatMap(({ text, target }) => (target.kind === 'file' ? [{ path: target.path, text, root: context.outputRoot }] : []));
+    // the review page goes where --report says, which need not be inside -o
+    if (report?.kind === 'file') files.push({ path: report.path, text: report.text });
+    writeFilesAtomic(files);
+    const stdout = (context.dryRun ? [] : rendered).filter((r) => r.target.kind === 'stdout').map((r) => r.text).join('');
+    const written = files.map((f) => f.path);
     return {
       path: input.path,
       name: displayName(input.path),
@@ -118,14 +116,20 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       corrections: document.corrections.length,
       warnings: document.warnings.length,
       diagnostics: document.warnings.map((w) => ({ line: w.line, severity: 'warning' as const, message: w.message, code: w.code })),
+      stdout: stdout === '' ? undefined : stdout,
       review: report?.kind === 'stream' ? { stream: report.stream, text: report.text } : undefined,
       log: report?.kind === 'log' ? report.lines : undefined,
       document,
     };
   } catch (error) {
     if (error instanceof InputError) return failedOutcome(input.path, error.line, error.message, error.file);
+    if (error instanceof ReadLimitError) return failedOutcome(input.path, 0, error.message);
+    if (error instanceof WriteError) {
+      const reason = error.reason.code === 'EOUTSIDE' ? error.reason.message.replace(/^refusing to write it: /, '') : ioReason(error.reason);
+      return failedOutcome(input.path, 0, `${error.reason.code === 'EOUTSIDE' ? 'refusing to write' : 'cannot write'} ${error.path}: ${reason}`);
+    }
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-      return failedOutcome(input.path, 0, `cannot read or write: ${ioReason(error as NodeJS.ErrnoException)}`);
+      return failedOutcome(input.path, 0, `cannot read: ${ioReason(error as NodeJS.ErrnoException)}`);
     }
     throw error;
   }

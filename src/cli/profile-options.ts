@@ -27,11 +27,18 @@ export function addProfileOptions(command: Command): Command {
     .option('--min-gap <s>', 'shortest gap between cues, in seconds');
 }
 
-function number(flag: string, text: string | undefined, { integer = false, min = 0, allowZero = false } = {}): number | undefined {
+/**
+ * Upper bounds of the limits: far beyond any caption style (two lines of 42 characters, 20
+ * characters a second, seven seconds on screen), and low enough that the cue stage's work stays
+ * small (a cue of 100,000 lines made a 30-line input take 40 s).
+ */
+export const PROFILE_BOUNDS = { maxChars: 500, maxLines: 20, maxCps: 200, minDuration: 60, maxDuration: 3600, minGap: 60 } as const;
+
+function number(flag: string, text: string | undefined, max: number, { integer = false, min = 0, allowZero = false } = {}): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  const ok = text.trim() !== '' && Number.isFinite(value) && (allowZero ? value >= min : value > min) && (!integer || Number.isInteger(value));
-  if (!ok) throw new UsageError(`${flag} takes a ${integer ? 'whole ' : ''}number${allowZero ? '' : ' above 0'}, not "${text}"`);
+  const ok = text.trim() !== '' && Number.isFinite(value) && (allowZero ? value >= min : value > min) && value <= max && (!integer || Number.isInteger(value));
+  if (!ok) throw new UsageError(`${flag} takes a ${integer ? 'whole ' : ''}number ${allowZero ? 'from 0' : 'above 0'} up to ${max}, not "${text}"`);
   return value;
 }
 
@@ -39,12 +46,12 @@ export function profileFromFlags(flags: ProfileFlags): StyleProfile {
   const base = profileByName(flags.profile);
   if (!base) throw new UsageError(`unknown profile "${flags.profile}" (choose from ${Object.keys(PROFILES).join(', ')})`);
   const overrides: ProfileOverrides = {
-    maxChars: number('--max-chars', flags.maxChars, { integer: true }),
-    maxLines: number('--max-lines', flags.maxLines, { integer: true }),
-    maxCps: number('--max-cps', flags.maxCps),
-    minDuration: number('--min-duration', flags.minDuration, { allowZero: true }),
-    maxDuration: number('--max-duration', flags.maxDuration),
-    minGap: number('--min-gap', flags.minGap, { allowZero: true }),
+    maxChars: number('--max-chars', flags.maxChars, PROFILE_BOUNDS.maxChars, { integer: true }),
+    maxLines: number('--max-lines', flags.maxLines, PROFILE_BOUNDS.maxLines, { integer: true }),
+    maxCps: number('--max-cps', flags.maxCps, PROFILE_BOUNDS.maxCps),
+    minDuration: number('--min-duration', flags.minDuration, PROFILE_BOUNDS.minDuration, { allowZero: true }),
+    maxDuration: number('--max-duration', flags.maxDuration, PROFILE_BOUNDS.maxDuration),
+    minGap: number('--min-gap', flags.minGap, PROFILE_BOUNDS.minGap, { allowZero: true }),
   };
   const profile = customizeProfile(base, overrides);
   if (profile.minDuration > profile.maxDuration) {

@@ -32,6 +32,11 @@ export function checkReportOption(report: string | undefined): void {
   if (report === '') throw new UsageError('--report takes a file name (.html for the review page, any other for the corrections log) or - (a diff in the terminal)');
 }
 
+/** `--report <file>.html`: one review page per input. */
+export function isPageReport(report: string | undefined): report is string {
+  return report !== undefined && report !== '-' && !isLogReport(report);
+}
+
 export function isLogReport(report: string | undefined): report is string {
   return report !== undefined && report !== '-' && !/\.html?$/i.test(report);
 }
@@ -49,7 +54,7 @@ function colourFor(stream: 'stdout' | 'stderr'): boolean {
 }
 
 /** `review.html` for one input; `review.<input>.html` beside it when there are several (`day2.talk` for `day2/talk.md`). */
-function reportPath(report: string, input: InputFile, several: boolean): string {
+export function reportPath(report: string, input: InputFile, several: boolean): string {
   if (!several) return report;
   const ext = extname(report);
   return join(dirname(report), `${basename(report, ext)}.${input.mirror.split('/').join('.')}${ext}`);

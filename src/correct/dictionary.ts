@@ -98,11 +98,20 @@ export class DictionaryError extends Error {
 
 export const DEFAULT_WINDOW = 12;
 
-/** Lower case, punctuation stripped from both ends: how words are compared. */
+/**
+ * A `.`, `#` or `@` standing alone right before a word's first letter or digit belongs to the word
+ * (`.NET`, `#PyConUS`, `@pycon`); after other punctuation it still does (`(.NET`), after another
+ * of them it does not (`...so`).
+ */
+export const WORD_SIGIL = /(?:^|[^.#@])([.#@])$/;
+
+/** Lower case, punctuation stripped from both ends (a word's sigil kept): how words are compared. */
 export function wordKey(word: string): string {
   const lower = word.toLowerCase();
   if (/^[a-z0-9]+$/.test(lower)) return lower; // the common case, without a Unicode regex
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '').toLowerCase();
+  const lead = /^[^\p{L}\p{N}]*/u.exec(word)![0];
+  const sigil = WORD_SIGIL.exec(lead)?.[1] ?? '';
+  return sigil + word.slice(lead.length).replace(/[^\p{L}\p{N}+#]+$/u, '').toLowerCase();
 }
 
 /** A phrase of plain lower-case words separated by single spaces: its key is itself. */

@@ -2,7 +2,7 @@
 // recorded as a Correction. It runs on the normalized token stream, before speakers and sentences.
 
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
-import { sizeOf, wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
+import { sizeOf, wordKey, WORD_SIGIL, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
@@ -52,6 +52,8 @@ interface Match {
   pattern: Pattern;
   length: number;
   rest: string;
+  /** Characters of the first word's leading punctuation that are the term's own (the `.` of `.NET`). */
+  sigil: string;
 }
 
 /** The words around a span: `window` words before it (already corrected) and after it. */
@@ -88,47 +90,93 @@ function followsRight(pattern: Pattern, after: Token | undefined): boolean {
 
 const PLAIN_TOKEN = /^([A-Za-z0-9]+)[,.;:!?"')\]]*$/;
 
+/**
+ * The patterns that share a first word, as a tree of their middle words: a text is walked once
+ * along it, however many long variants start alike (50 variants of 100 words on a common first
+ * word cost 50 × 100 comparisons at every occurrence of that word when each was tried in turn).
+ */
+interface PatternTree {
+  /** Patterns whose last word is at this depth, by that word. */
+  ends: Map<string, Pattern[]>;
+  next: Map<string, PatternTree>;
+}
+
+const trees = new WeakMap<Pattern[], PatternTree>();
+
+function treeOf(patterns: Pattern[]): PatternTree {
+  let tree = trees.get(patterns);
+  if (tree) return tree;
+  tree = { ends: new Map(), next: new Map() };
+  for (const pattern of patterns) {
+    let node = tree;
+    for (let j = 1; j < pattern.words.length - 1; j++) {
+      let child = node.next.get(pattern.words[j]);
+      if (!child) node.next.set(pattern.words[j], (child = { ends: new Map(), next: new Map() }));
+      node = child;
+    }
+    if (pattern.words.length > 1) {
+      const last = pattern.words[pattern.words.length - 1];
+      node.ends.set(last, [...(node.ends.get(last) ?? []), pattern]);
+    }
+  }
+  trees.set(patterns, tree);
+  return tree;
+}
+
+interface Candidate {
+  pattern: Pattern;
+  length: number;
+  rest: string;
+}
+
+/** Patterns of the index that the words from `i` on spell, with `lead` (a sigil) before the first. */
+function candidatesAt(tokens: Token[], i: number, index: TermIndex, lead: string, body: string, firstForms: Array<{ key: string; rest: string }>): Candidate[] {
+  const found: Candidate[] = [];
+  // one word: the first word whole, possessive or as a domain
+  for (const form of firstForms) for (const pattern of index.byFirstWord.get(lead + form.key) ?? []) if (pattern.words.length === 1) found.push({ pattern, length: 1, rest: form.rest });
+  // more words: the first word exactly, then along the tree
+  const list = index.byFirstWord.get(lead + body.toLowerCase());
+  if (list && list.some((p) => p.words.length > 1)) {
+    let node: PatternTree | undefined = treeOf(list);
+    for (let j = 1; node; j++) {
+      const t = tokens[i + j];
+      if (t?.type !== 'word') break;
+      const parts = partsOf(t.text);
+      if (parts.prefix || SENTENCE_STOP.test((tokens[i + j - 1] as WordToken).text)) break;
+      if (node.ends.size) {
+        for (const form of lastWordForms(parts.body)) for (const pattern of node.ends.get(form.key) ?? []) found.push({ pattern, length: j + 1, rest: form.rest });
+      }
+      node = node.next.get(parts.body.toLowerCase());
+    }
+  }
+  // longest first; among equals, in the index's order
+  const order = (c: Candidate) => (index.byFirstWord.get(lead + c.pattern.words[0]) ?? []).indexOf(c.pattern);
+  return found.length > 1 ? found.sort((a, b) => b.length - a.length || order(a) - order(b)) : found;
+}
+
 function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Match | null {
   const first = tokens[i] as WordToken;
   // most words are plain and start no pattern at all: decide that with one regex and one lookup
   const plain = PLAIN_TOKEN.exec(first.text);
   if (plain && !index.byFirstWord.has(plain[1].toLowerCase())) return null;
-  const body = partsOf(first.text).body;
-  if (!index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
+  const { prefix, body } = partsOf(first.text);
+  // a term spelt with its sigil (`.NET`) is matched with the sigil the text puts before the word
+  const sigil = WORD_SIGIL.exec(prefix)?.[1] ?? '';
+  const sigilled = sigil !== '' && index.byFirstWord.has(sigil + body.toLowerCase());
+  if (!sigilled && !index.byFirstWord.has(body.toLowerCase()) && !/['’.]/.test(body)) return null;
   const firstForms = lastWordForms(body);
-  let sorted: Pattern[];
-  if (firstForms.length === 1) sorted = index.byFirstWord.get(firstForms[0].key) ?? []; // already longest first
-  else {
-    const candidates = new Set<Pattern>();
-    for (const form of firstForms) for (const p of index.byFirstWord.get(form.key) ?? []) candidates.add(p);
-    sorted = [...candidates].sort((a, b) => b.words.length - a.words.length);
-  }
-  for (const pattern of sorted) {
-    const n = pattern.words.length;
-    let rest = '';
-    let ok = true;
-    for (let j = 0; j < n && ok; j++) {
-      const t = tokens[i + j];
-      if (t?.type !== 'word') {
-        ok = false;
-        break;
-      }
-      const parts = partsOf(t.text);
-      if (j > 0 && (parts.prefix || SENTENCE_STOP.test((tokens[i + j - 1] as WordToken).text))) ok = false;
-      else if (j < n - 1) ok = parts.body.toLowerCase() === pattern.words[j];
-      else {
-        const form = lastWordForms(parts.body).find((f) => f.key === pattern.words[j]);
-        if (form) rest = form.rest;
-        else ok = false;
-      }
+  for (const lead of sigil ? [sigil, ''] : ['']) {
+    for (const { pattern, length, rest } of candidatesAt(tokens, i, index, lead, body, firstForms)) {
+      if (followsRight(pattern, tokens[i + length]) && conditionsHold(pattern, out, tokens, i + length)) return { pattern, length, rest, sigil: lead };
     }
-    if (ok && followsRight(pattern, tokens[i + n]) && conditionsHold(pattern, out, tokens, i + n)) return { pattern, length: n, rest };
   }
   return null;
 }
 
-function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[] {
+function replaceSpan(span: WordToken[], term: string, rest: string, sigil = ''): WordToken[] {
   const first = partsOf(span[0].text);
+  // the sigil the text wrote is the term's own: it is not kept as well (`.NET`, never `..NET`)
+  first.prefix = first.prefix.slice(0, first.prefix.length - sigil.length);
   const last = partsOf(span[span.length - 1].text);
   const words = term.split(' ');
   return words.map((w, k) => {
@@ -140,11 +188,11 @@ function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[]
   });
 }
 
-function heardText(span: WordToken[], rest: string): string {
+function heardText(span: WordToken[], rest: string, sigil = ''): string {
   const text = span.map((t) => t.text).join(' ');
   const { prefix } = partsOf(span[0].text);
   const { trail } = partsOf(span[span.length - 1].text);
-  return text.slice(prefix.length, text.length - trail.length - rest.length);
+  return text.slice(prefix.length - sigil.length, text.length - trail.length - rest.length);
 }
 
 /** Replaces listed variants (and wrong casings of terms); returns the new tokens and what changed. */
@@ -159,12 +207,12 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
       continue;
     }
     const span = tokens.slice(i, i + match.length) as WordToken[];
-    const from = heardText(span, match.rest);
+    const from = heardText(span, match.rest, match.sigil);
     const { entry } = match.pattern;
     if (from === entry.term) {
       out.push(...span);
     } else {
-      const replaced = replaceSpan(span, entry.term, match.rest);
+      const replaced = replaceSpan(span, entry.term, match.rest, match.sigil);
       for (const r of replaced) touched.add(r);
       out.push(...replaced);
       corrections.push({ line: span[0].line, column: span[0].column, from, to: entry.term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });

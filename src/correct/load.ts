@@ -4,6 +4,7 @@
 
 import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
@@ -19,6 +20,9 @@ function yaml(): YamlModule {
   yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
   return yamlModule;
 }
+
+/** Most expansions of YAML aliases a dictionary may make (an "alias bomb" makes billions). */
+const MAX_ALIAS_COUNT = 1000;
 
 /** Line finder over a YAML (or JSON) document: walks the node tree along the path. */
 function yamlLocator(Y: YamlModule, text: string): { value: unknown; lineOf: Located['lineOf']; error?: { line: number; message: string } } {
@@ -43,7 +47,15 @@ function yamlLocator(Y: YamlModule, text: string): { value: unknown; lineOf: Loc
     }
     return line;
   };
-  return { value: doc.toJS(), lineOf };
+  let value: unknown;
+  try {
+    // aliases may repeat a node, and aliases of aliases blow up: the yaml package stops past a count
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { value: undefined, lineOf: () => 1, error: { line: 1, message: `too many aliases (more than ${MAX_ALIAS_COUNT} repeats of anchored nodes)` } };
+  }
+  return { value, lineOf };
 }
 
 function jsonErrorLine(text: string, error: Error): number {
@@ -104,8 +116,9 @@ export function parseDictionary(source: string | Buffer, file: string): Dictiona
 export function loadDictionaryFile(file: string, name = file, encoding?: string): Dictionary {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readBytesBounded(file, 'dictionary');
   } catch (error) {
+    if (error instanceof ReadLimitError) throw new DictionaryError(name, 0, error.message);
     const code = (error as NodeJS.ErrnoException).code;
     throw new DictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
   }

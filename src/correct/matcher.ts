@@ -50,8 +50,15 @@ export interface Vocabulary {
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const words = new Set<string>();
   const sounds = new Set<number>();
-  for (const text of texts) {
-    const key = wordKey(text);
+  const keys = function* () {
+    for (const text of texts) {
+      const key = wordKey(text);
+      yield key;
+      // `#pycon` reaches both a term spelt `#PyCon` and the term `PyCon`
+      if (/^[.#@]./.test(key)) yield key.slice(1);
+    }
+  };
+  for (const key of keys()) {
     if (words.has(key)) continue;
     words.add(key);
     const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);

@@ -62,6 +62,22 @@ function keyOf(given: string): string {
   return PLAIN_PHRASE.test(lower) ? lower : phraseKey(tidy(given));
 }
 
+/** Quotes, brackets and sentence punctuation at a word's edges are ignored in matching, as in the text. */
+const IGNORED_LEAD = /^["'“‘([]*$/;
+const IGNORED_TRAIL = /^[.,;:!?"'’”)\]]*$/;
+
+/** Punctuation at the edge of a variant's word that matching would silently drop (`*` of `a.*`), or ''. */
+function ignoredPunctuation(text: string): string {
+  if (PLAIN_PHRASE.test(text.toLowerCase())) return '';
+  for (const word of text.trim().split(/\s+/)) {
+    const lead = /^[^\p{L}\p{N}]*/u.exec(word)![0].replace(/[.#@]$/, '');
+    const trail = /[^\p{L}\p{N}+#]*$/u.exec(word.slice(lead.length))![0];
+    if (!IGNORED_LEAD.test(lead)) return lead;
+    if (!IGNORED_TRAIL.test(trail)) return trail;
+  }
+  return '';
+}
+
 /** Turns a parsed file into a dictionary, or throws DictionaryError naming the offending line. */
 export function dictionaryFromValue(file: string, located: Located): ReadDictionary {
   const root = located.value;
@@ -344,6 +360,8 @@ export class ReadDictionary implements Dictionary {
       const key = typeof text === 'string' ? keyOf(text) : '';
       if (!key) this.fail([index, 'variants', vi], `empty variant in entry "${textOf(given)}"`);
       if (key === termKey) this.fail([index, 'variants', vi], `variant "${textOf(text as string)}" is the term itself (its casing is fixed without listing it)`);
+      const ignored = ignoredPunctuation(text as string);
+      if (ignored) this.fail([index, 'variants', vi], `variant "${textOf(text as string)}": "${ignored}" at the edge of a word is not matched (words are compared without it); write the variant as it is heard`);
       if (plain && !build) {
         this.keys.push(key);
         continue;

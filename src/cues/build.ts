@@ -2,6 +2,7 @@
 // lines, and settles their times (settle.ts) so that cues never overlap, keep the minimum gap and
 // never move a pinned time.
 
+import { textWidth } from './width.js';
 import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord, Warning } from '../types.js';
 import { speakerLabel, type SpeakerLabels } from './labels.js';
 import { breakCosts, layoutCost, layoutLines } from './layout.js';
@@ -48,7 +49,7 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   for (let end = 1; end <= n; end++) {
     let length = -1;
     for (let start = end - 1; start >= 0; start--) {
-      length += plain[start].length + 1;
+      length += textWidth(plain[start]) + 1;
       const texts = textsFrom(start);
       const single = start === end - 1;
       if (length > maxChars && !single) break;
@@ -56,7 +57,7 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
       if (!prev) continue;
       const duration = words[end - 1].end - words[start].start;
       if (duration > profile.maxDuration && !single) break;
-      const labelLength = texts === plain ? 0 : label!.text.length + 1;
+      const labelLength = texts === plain ? 0 : textWidth(label!.text) + 1;
       if (length + labelLength > maxChars && !single) continue;
       const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines);
       if (layout === Infinity && !single) continue;
@@ -75,7 +76,7 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
     const lines = labelledLines ? [laid[0].slice(label!.text.length + 1), ...laid.slice(1)] : laid;
     const first = words[from];
     const last = words[end - 1];
-    if (laid.some((l) => l.length > profile.maxCharsPerLine)) {
+    if (laid.some((l) => textWidth(l) > profile.maxCharsPerLine)) {
       warnings.push({ line: first.word.line, code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
     }
     drafts.unshift({ lines, ...(labelledLines ? { labelledLines } : {}), start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });

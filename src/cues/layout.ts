@@ -2,6 +2,7 @@
 // most natural place: after punctuation, before a conjunction or preposition, never right after an
 // article or other word that binds to the next one.
 
+import { textWidth } from './width.js';
 import { BIND_TO_NEXT, BREAK_BEFORE, bare } from '../normalize/english.js';
 
 const SENTENCE_END = /[.?!]["'”’)]*$/;
@@ -30,13 +31,13 @@ export function breakCosts(words: readonly string[]): number[] {
  */
 export function layoutCost(words: readonly string[], costs: readonly number[], from: number, to: number, maxChars: number, maxLines: number): number {
   let total = -1;
-  for (let i = from; i < to; i++) total += words[i].length + 1;
+  for (let i = from; i < to; i++) total += textWidth(words[i]) + 1;
   if (total <= maxChars) return 0;
   if (maxLines !== 2) return layoutLines(words, costs, from, to, maxChars, maxLines)?.cost ?? Infinity;
   let best = Infinity;
   let first = -1;
   for (let k = from; k < to - 1; k++) {
-    first += words[k].length + 1;
+    first += textWidth(words[k]) + 1;
     if (first > maxChars) break;
     const second = total - first - 1;
     if (second > maxChars) continue;
@@ -63,7 +64,7 @@ export function layoutLines(words: readonly string[], costs: readonly number[], 
   const n = to - from;
   if (n <= 0) return { lines: [], cost: 0 };
   let total = -1;
-  for (let i = from; i < to; i++) total += words[i].length + 1;
+  for (let i = from; i < to; i++) total += textWidth(words[i]) + 1;
   if (total <= maxChars) return { lines: [words.slice(from, to).join(' ')], cost: 0 };
   if (maxLines < 2) return null;
 
@@ -79,7 +80,7 @@ export function layoutLines(words: readonly string[], costs: readonly number[], 
     for (let end = 1; end <= n; end++) {
       let length = -1;
       for (let start = end - 1; start >= 0; start--) {
-        length += words[from + start].length + 1;
+        length += textWidth(words[from + start]) + 1;
         if (length > maxChars) break;
         const prev = best[k - 1][start];
         if (prev === Infinity) continue;

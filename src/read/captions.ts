@@ -4,6 +4,7 @@
 // millisecond separator). Every problem a captioner could act on is a warning with its line.
 
 import { InputError, type Warning } from '../types.js';
+import { MAX_TIME_SECONDS } from './time.js';
 
 export type CaptionFormat = 'srt' | 'vtt';
 
@@ -47,17 +48,37 @@ function linesOf(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\0/g, '\uFFFD').replace(/\r\n?/g, '\n').split('\n');
 }
 
-/** Decides by content whether a text is a WebVTT or SRT file; null when it is neither. */
+/**
+ * Decides by content whether a text is a WebVTT or SRT file; null when it is neither. It takes a real
+ * cue to say SRT: a cue number directly over a timing line, among the first ten lines with text. A
+ * timing line alone is not enough, as a transcript may quote one.
+ */
 export function detectCaptionFormat(text: string): CaptionFormat | null {
   const lines = linesOf(text.slice(0, 4096));
-  const content = lines.filter((l) => l.trim() !== '').slice(0, 10);
+  const content = lines.flatMap((l, index) => (l.trim() !== '' ? [index] : [])).slice(0, 10);
   if (content.length === 0) return null;
   // a signature after blank lines or run into other text still says WebVTT (the reader then says what is wrong)
-  if (content[0].startsWith('WEBVTT')) return 'vtt';
-  // an SRT timing line near the top, even when the first cue is broken, says SRT
-  return content.some((l) => SRT_TIMING.test(l)) ? 'srt' : null;
+  if (lines[content[0]].startsWith('WEBVTT')) return 'vtt';
+  // one good cue near the top says SRT, even when the first cue is broken
+  return content.some((index) => SRT_COUNTER.test(lines[index]) && index + 1 < lines.length && SRT_TIMING.test(lines[index + 1])) ? 'srt' : null;
 }
 
+/**
+ * The caption format of an input, or null for a raw transcript. Content decides, except that a file
+ * named `.srt` or `.vtt` with timing lines is read in that format (a cue number or the signature may
+ * be missing), so that what is wrong with it is reported instead of the file passing for speech.
+ */
+export function captionFormatOf(text: string, source: string): CaptionFormat | null {
+  const detected = detectCaptionFormat(text);
+  const extension = /\.(srt|vtt)$/i.exec(source)?.[1].toLowerCase();
+  if (detected === 'vtt') return 'vtt';
+  const hasTimingLines = detected !== null || /^[^\n]*\d[^\n]*-->[^\n]*\d/m.test(text.slice(0, 65_536));
+  if (extension === 'vtt' && hasTimingLines) return 'vtt';
+  if (detected) return detected;
+  return extension === 'srt' && hasTimingLines ? 'srt' : null;
+}
+
+const TOO_LATE = `times go up to ${MAX_TIME_SECONDS} seconds`;
 const toSeconds = (h: number, m: number, s: number, ms: number) => (((h * 60 + m) * 60 + s) * 1000 + ms) / 1000;
 
 // ---------------------------------------------------------------- WebVTT
@@ -109,7 +130,9 @@ function collectTimestamp(cursor: Cursor): Parsed<number> {
   const fraction = cursor.digits();
   if (fraction.length !== 3) return { ok: false, reason: 'milliseconds take exactly three digits' };
   if (minutes > 59 || seconds > 59) return { ok: false, reason: 'minutes and seconds go up to 59' };
-  return { ok: true, value: toSeconds(hours, minutes, seconds, Number(fraction)) };
+  const value = toSeconds(hours, minutes, seconds, Number(fraction));
+  if (!(value <= MAX_TIME_SECONDS)) return { ok: false, reason: TOO_LATE };
+  return { ok: true, value };
 }
 
 /** The spec's "collect WebVTT cue timings and settings"; settings are kept as written. */
@@ -271,7 +294,10 @@ function parseSrtTiming(line: string): Parsed<SrtTiming> {
   }
   const n = m.slice(1, 9).map((v) => (v === undefined ? 0 : Number(v)));
   if (n[1] > 59 || n[2] > 59 || n[5] > 59 || n[6] > 59) return { ok: false, reason: 'minutes and seconds go up to 59' };
-  return { ok: true, value: { start: toSeconds(n[0], n[1], n[2], n[3]), end: toSeconds(n[4], n[5], n[6], n[7]) } };
+  const start = toSeconds(n[0], n[1], n[2], n[3]);
+  const end = toSeconds(n[4], n[5], n[6], n[7]);
+  if (!(start <= MAX_TIME_SECONDS && end <= MAX_TIME_SECONDS)) return { ok: false, reason: TOO_LATE };
+  return { ok: true, value: { start, end } };
 }
 
 /** A line that was meant as a timing line: it has an arrow of some kind between two times. */
@@ -350,6 +376,12 @@ function parseSrt(text: string): CaptionFile {
 
 // ---------------------------------------------------------------- both
 
+/**
+ * Most cues a draft may have: about 200 hours at the example's 950 cues an hour. A million cues took
+ * 36 s of work and 1.5 GB to build.
+ */
+export const MAX_DRAFT_CUES = 200_000;
+
 /** Problems of timing and content a captioner should look at, common to both formats. */
 function checkCues(cues: DraftCue[], warnings: Warning[]): void {
   let latestEnd = -Infinity;
@@ -378,6 +410,10 @@ export function parseCaptions(text: string, format?: CaptionFormat): CaptionFile
   const chosen = format ?? detectCaptionFormat(text);
   if (!chosen) throw new InputError(1, 'not a caption file: expected "WEBVTT" or an SRT cue (a number, then "00:00:01,000 --> 00:00:02,000")');
   const file = chosen === 'vtt' ? parseVtt(text) : parseSrt(text);
+  if (file.cues.length > MAX_DRAFT_CUES) {
+    const over = file.cues[MAX_DRAFT_CUES];
+    throw new InputError(over.line, `more than ${MAX_DRAFT_CUES.toLocaleString('en-US')} cues (${file.cues.length.toLocaleString('en-US')}): a draft may have at most that many; split it`);
+  }
   if (file.cues.length === 0) file.warnings.push({ line: 1, code: 'no-cues', message: 'the file has no readable cue' });
   checkCues(file.cues, file.warnings);
   file.warnings.sort((a, b) => a.line - b.line);

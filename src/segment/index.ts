@@ -48,8 +48,17 @@ function splitAtTurns(tokens: Token[], draft: Draft): Draft[] {
 
 /** A name the part's speaker gives for themself ("I'm Ann, your host"; "my name is…"). */
 function ownName(view: ClauseView, from: number, to: number, expected: string[]): string | null {
-  for (const clause of view.clauses) {
-    if (clause.first < from || clause.first >= to) continue;
+  // clauses are in token order: start at the part's first one (a scan from the top for every part
+  // is quadratic in a draft of thousands of handoffs)
+  let low = 0;
+  let high = view.clauses.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (view.clauses[mid].first < from) low = mid + 1;
+    else high = mid;
+  }
+  for (let c = low; c < view.clauses.length && view.clauses[c].first < to; c++) {
+    const clause = view.clauses[c];
     for (const pattern of SELF_INTRODUCTIONS) {
       for (const m of matchesOf(pattern, clause.lower)) {
         const name = readName(clause.words, clause.indices, wordAt(clause, m.end));

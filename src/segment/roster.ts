@@ -1,7 +1,7 @@
 // `--speakers <roster.yaml|json>`: the conference schedule's names for one session. JSON is read by
 // the same YAML parser (JSON is YAML), so both report problems as `file:line`.
 
-import { readFileSync } from 'node:fs';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 
@@ -76,8 +76,9 @@ export function parseRoster(text: string, file: string): Roster {
 export function loadRoster(path: string, encoding?: string): Roster {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBytesBounded(path, 'roster');
   } catch (error) {
+    if (error instanceof ReadLimitError) throw new RosterError(path, 0, error.message);
     const code = (error as NodeJS.ErrnoException).code;
     throw new RosterError(path, 0, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'the roster is a directory' : 'cannot read the roster');
   }

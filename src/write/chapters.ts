@@ -1,7 +1,7 @@
 // The chapters track written beside a VTT file (`<name>.chapters.vtt`): one cue per talk, titled
 // "Name — Title", "Name", or the title alone; the host's parts between talks are no chapter.
 
-import { stringifySync, type NodeList } from 'subtitle';
+import { stringifyCues, type CueListNode } from './cue-list.js';
 import type { CaptionDocument } from '../types.js';
 import { escapeVttText } from './vtt.js';
 
@@ -14,7 +14,7 @@ export function chapterTitle(speaker: string | null, title: string | null, index
 export function writeChapters(doc: CaptionDocument): string | null {
   const talks = doc.segments.filter((s) => s.role === 'speaker');
   if (talks.length === 0 || doc.segments.length < 2) return null;
-  const nodes: NodeList = [{ type: 'header', data: 'WEBVTT' }];
+  const nodes: CueListNode[] = [{ type: 'header', data: 'WEBVTT' }];
   let previousEnd = 0;
   talks.forEach((talk, i) => {
     const start = Math.max(Math.round(talk.start * 1000), previousEnd);
@@ -22,5 +22,5 @@ export function writeChapters(doc: CaptionDocument): string | null {
     previousEnd = end;
     nodes.push({ type: 'cue', data: { start, end, text: escapeVttText(chapterTitle(talk.speaker, talk.title, i + 1)) } });
   });
-  return stringifySync(nodes, { format: 'WebVTT' }).replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
+  return stringifyCues(nodes, 'WebVTT').replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
 }

@@ -3,22 +3,11 @@
 // in the draft's own markup; converting SRT ↔ WebVTT keeps what both formats share (<i>, <b>, <u>).
 
 import type { CaptionDocument, Cue } from '../types.js';
+import { formatTimestamp } from './timestamp.js';
+
+export { formatTimestamp };
 
 type Markup = 'srt' | 'vtt';
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
-
-/** `HH:MM:SS.mmm` (WebVTT, separator '.') or `HH:MM:SS,mmm` (SRT, ','). */
-export function formatTimestamp(seconds: number, separator: '.' | ','): string {
-  const total = Math.max(0, Math.round(seconds * 1000));
-  const ms = total % 1000;
-  const s = Math.floor(total / 1000) % 60;
-  const m = Math.floor(total / 60000) % 60;
-  const h = Math.floor(total / 3600000);
-  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${separator}${pad(ms, 3)}`;
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
 
@@ -72,7 +61,10 @@ function cueBody(cue: Cue, from: Markup, to: Markup): string[] {
 
 export function writeDraftVtt(doc: CaptionDocument): string {
   const draft = doc.draft!;
-  const blocksBefore = (index: number) => draft.blocks.filter((b) => b.kind !== 'header' && b.beforeCue === index).map((b) => b.text);
+  // the blocks before each cue, gathered in one pass (a draft may hold a NOTE before every cue)
+  const before = new Map<number, string[]>();
+  for (const b of draft.blocks) if (b.kind !== 'header') before.set(b.beforeCue, [...(before.get(b.beforeCue) ?? []), b.text]);
+  const blocksBefore = (index: number) => before.get(index) ?? [];
   const header = draft.blocks.find((b) => b.kind === 'header')?.text ?? 'WEBVTT';
   const parts: string[] = [header];
   doc.cues.forEach((cue, index) => {

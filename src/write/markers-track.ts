@@ -2,7 +2,7 @@
 // its time to the next marker's (or the end of the captions), its text the image path. A player
 // loads it as <track kind="metadata"> to show the slide in step with the video.
 
-import { stringifySync, type NodeList } from 'subtitle';
+import { stringifyCues, type CueListNode } from './cue-list.js';
 import type { CaptionDocument } from '../types.js';
 import type { Companion } from './index.js';
 
@@ -15,14 +15,14 @@ export function writeMarkersTrack(doc: CaptionDocument): string | null {
   if (doc.markers.length === 0) return null;
   const ms = (s: number) => Math.round(s * 1000);
   const lastCueEnd = doc.cues.length ? ms(doc.cues[doc.cues.length - 1].end) : 0;
-  const nodes: NodeList = [{ type: 'header', data: 'WEBVTT' }];
+  const nodes: CueListNode[] = [{ type: 'header', data: 'WEBVTT' }];
   doc.markers.forEach((marker, i) => {
     const start = ms(marker.time);
     const next = i + 1 < doc.markers.length ? ms(doc.markers[i + 1].time) : Math.max(lastCueEnd, start + 1000);
     // markers at the same time still get a cue that can be seen
     nodes.push({ type: 'cue', data: { start, end: Math.max(next, start + 1), text: cueText(marker.image) } });
   });
-  return stringifySync(nodes, { format: 'WebVTT' }).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  return stringifyCues(nodes, 'WebVTT').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
 }
 
 export const MARKERS_TRACK: Companion = { suffix: 'markers', render: writeMarkersTrack };

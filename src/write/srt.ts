@@ -1,8 +1,8 @@
-// SRT output through the `subtitle` package. Cues carry speaker labels where the cue stage put them
+// SRT output (src/write/cue-list.ts). Cues carry speaker labels where the cue stage put them
 // (labelledLines, laid out within the profile). SRT has no escapes; it only must not hold an arrow
 // that a player could take for a timing line, nor a blank line inside a cue.
 
-import { stringifySync, type NodeList } from 'subtitle';
+import { stringifyCues, type CueListNode } from './cue-list.js';
 import type { CaptionDocument } from '../types.js';
 
 export function srtText(line: string): string {
@@ -10,9 +10,9 @@ export function srtText(line: string): string {
 }
 
 export function writeSrt(doc: CaptionDocument): string {
-  const nodes: NodeList = doc.cues.map((cue) => ({
+  const nodes: CueListNode[] = doc.cues.map((cue) => ({
     type: 'cue',
     data: { start: Math.round(cue.start * 1000), end: Math.round(cue.end * 1000), text: (cue.labelledLines ?? cue.lines).map(srtText).filter(Boolean).join('\n') },
   }));
-  return stringifySync(nodes, { format: 'SRT' });
+  return stringifyCues(nodes, 'SRT');
 }

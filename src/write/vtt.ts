@@ -1,7 +1,7 @@
-// WebVTT output through the `subtitle` package: cue text escaped as the format requires, each cue of a
+// WebVTT output (src/write/cue-list.ts): cue text escaped as the format requires, each cue of a
 // named speaker in a `<v Name>` voice span, and each image marker placed as a NOTE block at its time.
 
-import { stringifySync, type NodeList } from 'subtitle';
+import { stringifyCues, type CueListNode } from './cue-list.js';
 import type { CaptionDocument } from '../types.js';
 
 /** Escapes cue text: `&`, `<` and `>` are markup in WebVTT (and so `-->` cannot appear). */
@@ -26,10 +26,10 @@ function noteText(text: string): string {
 }
 
 export function writeVtt(doc: CaptionDocument): string {
-  const nodes: NodeList = [{ type: 'header', data: 'WEBVTT' }];
+  const nodes: CueListNode[] = [{ type: 'header', data: 'WEBVTT' }];
   let next = 0;
   const markers = doc.markers;
-  // subtitle writes header nodes verbatim; a leading newline keeps the NOTE a block of its own
+  // header nodes are written verbatim; a leading newline keeps the NOTE a block of its own
   const note = (m: (typeof markers)[number]) => ({ type: 'header' as const, data: `\nNOTE ${noteText(m.image)} at ${(Math.round(m.time * 1000) / 1000).toFixed(3)}s` });
   for (const cue of doc.cues) {
     while (next < markers.length && Math.round(markers[next].time * 1000) <= Math.round(cue.start * 1000)) nodes.push(note(markers[next++]));
@@ -39,5 +39,5 @@ export function writeVtt(doc: CaptionDocument): string {
     });
   }
   while (next < markers.length) nodes.push(note(markers[next++]));
-  return stringifySync(nodes, { format: 'WebVTT' }).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
+  return stringifyCues(nodes, 'WebVTT').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
 }

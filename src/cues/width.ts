@@ -1,0 +1,13 @@
+// How long a line of caption text is, as a viewer counts it: in user-perceived characters (grapheme
+// clusters), so that an accented letter written with a combining mark, or an emoji of several code
+// points, counts once, not by its UTF-16 units.
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const ASCII = /^[\x00-\x7f]*$/;
+
+export function textWidth(text: string): number {
+  if (ASCII.test(text)) return text.length; // the common case: one unit, one character
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count++;
+  return count;
+}
