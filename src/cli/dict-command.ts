@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { lineOfSource, type Dictionary } from '../correct/dictionary.js';
+import type { Dictionary } from '../correct/dictionary.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { runSpecs } from '../correct/spec.js';
@@ -34,7 +34,7 @@ export function runDictTest(files: string[], options: DictOptions): number {
     const name = isDefault ? DEFAULT_DICTIONARY_NAME : file;
     for (const f of failures) {
       const message = `spec of "${f.term}" failed: ${JSON.stringify(f.spec.input)} gave ${JSON.stringify(f.actual)}, expected ${JSON.stringify(f.spec.output)}`;
-      process.stderr.write(formatDiagnostic(f.spec.source.file, lineOfSource(f.spec.source), 'error', message) + '\n');
+      process.stderr.write(formatDiagnostic(f.spec.source.file, f.spec.source.line, 'error', message) + '\n');
     }
     process.stdout.write(`${name}: ${own.entries.length} entries, ${passed} specs passed, ${failures.length} failed\n`);
     if (failures.length) failed++;
