@@ -19,7 +19,7 @@ function layout(text: string, maxChars = 42) {
   return layoutLines(words, breakCosts(words), 0, words.length, maxChars, 2)?.lines;
 }
 
-export function expectWithinProfile(cues: Cue[]) {
+function expectWithinProfile(cues: Cue[]) {
   cues.forEach((cue, i) => {
     expect(cue.lines.length).toBeGreaterThan(0);
     expect(cue.lines.length).toBeLessThanOrEqual(NETFLIX.maxLines);

@@ -17,10 +17,18 @@ const ENTRIES = 10_000;
 const dictionary = join(out, 'generated.json');
 writeFileSync(dictionary, JSON.stringify(generatedDictionary(ENTRIES)));
 
-const build = (extra) => [process.execPath, [join(root, 'bin/captions.js'), 'build', example, '-o', out, '-f', 'vtt,srt,json,txt', '--quiet', ...extra]];
-const [withDefault, withGenerated] = medians([build([]), build(['-d', dictionary])], RUNS);
+const build = (extra, checkout = root) => [process.execPath, [join(checkout, 'bin/captions.js'), 'build', example, '-o', out, '-f', 'vtt,srt,json,txt', '--quiet', ...extra]];
+// BENCH_BASE=<another checkout, built>: its two builds are timed in the same runs, alternating
+const base = process.env.BENCH_BASE;
+const others = base ? [build([], base), build(['-d', dictionary], base)] : [];
+const [withDefault, withGenerated, baseDefault, baseGenerated] = medians([build([]), build(['-d', dictionary]), ...others], RUNS);
 console.log(`the example with the default dictionary vs. ${ENTRIES.toLocaleString('en')} more entries; medians of ${RUNS} cold runs`);
 report('build, default dictionary', withDefault, undefined, ' s');
 report(`build, default + ${ENTRIES} generated entries`, withGenerated, undefined, ' s');
+if (base) {
+  report(`${base}: build, default dictionary`, baseDefault, undefined, ' s');
+  report(`${base}: build, default + generated`, baseGenerated, undefined, ' s');
+  report(`${base}: ratio generated / default`, baseGenerated / baseDefault, undefined, '×');
+}
 const ok = report('ratio generated / default', withGenerated / withDefault, 1.5, '×');
 process.exitCode = ok ? 0 : 1;

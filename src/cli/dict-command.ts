@@ -2,7 +2,6 @@
 // variants from transcripts.
 
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import type { Dictionary } from '../correct/dictionary.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';

@@ -304,7 +304,7 @@ export class ReadDictionary implements Dictionary {
       const entry = this.entry(index);
       if (this.isTermAt(earlier)) throw new DictionaryError(entry.source.file, entry.source.line, `entry "${entry.term}" is already defined at ${where(owner.source)}`);
       // an earlier entry lists this term as its variant
-      return conflictOfTerm(this.variantAt(earlier), owner, entry);
+      conflictOfTerm(this.variantAt(earlier), owner, entry);
     }
     const variant = this.variantAt(place);
     if (this.isTermAt(earlier)) conflictOfTerm(variant, this.entry(index), owner);
