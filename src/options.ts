@@ -3,7 +3,7 @@
 import type { Dictionary } from './correct/dictionary.js';
 import type { SpeakerLabels } from './cues/labels.js';
 import type { MarkerTable } from './read/markers.js';
-import type { SpeechModel } from './timing.js';
+import type { SpeechModel } from './timing/estimate.js';
 import type { Roster, StyleProfile } from './types.js';
 
 export interface BuildOptions {

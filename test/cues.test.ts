@@ -3,8 +3,8 @@ import { buildCues } from '../src/cues/build.js';
 import { layoutLines, breakCosts } from '../src/cues/layout.js';
 import { NETFLIX } from '../src/cues/profile.js';
 import { segmentSpeakers } from '../src/segment/index.js';
-import { splitSentences } from '../src/sentences.js';
-import { estimateTiming } from '../src/timing.js';
+import { splitSentences } from '../src/sentences/index.js';
+import { estimateTiming } from '../src/timing/estimate.js';
 import type { Cue } from '../src/types.js';
 import { normalizeLines } from './helpers/pipeline.js';
 

@@ -11,7 +11,7 @@ import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
 import { parseMarkersFile } from '../read/markers.js';
 import { parseTimeValue } from '../read/time.js';
-import { speechModelForWpm } from '../timing.js';
+import { speechModelForWpm } from '../timing/estimate.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
 import { UsageError } from './outputs.js';
 import { InputError } from '../types.js';
