@@ -1,7 +1,8 @@
-// `captions dict test` and `captions dict suggest`: checking a dictionary's specs, and proposing
-// variants from transcripts.
+// `captions dict test` and `captions dict suggest`: their declaration for the command line, checking a
+// dictionary's specs, and proposing variants from transcripts.
 
 import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
 import type { Dictionary } from '../correct/dictionary.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
@@ -60,4 +61,26 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
   }
   process.stdout.write(suggestionsAsYaml(suggestVariants(streams, dictionary, minScore), streams.length));
   return failed ? 1 : 0;
+}
+
+export function addDictCommands(program: Command): void {
+  const dict = program.command('dict').description('check and grow term dictionaries');
+  dict
+    .command('test')
+    .description('run the specs of dictionaries (the built-in one when no file is given)')
+    .argument('[file...]', 'dictionary files (YAML or JSON)')
+    .option('--no-default-dict', 'test each file on its own, not merged over the built-in dictionary')
+    .action((files: string[], options: DictOptions) => {
+      process.exitCode = runDictTest(files, options);
+    });
+  dict
+    .command('suggest')
+    .description('propose new variants: words of the transcripts that sound like a dictionary term')
+    .argument('<transcript...>', 'raw transcripts')
+    .option('-d, --dict <file...>', 'more dictionaries, merged over the built-in one')
+    .option('--no-default-dict', 'do not use the built-in dictionary')
+    .option('--min-score <n>', 'least similarity (0-1) of a proposal', '0.75')
+    .action((transcripts: string[], options: DictOptions) => {
+      process.exitCode = runDictSuggest(transcripts, options);
+    });
 }
