@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFromText, cleanText } from '../dist/pipeline.js';
+import { cleanText } from '../dist/clean-text.js';
+import { buildFromText } from '../dist/pipeline.js';
 import { parseTranscript } from '../dist/read/transcript.js';
 
 const require = createRequire(import.meta.url);

@@ -10,7 +10,8 @@ try {
   const dictionary = loadDictionaryFile(DEFAULT_DICTIONARY_PATH, DEFAULT_DICTIONARY_NAME);
   mkdirSync(dirname(COMPILED_DEFAULT_PATH), { recursive: true });
   writeFileSync(COMPILED_DEFAULT_PATH, JSON.stringify(dictionary));
-} catch (error) {
+} catch (caught) {
+  const error = /** @type {{ file?: string, line?: number, message: string }} */ (caught);
   console.error(error.file ? `${error.file}:${error.line}: error: ${error.message}` : error);
   process.exit(1);
 }

@@ -3,7 +3,8 @@
 // line is cut into pieces first: markup, sound events and ASCII punctuation a person wrote on purpose
 // are protected, so that on an already clean draft only real repairs fire.
 
-import { cleanText, type BuildOptions } from './pipeline.js';
+import { cleanText } from './clean-text.js';
+import type { BuildOptions } from './options.js';
 import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
 import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';

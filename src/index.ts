@@ -11,8 +11,8 @@ export { detectSpeakers, loadRoster, parseRoster, rosterTerms, RosterError, segm
 export { writeChapters } from './write/chapters.js';
 export { correctTerms, DEFAULT_MIN_CONFIDENCE, DictionaryError, entriesForNames, loadDefaultDictionary, loadDictionaryFile, mergeDictionaries, parseDictionary, type Dictionary, type DictionaryEntry } from './correct/index.js';
 export { formatReport, formatCorrection, type ReportStyle } from './report/text.js';
-export { splitSentences } from './sentences.js';
-export { estimateTiming, DEFAULT_SPEECH_MODEL, speechModelForWpm, type SpeechModel } from './timing.js';
+export { splitSentences } from './sentences/index.js';
+export { estimateTiming, DEFAULT_SPEECH_MODEL, speechModelForWpm, type SpeechModel } from './timing/estimate.js';
 export { buildCues } from './cues/build.js';
 export { BBC, NETFLIX, PROFILES, customizeProfile, profileByName, type ProfileOverrides } from './cues/profile.js';
 export { parseMarkersFile, type MarkerAnchor, type MarkerTable } from './read/markers.js';

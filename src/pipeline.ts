@@ -1,49 +1,22 @@
 // The whole pipeline for one input, as a pure function of its text and options:
 // read → normalize → segment → sentences → timing → cues. Writers turn the result into files.
 
-import { correctTerms } from './correct/index.js';
-import type { Dictionary } from './correct/dictionary.js';
-import { loadDefaultDictionary } from './correct/load.js';
+import { cleanText } from './clean-text.js';
 import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
 import { buildFromDraft, draftFormatOf } from './draft.js';
-import { normalize } from './normalize/index.js';
 import { decodeBytes } from './read/decode.js';
 import { parseTranscript } from './read/transcript.js';
-import type { SpeakerLabels } from './cues/labels.js';
 import { detectSpeakers } from './segment/index.js';
-import { splitSentences } from './sentences.js';
-import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
+import { splitSentences } from './sentences/index.js';
+import { DEFAULT_SPEECH_MODEL, estimateTiming } from './timing/estimate.js';
 import { pinTiming } from './timing/anchors.js';
 import { joinSections, splitSections } from './sections.js';
-import type { MarkerTable } from './read/markers.js';
 import type { ParsedTranscript } from './read/transcript.js';
-import { InputError, type CaptionDocument, type Roster, type StyleProfile, type TimedUnit, type TokenStream, type Unit } from './types.js';
+import type { BuildOptions } from './options.js';
+import { InputError, type CaptionDocument, type TimedUnit, type Unit } from './types.js';
 
-export interface BuildOptions {
-  profile?: StyleProfile;
-  speechModel?: SpeechModel;
-  /** Term dictionary; the built-in default when absent, none when false. */
-  dictionary?: Dictionary | false;
-  /** Fuzzy term fixes below this confidence are not made (default 0.8). */
-  minConfidence?: number;
-  /** Known times of image markers (a markers file, read by src/read/markers.ts). */
-  anchors?: MarkerTable;
-  /** Length of the video in seconds: the speech ends there. */
-  duration?: number;
-  /** Where the talk starts in the video, in seconds. */
-  offset?: number;
-  /** Longest section, in words, a long transcript is built in (src/sections.ts). */
-  sectionWords?: number;
-  /** The session's roster (`--speakers`): names, spellings and titles of its hosts and speakers. */
-  speakers?: Roster;
-  /** False keeps the transcript one segment, for a single lecturer (`--no-speakers`). Default true. */
-  detectSpeakers?: boolean;
-  /** Speaker labels on SRT cues: on each speaker's first cue (`change`, default), on `every` cue, or `none`. */
-  speakerLabels?: SpeakerLabels;
-  /** Encoding of input bytes that are neither UTF-8 nor marked by a byte order mark (`--encoding`); detected when absent. */
-  encoding?: string;
-}
+export type { BuildOptions } from './options.js';
 
 function paragraphsOf(units: Unit[]): string[] {
   const paragraphs: string[] = [];
@@ -76,16 +49,6 @@ function spanOf(units: TimedUnit[], segment: number): { start: number; end: numb
     end = Math.max(end, e);
   }
   return { start: start === Infinity ? 0 : start, end };
-}
-
-/**
- * The text stages every input goes through, raw transcript and caption draft alike: punctuation
- * repair, then term correction. One place, so both paths fix text the same way.
- */
-export function cleanText(parsed: ParsedTranscript, options: BuildOptions = {}): TokenStream {
-  const stream = normalize(parsed);
-  const dictionary = options.dictionary ?? loadDefaultDictionary();
-  return dictionary === false ? stream : correctTerms(stream, dictionary, { minConfidence: options.minConfidence });
 }
 
 /** Builds captions from a parsed transcript, whole. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DictionaryError, type Dictionary } from '../src/correct/dictionary.js';
 import { mergeDictionaries } from '../src/correct/merge.js';
 import { loadDefaultDictionary, parseDictionary } from '../src/correct/load.js';
+import { propertyRuns } from './helpers/runs.js';
 
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma', 'kappa', 'zeta'];
 
@@ -47,7 +48,7 @@ describe('merging under a dictionary read from a file', () => {
         compared++;
         if (typeof shortcut === 'string') errors++;
       }),
-      { numRuns: 800, seed: 20261125 },
+      { numRuns: propertyRuns(800), seed: 20261125 },
     );
     expect(compared).toBeGreaterThan(100);
     expect(errors).toBeGreaterThan(5);

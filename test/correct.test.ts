@@ -33,6 +33,17 @@ describe('dictionary files', () => {
     ]);
   });
 
+  it('finds the lines of each dictionary in its own text, two read under one name included', () => {
+    const spread = parseDictionary(['{"entries": [', '  {"term": "Nox",', '   "variants": ["knox"]}', ']}'].join('\n'), 'user.json');
+    parseDictionary('[{"term": "GIL", "variants": ["gill"]}]', 'user.json'); // one line: every node on line 1
+    expect(spread.entries[0].source.line).toBe(2);
+    expect(spread.entries[0].variants[0].source.line).toBe(3);
+    // a conflict found when merging names the variant's own line
+    const clash = parseDictionary(['[', '  {"term": "Zorblex",', '   "variants": ["python"]}', ']'].join('\n'), 'user.json');
+    parseDictionary('[{"term": "Other"}]', 'user.json');
+    expect(errorOf(() => mergeDictionaries([loadDefaultDictionary(), clash]))).toMatchObject({ file: 'user.json', line: 3 });
+  });
+
   it('reads the same dictionary from JSON', () => {
     const d = parseDictionary(JSON.stringify({ entries: [{ term: 'Nox', variants: ['Knox'] }] }), 'd.json');
     expect(d.entries[0].variants[0].words).toEqual(['knox']);

@@ -3,8 +3,8 @@ import { buildCues } from '../src/cues/build.js';
 import { layoutLines, breakCosts } from '../src/cues/layout.js';
 import { NETFLIX } from '../src/cues/profile.js';
 import { segmentSpeakers } from '../src/segment/index.js';
-import { splitSentences } from '../src/sentences.js';
-import { estimateTiming } from '../src/timing.js';
+import { splitSentences } from '../src/sentences/index.js';
+import { estimateTiming } from '../src/timing/estimate.js';
 import type { Cue } from '../src/types.js';
 import { normalizeLines } from './helpers/pipeline.js';
 
@@ -19,7 +19,7 @@ function layout(text: string, maxChars = 42) {
   return layoutLines(words, breakCosts(words), 0, words.length, maxChars, 2)?.lines;
 }
 
-export function expectWithinProfile(cues: Cue[]) {
+function expectWithinProfile(cues: Cue[]) {
   cues.forEach((cue, i) => {
     expect(cue.lines.length).toBeGreaterThan(0);
     expect(cue.lines.length).toBeLessThanOrEqual(NETFLIX.maxLines);

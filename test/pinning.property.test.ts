@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BBC, NETFLIX } from '../src/cues/profile.js';
 import { buildFromText } from '../src/pipeline.js';
+import { propertyRuns } from './helpers/runs.js';
 
 const WORDS = ['we', 'have', 'the', 'python', 'community', 'and', 'a', 'really', 'interesting', 'talk', 'about', 'data', 'science', 'today', 'i', 'think', 'so', 'thanks', 'everyone', 'libraries'];
 
@@ -48,7 +49,7 @@ describe('pinned timing (property)', () => {
           for (const a of anchors) expect(doc.cues.some((c) => c.start < a.time - 0.0005 && c.end > a.time + 0.0005)).toBe(false);
         },
       ),
-      { numRuns: 150, seed: 20260525 },
+      { numRuns: propertyRuns(150), seed: 20260525 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentSpeakers } from '../src/segment/index.js';
-import { splitSentences } from '../src/sentences.js';
-import { DEFAULT_SPEECH_MODEL, estimateTiming, speechModelForWpm, syllables } from '../src/timing.js';
+import { splitSentences } from '../src/sentences/index.js';
+import { DEFAULT_SPEECH_MODEL, estimateTiming, speechModelForWpm, syllables } from '../src/timing/estimate.js';
 import type { Unit } from '../src/types.js';
 import { normalizeLines } from './helpers/pipeline.js';
 

@@ -8,18 +8,18 @@ import { medians, report } from '../lib.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'fixtures/pycon-2022-lightning-talks-day2-am.md');
-const out = mkdtempSync(join(tmpdir(), 'captions-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-const [baseline, build] = medians(
-  [
-    [process.execPath, ['-e', '']],
-    [process.execPath, [join(root, 'bin/captions.js'), 'build', example, '-o', out, '-f', 'vtt,srt,json,txt', '--quiet']],
-  ],
-  RUNS,
-);
+// BENCH_BASE=<another checkout, built>: its build is timed in the same runs, alternating, to compare
+const base = process.env.BENCH_BASE;
+const buildWith = (checkout) => [process.execPath, [join(checkout, 'bin/captions.js'), 'build', example, '-o', mkdtempSync(join(tmpdir(), 'captions-bench-')), '-f', 'vtt,srt,json,txt', '--quiet']];
+const [baseline, build, previous] = medians([[process.execPath, ['-e', '']], buildWith(root), ...(base ? [buildWith(base)] : [])], RUNS);
 console.log(`cold build of the example, all formats; medians of ${RUNS} runs`);
 report("node -e '' (baseline)", baseline, undefined, ' s');
 report('captions build example -f vtt,srt,json,txt', build, undefined, ' s');
+if (base) {
+  report(`the same, built by ${base}`, previous, undefined, ' s');
+  report('ratio this build / that build', build / previous, undefined, '×');
+}
 const ok = report('ratio build / baseline', build / baseline, 7, '×');
 process.exitCode = ok ? 0 : 1;

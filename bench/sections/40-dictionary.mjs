@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedDictionary } from '../generated-dictionary.mjs';
 import { medians, report } from '../lib.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,34 +14,21 @@ const out = mkdtempSync(join(tmpdir(), 'captions-bench-dict-'));
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const ENTRIES = 10_000;
 
-// Made-up terms from syllables, deterministic: a third with a two-word variant, a fifth with context
-// words, all open to fuzzy matching, so that every index of the matcher is filled.
-const SYLLABLES = ['ka', 'lo', 'mi', 'zu', 'ter', 'van', 'pol', 'rix', 'sen', 'dor', 'bre', 'quo', 'tal', 'ny', 'fex', 'gru', 'hep', 'jin', 'wol', 'syd'];
-function word(n, parts) {
-  let w = '';
-  for (let i = 0; i < parts; i++) {
-    w += SYLLABLES[n % SYLLABLES.length];
-    n = Math.floor(n / SYLLABLES.length);
-  }
-  return w;
-}
-const entries = [];
-for (let i = 0; i < ENTRIES; i++) {
-  const stem = word(i + 8000, 4);
-  const term = stem[0].toUpperCase() + stem.slice(1) + 'ix';
-  const variants = [stem + 'ex', `${stem.slice(0, 4)} ${stem.slice(4)}ix`];
-  const entry = { term, variants };
-  if (i % 3 === 0) variants.push(`${stem} ix module`);
-  if (i % 5 === 0) entry.context = ['python', 'package', 'library'];
-  entries.push(entry);
-}
 const dictionary = join(out, 'generated.json');
-writeFileSync(dictionary, JSON.stringify({ entries }));
+writeFileSync(dictionary, JSON.stringify(generatedDictionary(ENTRIES)));
 
-const build = (extra) => [process.execPath, [join(root, 'bin/captions.js'), 'build', example, '-o', out, '-f', 'vtt,srt,json,txt', '--quiet', ...extra]];
-const [withDefault, withGenerated] = medians([build([]), build(['-d', dictionary])], RUNS);
+const build = (extra, checkout = root) => [process.execPath, [join(checkout, 'bin/captions.js'), 'build', example, '-o', out, '-f', 'vtt,srt,json,txt', '--quiet', ...extra]];
+// BENCH_BASE=<another checkout, built>: its two builds are timed in the same runs, alternating
+const base = process.env.BENCH_BASE;
+const others = base ? [build([], base), build(['-d', dictionary], base)] : [];
+const [withDefault, withGenerated, baseDefault, baseGenerated] = medians([build([]), build(['-d', dictionary]), ...others], RUNS);
 console.log(`the example with the default dictionary vs. ${ENTRIES.toLocaleString('en')} more entries; medians of ${RUNS} cold runs`);
 report('build, default dictionary', withDefault, undefined, ' s');
 report(`build, default + ${ENTRIES} generated entries`, withGenerated, undefined, ' s');
-const ok = report('ratio generated / default', withGenerated / withDefault, 1.3, '×');
+if (base) {
+  report(`${base}: build, default dictionary`, baseDefault, undefined, ' s');
+  report(`${base}: build, default + generated`, baseGenerated, undefined, ' s');
+  report(`${base}: ratio generated / default`, baseGenerated / baseDefault, undefined, '×');
+}
+const ok = report('ratio generated / default', withGenerated / withDefault, 1.5, '×');
 process.exitCode = ok ? 0 : 1;

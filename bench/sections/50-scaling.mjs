@@ -19,6 +19,7 @@ const files = sizes.map((n) => {
   writeFileSync(file, [title, ...Array.from({ length: n }, () => body.join('\n'))].join('\n'));
   return file;
 });
+/** @type {(file: string) => [string, string[]]} */
 const build = (file) => [process.execPath, [join(root, 'bin/captions.js'), 'build', file, '-o', join(work, 'out'), '-q']];
 
 const [baseline, ...times] = medians([[process.execPath, ['-e', '']], ...files.map(build)], RUNS);

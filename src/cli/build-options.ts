@@ -12,7 +12,7 @@ import type { BuildOptions } from '../pipeline.js';
 import { parseMarkersFile } from '../read/markers.js';
 import { decodeText, isKnownEncoding } from '../read/decode.js';
 import { MAX_TIME_SECONDS, parseTimeValue } from '../read/time.js';
-import { speechModelForWpm } from '../timing.js';
+import { speechModelForWpm } from '../timing/estimate.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
 import { UsageError } from './outputs.js';
 import { InputError } from '../types.js';

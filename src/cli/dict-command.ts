@@ -1,8 +1,8 @@
-// `captions dict test` and `captions dict suggest`: checking a dictionary's specs, and proposing
-// variants from transcripts.
+// `captions dict test` and `captions dict suggest`: their declaration for the command line, checking a
+// dictionary's specs, and proposing variants from transcripts.
 
 import type { Command } from 'commander';
-import { lineOfSource, type Dictionary } from '../correct/dictionary.js';
+import type { Dictionary } from '../correct/dictionary.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { runSpecs } from '../correct/spec.js';
@@ -35,7 +35,7 @@ export function runDictTest(files: string[], options: DictOptions): number {
     const name = isDefault ? DEFAULT_DICTIONARY_NAME : file;
     for (const f of failures) {
       const message = `spec of "${f.term}" failed: ${JSON.stringify(f.spec.input)} gave ${JSON.stringify(f.actual)}, expected ${JSON.stringify(f.spec.output)}`;
-      process.stderr.write(formatDiagnostic(f.spec.source.file, lineOfSource(f.spec.source), 'error', message) + '\n');
+      process.stderr.write(formatDiagnostic(f.spec.source.file, f.spec.source.line, 'error', message) + '\n');
     }
     process.stdout.write(`${name}: ${own.entries.length} entries, ${passed} specs passed, ${failures.length} failed\n`);
     if (failures.length) failed++;
@@ -65,4 +65,26 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
   }
   process.stdout.write(suggestionsAsYaml(suggestVariants(streams, dictionary, minScore), streams.length));
   return failed ? 1 : 0;
+}
+
+export function addDictCommands(program: Command): void {
+  const dict = program.command('dict').description('check and grow term dictionaries');
+  dict
+    .command('test')
+    .description('run the specs of dictionaries (the built-in one when no file is given)')
+    .argument('[file...]', 'dictionary files (YAML or JSON)')
+    .option('--no-default-dict', 'test each file on its own, not merged over the built-in dictionary')
+    .action((files: string[], options: DictOptions) => {
+      process.exitCode = runDictTest(files, options);
+    });
+  dict
+    .command('suggest')
+    .description('propose new variants: words of the transcripts that sound like a dictionary term')
+    .argument('<transcript...>', 'raw transcripts')
+    .option('-d, --dict <file...>', 'more dictionaries, merged over the built-in one')
+    .option('--no-default-dict', 'do not use the built-in dictionary')
+    .option('--min-score <n>', 'least similarity (0-1) of a proposal', '0.75')
+    .action((transcripts: string[], options: DictOptions) => {
+      process.exitCode = runDictSuggest(transcripts, options);
+    });
 }

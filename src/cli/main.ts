@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DictionaryError } from '../correct/dictionary.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
 import { runBuild, type BuildCommandOptions } from './build-command.js';
-import { addDictCommands } from './dict-commands.js';
+import { addDictCommands } from './dict-command.js';
 import type { CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
 import { findConfig, optionsFor, PATH_OPTIONS } from './config.js';

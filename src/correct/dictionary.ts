@@ -4,30 +4,23 @@
 
 /** Where something was written: file and 1-based line (0 when unknown). */
 export interface SourceRef {
-  file: string;
-  line: number;
-  /** When the line is left to be looked up if an error needs it (JSON): the entry's index... */
-  entry?: number;
-  /** ... and the list and index of the variant or spec in it. */
-  list?: 'variants' | 'specs';
-  index?: number;
+  readonly file: string;
+  readonly line: number;
 }
 
-const locators = new Map<string, { base: Array<string | number>; lineOf: (path: Array<string | number>) => number }>();
-
-/** Where the lines of a file's entries are looked up (`base` is the path of its entry list). */
-export function registerLocator(file: string, base: Array<string | number>, lineOf: (path: Array<string | number>) => number): void {
-  locators.set(file, { base, lineOf });
-}
-
-/** The line of a source reference, looking it up now if it was left for later. */
-export function lineOfSource(source: SourceRef): number {
-  if (source.line || source.entry === undefined) return source.line;
-  const locator = locators.get(source.file);
-  if (!locator) return 0;
-  const path = [...locator.base, source.entry];
-  if (source.list) path.push(source.list, source.index ?? 0);
-  return locator.lineOf(path);
+/**
+ * A source whose line is found only when it is read (a JSON file's lines cost a second parse, paid
+ * for an error message or `dict test` only). `line` is an own property, so the reference copies and
+ * serializes as a plain one.
+ */
+export function lazySource(file: string, findLine: () => number): SourceRef {
+  let line: number | undefined;
+  return {
+    file,
+    get line() {
+      return (line ??= findLine());
+    },
+  };
 }
 
 /** An example the entry must pass: `input` corrected gives `output` (equal to input for a negative spec). */
@@ -73,10 +66,21 @@ export interface DictionaryEntry {
   source: SourceRef;
 }
 
+/** The words of one text and their sound keys: only the part of a dictionary they can reach is indexed. */
+export interface Vocabulary {
+  words: ReadonlySet<string>;
+  sounds: ReadonlySet<number>;
+}
+
 export interface Dictionary {
   readonly entries: DictionaryEntry[];
   /** The number of entries, when it is known without making them (a dictionary read from a file). */
   readonly size?: number;
+  /**
+   * The entries a text of this vocabulary can reach, in dictionary order, made only now (a dictionary
+   * read from a file); without it every entry is indexed.
+   */
+  reachedBy?(vocabulary: Vocabulary): DictionaryEntry[];
 }
 
 /** How many entries a dictionary has, without making those not yet made. */
@@ -157,14 +161,14 @@ export function isChecked(dictionary: Dictionary): boolean {
 }
 
 /** Where an entry, variant or spec was written, for messages: `file:line`, or the file alone. */
-export const where = (s: SourceRef) => (lineOfSource(s) ? `${s.file}:${lineOfSource(s)}` : s.file);
+export const where = (s: SourceRef) => (s.line ? `${s.file}:${s.line}` : s.file);
 
 /** `variant` of `entry` is the term of `target`: a cycle if the target lists the entry's term back. */
 export function conflictOfTerm(variant: Variant, entry: DictionaryEntry, target: DictionaryEntry): never {
   const back = target.variants.find((v) => v.key === entry.key);
   const s = variant.source;
-  if (back) throw new DictionaryError(s.file, lineOfSource(s), `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
-  throw new DictionaryError(s.file, lineOfSource(s), `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
+  if (back) throw new DictionaryError(s.file, s.line, `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
+  throw new DictionaryError(s.file, s.line, `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
 }
 
 /** Two variants with different context words may share their text: the context decides. */

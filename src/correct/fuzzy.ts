@@ -80,9 +80,6 @@ export function fuzzySpelling(word: string): string {
   return FUZZY_SPELLING.test(letters) ? letters : '';
 }
 
-/** No sound key: a word with no fuzzy spelling. (Keys are never negative.) */
-export const NO_SOUND = -1;
-
 // Sound classes by character code (lower-case a-z), numbered 2 to 10; 0 for vowels and letters not
 // heard on their own. 1 stands for a word that starts with a vowel, 3 (f) also for "ph".
 const CLASS = new Uint8Array(128);

@@ -1,15 +1,14 @@
 // Reading dictionary files. YAML goes through the `yaml` package's document API so that every error
-// names its line; JSON is read entry by entry with JSON.parse (json-entries.ts) and finds lines only
-// when it has an error to report (a 10,000-entry file must not pay for a YAML parse).
+// names its line; JSON is parsed whole with JSON.parse and finds lines only when it has an error to
+// report or a source line is asked for (a 10,000-entry file must not pay for a YAML parse).
 
-import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
-import { dictionaryFromJson, dictionaryFromValue } from './read-dictionary.js';
-import { utf8BytesOf } from '../read/decode.js';
+import { dictionaryFromValue } from './read-dictionary.js';
+import { decodeBytes } from '../read/decode.js';
 import { InputError } from '../types.js';
 
 type YamlModule = typeof import('yaml');
@@ -65,49 +64,21 @@ function jsonErrorLine(text: string, error: Error): number {
   return text.slice(0, Number(m[1])).split('\n').length;
 }
 
-/** A JSON dictionary parsed whole: the way for a file that cannot be read entry by entry. */
-export function parseWholeJson(text: string, file: string, lineOf: Located['lineOf'] = jsonLineFinder(text)): Dictionary {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new DictionaryError(file, jsonErrorLine(text, error as Error), `malformed JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')}`);
-  }
-  return dictionaryFromValue(file, { value, lineOf, eager: false });
-}
-
-/** Lines are looked up only for an error message; the YAML parser reads JSON too. */
-function jsonLineFinder(text: string | (() => string)): Located['lineOf'] {
-  let locator: ReturnType<typeof yamlLocator> | undefined;
-  return (path) => (locator ??= yamlLocator(yaml(), typeof text === 'string' ? text : text())).lineOf(path);
-}
-
-/** A UTF-16 surrogate without its pair: such text has no UTF-8 bytes of its own. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * Parses a dictionary (YAML, or JSON when the name ends in .json) from its text or its UTF-8 bytes.
- * Bytes are kept, and a JSON file's entries read from them when reached: they must not change
- * afterwards. Throws DictionaryError.
- */
-export function parseDictionary(source: string | Buffer, file: string): Dictionary {
+/** Parses dictionary text (YAML, or JSON when the name ends in .json). Throws DictionaryError. */
+export function parseDictionary(text: string, file: string): Dictionary {
   if (/\.json$/i.test(file)) {
-    if (typeof source === 'string' && LONE_SURROGATE.test(source)) return parseWholeJson(source, file);
-    const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
-    let text: string | undefined;
-    const textOf = () => {
-      try {
-        return (text ??= bytes.toString('utf8'));
-      } catch (error) {
-        throw new DictionaryError(file, 0, String((error as Error).message)); // longer than a string can be
-      }
-    };
-    const lineOf = jsonLineFinder(textOf);
-    // not readable entry by entry: malformed (JSON.parse says where), or not a list of entries
-    return dictionaryFromJson(file, bytes, lineOf) ?? parseWholeJson(textOf(), file, lineOf);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new DictionaryError(file, jsonErrorLine(text, error as Error), `malformed JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')}`);
+    }
+    // the YAML parser reads JSON too: it finds lines, when one is needed
+    let locator: ReturnType<typeof yamlLocator> | undefined;
+    const lineOf = (path: Array<string | number>) => (locator ??= yamlLocator(yaml(), text)).lineOf(path);
+    return dictionaryFromValue(file, { value, lineOf, eager: false });
   }
-  const Y = yaml();
-  const located = yamlLocator(Y, typeof source === 'string' ? source : source.toString('utf8'));
+  const located = yamlLocator(yaml(), text);
   if (located.error) throw new DictionaryError(file, located.error.line, `malformed YAML: ${located.error.message}`);
   return dictionaryFromValue(file, located);
 }
@@ -122,15 +93,14 @@ export function loadDictionaryFile(file: string, name = file, encoding?: string)
     const code = (error as NodeJS.ErrnoException).code;
     throw new DictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
   }
-  // a JSON file's bytes are kept, off the JS heap, and its entries decoded a run at a time
-  let utf8: Uint8Array;
+  let text: string;
   try {
-    utf8 = utf8BytesOf(bytes, encoding);
+    text = decodeBytes(bytes, encoding).text;
   } catch (error) {
     if (error instanceof InputError) throw new DictionaryError(name, error.line, error.message);
     throw error;
   }
-  return parseDictionary(Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength), name);
+  return parseDictionary(text, name);
 }
 
 /** The shipped dictionary: `dictionaries/default.yaml` at the package root. */

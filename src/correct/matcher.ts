@@ -2,11 +2,10 @@
 // first word, and every single-word spelling under a coarse sound key for fuzzy matching. A word of
 // the transcript is looked up, never compared with every entry.
 
-import { wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
-import { FUZZY_SPELLING, fuzzySpelling, NO_SOUND, soundKey, soundKeys } from './fuzzy.js';
-import { hashOf } from './key-table.js';
-import { MergedDictionary } from './merge.js';
-import { ReadDictionary } from './read-dictionary.js';
+import { wordKey, type Dictionary, type DictionaryEntry, type Vocabulary } from './dictionary.js';
+import { FUZZY_SPELLING, fuzzySpelling, soundKey, soundKeys } from './fuzzy.js';
+
+export type { Vocabulary } from './dictionary.js';
 
 export interface Pattern {
   entry: DictionaryEntry;
@@ -40,12 +39,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-/** The words of one text and their sound keys: only the part of the dictionary they can reach is indexed. */
-export interface Vocabulary {
-  words: Set<string>;
-  sounds: Set<number>;
-}
-
 /** The vocabulary of a list of words as written ("PSA's," → psa's, psa; "piup.io" → piup.io, piup). */
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const words = new Set<string>();
@@ -73,91 +66,13 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   return { words, sounds };
 }
 
-/** An entry of a dictionary read from a file that a text reaches only by the sound of a spelling. */
-class HeardOnly {
-  constructor(
-    readonly dictionary: ReadDictionary,
-    readonly index: number,
-  ) {}
-}
-
-/**
- * A fuzzy target whose entry is built only when a heard word is matched to it: most spellings a text
- * reaches by sound are compared and left, and their entries need not be made.
- */
-class UnbuiltTarget implements FuzzyTarget {
-  constructor(
-    private readonly dictionary: ReadDictionary,
-    private readonly index: number,
-    readonly key: string,
-  ) {}
-
-  get entry(): DictionaryEntry {
-    return this.dictionary.entry(this.index);
-  }
-
-  get replacement(): string {
-    return this.entry.term;
-  }
-}
-
-/**
- * The entries of a dictionary read from a file that a text can reach, in order: those with a word of
- * their term, or the first word of a variant, in the text, and names always (they are matched word
- * by word), built; those with only a one-word spelling near the sound of one of its words (when
- * fuzzy), left unbuilt. The dictionary keeps the hashes and sounds this needs (see ReadDictionary),
- * so that nothing is built or copied for the entries out of reach. An entry taken that adds nothing
- * (two hashes meeting) is left out by indexing, which tests the words themselves. `skip` are entries
- * taken elsewhere.
- */
-function reachedEntries(dictionary: ReadDictionary, { words, sounds }: Vocabulary, skip?: ReadonlySet<number>): Array<DictionaryEntry | HeardOnly> {
-  const { keyStart, firstWordHash, soundOf, termWordHash, termWordStart } = dictionary;
-  const wordHashes = new Set<number>();
-  for (const word of words) wordHashes.add(hashOf(word));
-  const byWord: number[] = [];
-  const reached: Array<number | HeardOnly> = [];
-  for (let index = 0; index < dictionary.size; index++) {
-    if (skip?.has(index)) continue;
-    let reach = dictionary.isFuzzy(index) && dictionary.isName(index);
-    let heard = false;
-    for (let place = keyStart[index]; !reach && place < keyStart[index + 1]; place++) {
-      reach = wordHashes.has(firstWordHash[place]);
-      heard ||= soundOf[place] !== NO_SOUND && sounds.has(soundOf[place]);
-    }
-    for (let k = termWordStart[index]; !reach && k < termWordStart[index + 1]; k++) reach = wordHashes.has(termWordHash[k]);
-    if (reach) byWord.push(index);
-    if (reach || heard) reached.push(reach ? index : new HeardOnly(dictionary, index));
-  }
-  const built = dictionary.entriesAt(byWord);
-  let next = 0;
-  return reached.map((item) => (typeof item === 'number' ? built[next++] : item));
-}
-
-/** The entries worth indexing for a text: all of them, or of a large dictionary only those it can reach. */
-function entriesToIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Array<DictionaryEntry | HeardOnly> {
-  if (!vocabulary) return dictionary.entries;
-  if (dictionary instanceof ReadDictionary) return reachedEntries(dictionary, vocabulary);
-  if (dictionary instanceof MergedDictionary) return [...dictionary.front, ...reachedEntries(dictionary.rest, vocabulary, dictionary.replaced)];
-  return dictionary.entries;
-}
-
-/** Files the spellings of an entry reached only by sound under their sounds, leaving it unbuilt. */
-function indexHeardOnly({ dictionary, index }: HeardOnly, sounds: ReadonlySet<number>, bySound: Map<number, FuzzyTarget[]>): void {
-  // the same spellings in the same order as the entry built would give: its one-word keys, term first
-  for (let place = dictionary.keyStart[index]; place < dictionary.keyStart[index + 1]; place++) {
-    const sound = dictionary.soundOf[place];
-    if (sound !== NO_SOUND && sounds.has(sound)) push(bySound, sound, new UnbuiltTarget(dictionary, index, fuzzySpelling(dictionary.keyAt(place))));
-  }
-}
-
 /**
  * Indexes the entries, all of them, or (given the vocabulary of the text to correct) only those that
  * text can reach: patterns whose first word occurs in it and fuzzy spellings that share a sound key
- * with one of its words. A 10,000-entry dictionary read from a file then costs a walk over its keys:
- * the entries out of reach are not even built.
+ * with one of its words. A dictionary read from a file builds only the entries the text reaches.
  */
 export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): TermIndex {
-  const entries = entriesToIndex(dictionary, vocabulary);
+  const entries = (vocabulary && dictionary.reachedBy?.(vocabulary)) ?? dictionary.entries;
   const byFirstWord = new Map<string, Pattern[]>();
   const bySound = new Map<number, FuzzyTarget[]>();
   const known = new Set<string>();
@@ -171,10 +86,6 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
     if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
   };
   for (const entry of entries) {
-    if (entry instanceof HeardOnly) {
-      indexHeardOnly(entry, sounds!, bySound);
-      continue;
-    }
     const space = entry.key.indexOf(' ');
     const firstWord = space < 0 ? entry.key : entry.key.slice(0, space);
     if (space < 0) {

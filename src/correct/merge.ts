@@ -1,6 +1,6 @@
 // Merging dictionaries, later ones winning: the built-in one, then the user's files, then a roster.
 
-import { conflictOfTerm, isChecked, markChecked, sizeOf, type Dictionary, type DictionaryEntry, type Variant } from './dictionary.js';
+import { conflictOfTerm, isChecked, markChecked, sizeOf, type Dictionary, type DictionaryEntry, type Variant, type Vocabulary } from './dictionary.js';
 import { ReadDictionary } from './read-dictionary.js';
 
 /**
@@ -23,13 +23,15 @@ export class MergedDictionary implements Dictionary {
     return this.front.length + this.rest.size - this.replaced.size;
   }
 
-  /** Every entry, built now (the file's values are read again at most once); read-only, as the file's. */
+  /** Every entry, built now; read-only, as the file's. */
   get entries(): DictionaryEntry[] {
-    if (!this.all) {
-      const others = Array.from({ length: this.rest.size }, (_, index) => index).filter((index) => !this.replaced.has(index));
-      this.all = Object.freeze([...this.front, ...this.rest.entriesAt(others)]) as DictionaryEntry[];
-    }
+    this.all ??= Object.freeze([...this.front, ...this.rest.entries.filter((_, index) => !this.replaced.has(index))]) as DictionaryEntry[];
     return this.all;
+  }
+
+  /** The merged entries, then those of the file a text reaches. */
+  reachedBy(vocabulary: Vocabulary): DictionaryEntry[] {
+    return [...this.front, ...this.rest.reachedBy(vocabulary, this.replaced)];
   }
 
   toJSON(): Dictionary {
@@ -62,16 +64,12 @@ function mergeOverRead(earlier: Dictionary, later: ReadDictionary): MergedDictio
     const place = later.placeOf(variant.key);
     return place >= 0 && !later.isTermAt(place);
   };
-  // the file's entries for the same terms, built together (the file's values are read once)
-  const places = earlier.entries.map((entry) => later.placeOf(entry.key));
-  const replacing = places.map((place) => (place >= 0 && later.isTermAt(place) ? later.entryAt(place) : -1));
-  const replacements = later.entriesAt(replacing.filter((index) => index >= 0));
   earlier.entries.forEach((entry, position) => {
-    const place = places[position];
-    const index = replacing[position];
-    if (index >= 0) {
+    const place = later.placeOf(entry.key);
+    if (place >= 0 && later.isTermAt(place)) {
+      const index = later.entryAt(place);
       replaced.set(index, position);
-      front.push(replacements[replaced.size - 1]);
+      front.push(later.entry(index));
       return;
     }
     const kept = entry.variants.filter((v) => !takenByLater(v));

@@ -1,22 +1,17 @@
 // A parsed dictionary file turned into entries. Every entry is checked as the file is read (a bad
 // field, a term defined twice, a conflict or a cycle is an error naming its line), but an entry is
 // made into objects only when something asks for it: a 10,000-entry file costs one pass over its
-// values and a hash table of its keys, and the entries a transcript never reaches are never built.
+// values and a few maps of its keys, and the entries a transcript never reaches are never built.
 
-import type { Buffer } from 'node:buffer';
-import { jsonEntryList, type EntryValues } from './json-entries.js';
-import { fuzzySpelling, NO_SOUND, soundKey } from './fuzzy.js';
-import { IntList, KeyList } from './key-list.js';
-import { hashOf, KeyTable } from './key-table.js';
+import { fuzzySpelling, soundKey } from './fuzzy.js';
 import {
   conflictOfTerm,
   DEFAULT_WINDOW,
   DictionaryError,
-  lineOfSource,
+  lazySource,
   markChecked,
   PLAIN_PHRASE,
   phraseKey,
-  registerLocator,
   sameCondition,
   where,
   type Dictionary,
@@ -25,6 +20,7 @@ import {
   type SourceRef,
   type Spec,
   type Variant,
+  type Vocabulary,
 } from './dictionary.js';
 
 type Path = Array<string | number>;
@@ -34,12 +30,7 @@ const VARIANT_FIELDS = new Set(['text', 'context', 'unless', 'window', 'next', '
 const NONE: string[] = [];
 const NO_FIELDS: Record<string, unknown> = {};
 const NO_SPECS: Spec[] = [];
-
-/** How many entries are parsed together while a file is read. */
-const READ_RUN = 64;
-
-const FUZZY = 1;
-const NAME = 2;
+const NO_INDEXES: number[] = [];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,6 +69,12 @@ function ignoredPunctuation(text: string): string {
   return '';
 }
 
+function push<K>(map: Map<K, number[]>, key: K, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (list[list.length - 1] !== index) list.push(index);
+}
+
 /** Turns a parsed file into a dictionary, or throws DictionaryError naming the offending line. */
 export function dictionaryFromValue(file: string, located: Located): ReadDictionary {
   const root = located.value;
@@ -87,152 +84,91 @@ export function dictionaryFromValue(file: string, located: Located): ReadDiction
 }
 
 /**
- * Turns a JSON file's bytes into a dictionary entry by entry (see json-entries.ts); undefined when it
- * cannot be read so (the caller then parses it whole, which reports a malformed file). Throws
- * DictionaryError.
- */
-export function dictionaryFromJson(file: string, bytes: Buffer, lineOf: Located['lineOf']): ReadDictionary | undefined {
-  const list = jsonEntryList(bytes);
-  if (!list) return undefined;
-  try {
-    return markChecked(new ReadDictionary(file, { value: undefined, lineOf, eager: false }, list.entries, list.base));
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined; // an entry's own text is not JSON
-    // a malformed file is reported as such, even when an entry before the flaw has an error
-    if (!everyEntryParses(list.entries)) return undefined;
-    throw error;
-  }
-}
-
-function everyEntryParses(entries: EntryValues): boolean {
-  try {
-    for (let index = 0; index < entries.length; index++) entries.at(index);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) are filed
- * in order as the file is checked: conflicts are found, merges and indexes look keys up, and
- * entries are built only as they are reached (`entriesAt`), or all at once when `entries` is asked
- * for. The keys are kept as code units and found through a hash table, all in typed arrays (see
- * key-list.ts, key-table.ts), and a JSON file's values are not kept: an entry is read again from its
- * own text (see json-entries.ts). Such a dictionary is read-only: `entries` is frozen, and entries
- * are added by merging (merge.ts).
+ * A dictionary read from a file. Its keys (an entry's term key, then its variants' keys) sit in one
+ * flat list, and a map gives each key's first place in it: conflicts are found and merges look keys
+ * up. Two more maps say which entries a text can reach: by a word (the first word of any key, every
+ * word of a term) and by the sound of a one-word spelling (fuzzy entries). Entries are built as they
+ * are reached, or all at once when `entries` is asked for; `entries` is read-only, and entries are
+ * added by merging (merge.ts).
  */
 export class ReadDictionary implements Dictionary {
-  /** Every key, entry by entry: the term's key, then its variants' keys. */
-  private readonly keys: KeyList;
-  /** Where each entry's keys start among the keys; one more item marks where the last entry's keys end. */
-  readonly keyStart: Int32Array;
-  /**
-   * What indexing looks up to find the entries a text reaches, kept so that it need not look at the
-   * keys: each key's first word (hashed, see key-table.ts), the sound of each one-word key of a fuzzy
-   * entry (NO_SOUND for others), and the other words of each term (from `termWordStart[entry]`).
-   */
-  readonly firstWordHash: Int32Array;
-  readonly soundOf: Int32Array;
-  readonly termWordHash: Int32Array;
-  readonly termWordStart: Int32Array;
-  private readonly table: KeyTable;
-  private readonly flags: Uint8Array;
-  private readonly built = new Map<number, DictionaryEntry>();
+  /** Every key, entry by entry: the term's key, then its variants' keys in order. */
+  private readonly keys: string[] = [];
+  /** Where each entry's keys start in `keys`; one more item marks where the last entry's end. */
+  private readonly keyStart: Int32Array;
+  private readonly places = new Map<string, number>();
+  private readonly byWord = new Map<string, number[]>();
+  private readonly bySound = new Map<number, number[]>();
+  /** People's names, matched word by word: always reached. */
+  private readonly names: number[] = [];
+  private readonly built: Array<DictionaryEntry | undefined>;
   private all: readonly DictionaryEntry[] | undefined;
-  /** Whether source lines are looked up as entries are built (YAML) or only for a message (JSON). */
+  /** Whether source lines are looked up as entries are built (YAML) or only when read (JSON). */
   private readonly eager: boolean;
   private readonly lineOf: Located['lineOf'];
-  /** How many entries have their keys filed (all of them once the file is read). */
+  /** How many entries have their keys in `keys` (all of them once the file is read). */
   private filed = 0;
-  /** The file's entry values: a parsed list (YAML), or the entries' own texts (JSON). */
-  private readonly values: EntryValues;
-  private readonly count: number;
 
   constructor(
     private readonly file: string,
     located: Located,
-    values: EntryValues,
+    private readonly items: unknown[],
     private readonly base: Path,
   ) {
-    // `located` itself is not kept: its value is the whole parsed file (YAML)
-    registerLocator(file, base, located.lineOf);
+    // `located` itself is not kept: its value is the whole parsed file
     this.lineOf = located.lineOf;
     this.eager = located.eager !== false;
-    this.values = values;
-    this.count = values.length;
-    this.keys = new KeyList(values.textLength);
-    this.keyStart = new Int32Array(this.count + 1);
-    this.flags = new Uint8Array(this.count);
-    this.termWordStart = new Int32Array(this.count + 1);
-    this.table = new KeyTable(this.count * 4); // a term and a few variants each; it grows if need be
-    const keys = this.keys;
-    let batch: unknown[] = [];
-    const [firstWords, sounds, termWords] = [new IntList(this.count * 4), new IntList(this.count * 4), new IntList(this.count)];
-    for (let index = 0; index < this.count; index++) {
+    this.keyStart = new Int32Array(items.length + 1);
+    this.built = new Array(items.length);
+    const { keys, places } = this;
+    for (let index = 0; index < items.length; index++) {
       const start = keys.length;
       this.keyStart[index] = start;
-      // entries are parsed a run at a time: one JSON.parse for many small texts
-      if (index % READ_RUN === 0) batch = values.slice(index, index + READ_RUN);
-      const raw = batch[index % READ_RUN];
-      if (!this.filePlain(index, raw)) this.read(index, raw, false);
+      const { fuzzy, name } = this.check(index);
       this.keyStart[index + 1] = keys.length;
       this.filed = index + 1;
+      if (fuzzy && name) this.names.push(index);
       // each key is checked against those before it as it is filed
       for (let place = start; place < keys.length; place++) {
-        const key = keys.at(place);
-        const hash = hashOf(key);
-        const earlier = this.table.find(key, hash, keys);
-        if (earlier < 0) this.table.add(hash, place);
+        const key = keys[place];
+        const earlier = places.get(key);
+        if (earlier === undefined) places.set(key, place);
         else this.checkRepeat(index, place, earlier);
         const space = key.indexOf(' ');
-        firstWords.push(space < 0 ? hash : hashOf(key, 0, space));
-        const spelling = space < 0 && this.isFuzzy(index) ? fuzzySpelling(key) : '';
-        sounds.push(spelling ? soundKey(spelling) : NO_SOUND);
-        if (place === start) {
-          for (let from = space + 1, to; from > 0; from = to + 1) {
-            to = key.indexOf(' ', from);
-            termWords.push(hashOf(key, from, to < 0 ? key.length : to));
-            if (to < 0) break;
-          }
-          this.termWordStart[index + 1] = termWords.length;
-        }
+        if (place === start) for (const word of key.split(' ')) push(this.byWord, word, index);
+        else push(this.byWord, space < 0 ? key : key.slice(0, space), index);
+        const spelling = fuzzy && space < 0 ? fuzzySpelling(key) : '';
+        if (spelling) push(this.bySound, soundKey(spelling), index);
       }
-      keys.settle();
     }
-    this.firstWordHash = firstWords.toArray();
-    this.soundOf = sounds.toArray();
-    this.termWordHash = termWords.toArray();
   }
 
   get size(): number {
-    return this.count;
+    return this.items.length;
   }
 
   get entries(): DictionaryEntry[] {
-    this.all ??= Object.freeze(this.entriesAt(Array.from({ length: this.count }, (_, index) => index)));
+    this.all ??= Object.freeze(Array.from({ length: this.items.length }, (_, index) => this.entry(index)));
     return this.all as DictionaryEntry[];
   }
 
   /** Entry `index`, built on first use. */
   entry(index: number): DictionaryEntry {
-    return this.built.get(index) ?? this.entriesAt([index])[0];
+    return (this.built[index] ??= this.read(index, true) as DictionaryEntry);
   }
 
-  /** The entries at these indexes, built on first use (a JSON file's from their own text). */
-  entriesAt(indexes: number[]): DictionaryEntry[] {
-    for (const index of indexes) if (!this.built.has(index)) this.built.set(index, this.read(index, this.values.at(index), true)!);
-    return indexes.map((index) => this.built.get(index)!);
-  }
-
-  /** The key at `place`. */
-  keyAt(place: number): string {
-    return this.keys.at(place);
+  /** The entries a text reaches, by a word of it or by the sound of one, and the names; `skip` are left out. */
+  reachedBy({ words, sounds }: Vocabulary, skip?: ReadonlySet<number>): DictionaryEntry[] {
+    const reached = new Set(this.names);
+    for (const word of words) for (const index of this.byWord.get(word) ?? NO_INDEXES) reached.add(index);
+    for (const sound of sounds) for (const index of this.bySound.get(sound) ?? NO_INDEXES) reached.add(index);
+    const indexes = [...reached].filter((index) => !skip?.has(index)).sort((a, b) => a - b);
+    return indexes.map((index) => this.entry(index));
   }
 
   /** The first place of a key (a term's or a variant's), or -1. */
   placeOf(key: string): number {
-    return this.table.find(key, hashOf(key), this.keys);
+    return this.places.get(key) ?? -1;
   }
 
   /** The entry whose keys hold `place`. */
@@ -259,47 +195,8 @@ export class ReadDictionary implements Dictionary {
     return this.entry(index).variants[place - this.keyStart[index] - 1];
   }
 
-  isFuzzy(index: number): boolean {
-    return (this.flags[index] & FUZZY) !== 0;
-  }
-
-  isName(index: number): boolean {
-    return (this.flags[index] & NAME) !== 0;
-  }
-
   toJSON(): Dictionary {
     return { entries: this.entries };
-  }
-
-  /**
-   * Files entry `index` when it has the plain shape most entries of a large file have (a term,
-   * variants written as text, context words) and is valid; returns false, filing nothing, for anything
-   * else, which `read` checks field by field and reports. A small loop V8 optimizes quickly.
-   */
-  private filePlain(index: number, raw: unknown): boolean {
-    if (!isRecord(raw)) return false;
-    for (const field in raw) if (field !== 'term' && field !== 'variants' && field !== 'context') return false;
-    const { term, variants, context } = raw;
-    if (typeof term !== 'string') return false;
-    const termKey = keyOf(term);
-    if (!termKey) return false;
-    if (context !== undefined) {
-      if (!Array.isArray(context)) return false;
-      for (let i = 0; i < context.length; i++) if (typeof context[i] !== 'string' || !context[i].trim()) return false;
-    }
-    if (variants !== undefined && !Array.isArray(variants)) return false;
-    const start = this.keys.length;
-    this.keys.push(termKey);
-    for (let vi = 0; variants && vi < variants.length; vi++) {
-      const key = typeof variants[vi] === 'string' ? keyOf(variants[vi]) : '';
-      if (!key || key === termKey) {
-        this.keys.truncate(start);
-        return false;
-      }
-      this.keys.push(key);
-    }
-    this.flags[index] = FUZZY;
-    return true;
   }
 
   private fail(path: Path, message: string): never {
@@ -319,17 +216,25 @@ export class ReadDictionary implements Dictionary {
     return value as number;
   }
 
-  private ref(entry: number, list?: 'variants' | 'specs', index?: number): SourceRef {
-    const { file } = this;
-    if (!this.eager) return list ? { file, line: 0, entry, list, index } : { file, line: 0, entry };
-    return { file, line: this.lineOf(list ? [...this.base, entry, list, index!] : [...this.base, entry]) };
+  /** Where the node at `path` (from an entry) was written. */
+  private ref(path: Path): SourceRef {
+    const find = () => this.lineOf([...this.base, ...path]);
+    return this.eager ? { file: this.file, line: find() } : lazySource(this.file, find);
+  }
+
+  /** Checks entry `index` and files its keys; whether it is open to fuzzy matching, and a name. */
+  private check(index: number): { fuzzy: boolean; name: boolean } {
+    this.read(index, false);
+    const raw = this.items[index] as Record<string, unknown>;
+    return { fuzzy: raw.fuzzy !== false, name: raw.kind === 'name' };
   }
 
   /**
    * Reads entry `index`, checking each field in the order its errors are reported. Checking (the
-   * first read) records the entry's keys and flags; building (a later read) returns the entry.
+   * first read) files the entry's keys; building (a later read) returns the entry.
    */
-  private read(index: number, raw: unknown, build: boolean): DictionaryEntry | undefined {
+  private read(index: number, build: boolean): DictionaryEntry | undefined {
+    const raw = this.items[index];
     if (!isRecord(raw)) this.fail([index], 'an entry must be a map with at least a "term"');
     const r = raw as Record<string, unknown>;
     for (const key in r) if (!ENTRY_FIELDS.has(key)) this.fail([index, key], `unknown field "${key}" (known: ${[...ENTRY_FIELDS].join(', ')})`);
@@ -345,10 +250,7 @@ export class ReadDictionary implements Dictionary {
     const window = this.windowOf(r.window, () => [index, 'window'], DEFAULT_WINDOW);
     if (r.variants !== undefined && !Array.isArray(r.variants)) this.fail([index, 'variants'], 'variants is a list');
     const rawVariants = (r.variants as unknown[] | undefined) ?? NONE;
-    if (!build) {
-      this.keys.push(termKey);
-      this.flags[index] = (r.fuzzy === false ? 0 : FUZZY) | (r.kind === 'name' ? NAME : 0);
-    }
+    if (!build) this.keys.push(termKey);
     const variants: Variant[] = [];
     for (let vi = 0; vi < rawVariants.length; vi++) {
       const v = rawVariants[vi];
@@ -375,9 +277,8 @@ export class ReadDictionary implements Dictionary {
         this.keys.push(key);
         continue;
       }
-      const line = this.eager ? this.lineOf([...this.base, index, 'variants', vi]) : 0;
       const allUnless = ownUnless.length ? [...unless, ...ownUnless] : unless;
-      variants.push(new LoadedVariant(textOf(text as string), key, ownContext, allUnless, ownWindow, next, notNext, this.file, line, index, vi));
+      variants.push(new LoadedVariant(textOf(text as string), key, ownContext, allUnless, ownWindow, next, notNext, this.ref([index, 'variants', vi])));
     }
     if (r.specs !== undefined && !Array.isArray(r.specs)) this.fail([index, 'specs'], 'specs is a list of {in, out} or {keep} examples');
     const rawSpecs = (r.specs as unknown[] | undefined) ?? NONE;
@@ -388,7 +289,7 @@ export class ReadDictionary implements Dictionary {
       if (isRecord(s) && typeof s.keep === 'string' && Object.keys(s).length === 1) spec = { input: s.keep, output: s.keep };
       else if (isRecord(s) && typeof s.in === 'string' && typeof s.out === 'string' && Object.keys(s).length === 2) spec = { input: s.in, output: s.out };
       else this.fail([index, 'specs', si], 'a spec is {in: text, out: expected} or {keep: text that must not change}');
-      if (build) specs.push({ ...spec!, source: this.ref(index, 'specs', si) });
+      if (build) specs.push({ ...spec!, source: this.ref([index, 'specs', si]) });
     }
     if (!build) return undefined;
     return {
@@ -402,7 +303,7 @@ export class ReadDictionary implements Dictionary {
       fuzzy: (r.fuzzy as boolean | undefined) ?? true,
       fixCase: (r.case as boolean | undefined) ?? true,
       specs,
-      source: this.ref(index),
+      source: this.ref([index]),
     };
   }
 
@@ -419,23 +320,20 @@ export class ReadDictionary implements Dictionary {
     const owner = this.entry(this.entryAt(earlier));
     if (place === start) {
       const entry = this.entry(index);
-      if (this.isTermAt(earlier)) throw new DictionaryError(entry.source.file, lineOfSource(entry.source), `entry "${entry.term}" is already defined at ${where(owner.source)}`);
+      if (this.isTermAt(earlier)) throw new DictionaryError(entry.source.file, entry.source.line, `entry "${entry.term}" is already defined at ${where(owner.source)}`);
       // an earlier entry lists this term as its variant
-      return conflictOfTerm(this.variantAt(earlier), owner, entry);
+      conflictOfTerm(this.variantAt(earlier), owner, entry);
     }
     const variant = this.variantAt(place);
     if (this.isTermAt(earlier)) conflictOfTerm(variant, this.entry(index), owner);
     const other = this.variantAt(earlier);
     if (sameCondition(other, variant)) {
-      throw new DictionaryError(variant.source.file, lineOfSource(variant.source), `variant "${variant.text}" is claimed by "${this.entry(index).term}" and by "${owner.term}" at ${where(other.source)}`);
+      throw new DictionaryError(variant.source.file, variant.source.line, `variant "${variant.text}" is claimed by "${this.entry(index).term}" and by "${owner.term}" at ${where(other.source)}`);
     }
   }
 }
 
-/**
- * A variant as read from a file. Its words are split only when the matcher indexes it, and its
- * source is made only when asked for (an error message, the compiled default).
- */
+/** A variant as read from a file. Its words are split only when the matcher indexes it. */
 class LoadedVariant implements Variant {
   private split: string[] | undefined;
   constructor(
@@ -446,18 +344,11 @@ class LoadedVariant implements Variant {
     readonly window: number,
     readonly next: string[],
     readonly notNext: string[],
-    private readonly file: string,
-    private readonly line: number,
-    private readonly entryIndex: number,
-    private readonly variantIndex: number,
+    readonly source: SourceRef,
   ) {}
 
   get words(): string[] {
     return (this.split ??= this.key.split(' '));
-  }
-
-  get source(): SourceRef {
-    return this.line ? { file: this.file, line: this.line } : { file: this.file, line: 0, entry: this.entryIndex, list: 'variants', index: this.variantIndex };
   }
 
   toJSON(): Variant {

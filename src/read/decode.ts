@@ -239,15 +239,3 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
 export function decodeText(bytes: Uint8Array, encoding?: string): string {
   return decodeBytes(bytes, encoding).text;
 }
-
-/**
- * File bytes as UTF-8 bytes without a byte order mark, for parsers that read bytes (a JSON dictionary's
- * entries are decoded a run at a time): UTF-8 is returned as it is, uncopied and never made a string;
- * anything else is decoded as decodeBytes does and encoded again.
- */
-export function utf8BytesOf(bytes: Uint8Array, encoding?: string): Uint8Array {
-  const marked = byteOrderMark(bytes);
-  if (marked === 'utf-8') return bytes.subarray(3);
-  if (!marked && !bytes.includes(0) && isUtf8(bytes)) return bytes;
-  return new TextEncoder().encode(decodeBytes(bytes, encoding).text);
-}

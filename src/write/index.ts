@@ -5,7 +5,7 @@ import type { CaptionDocument } from '../types.js';
 import { writeDraftSrt, writeDraftVtt } from './draft.js';
 import { writeChapters } from './chapters.js';
 import { writeJson } from './json.js';
-import { MARKERS_TRACK } from './markers-track.js';
+import { writeMarkersTrack } from './markers-track.js';
 import { writeSrt } from './srt.js';
 import { writeTxt } from './txt.js';
 import { writeVtt } from './vtt.js';
@@ -29,7 +29,7 @@ export interface Companion {
 /** Companion tracks written with every VTT output (e.g. `chapters` → `<name>.chapters.vtt`). */
 export const VTT_COMPANIONS: Companion[] = [
   { suffix: 'chapters', render: writeChapters },
-  MARKERS_TRACK,
+  { suffix: 'markers', render: writeMarkersTrack },
 ];
 
 export interface RenderedFile {

@@ -4,7 +4,6 @@
 
 import { stringifyCues, type CueListNode } from './cue-list.js';
 import type { CaptionDocument } from '../types.js';
-import type { Companion } from './index.js';
 
 /** Text of a metadata cue: no blank line, no `-->`. */
 function cueText(text: string): string {
@@ -24,5 +23,3 @@ export function writeMarkersTrack(doc: CaptionDocument): string | null {
   });
   return stringifyCues(nodes, 'WebVTT').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').replace(/\n*$/, '\n');
 }
-
-export const MARKERS_TRACK: Companion = { suffix: 'markers', render: writeMarkersTrack };

@@ -1,8 +1,8 @@
 // The sentences stage: decides which words close a sentence and groups the token stream into units
 // (sentences, sound events, markers) for timing and cue building.
 
-import { ABBREVIATIONS, FUNCTION_WORDS, bare } from './normalize/english.js';
-import type { Segment, Token, Unit, WordToken } from './types.js';
+import { ABBREVIATIONS, FUNCTION_WORDS, bare } from '../normalize/english.js';
+import type { Segment, Token, Unit, WordToken } from '../types.js';
 
 const TERMINAL = /[.?!…]["'”’)\]]*$/;
 

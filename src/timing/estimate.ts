@@ -2,7 +2,7 @@
 // model (spoken letters or syllables a second), pauses at punctuation, sentence and paragraph ends,
 // and a fixed length for sound events. timing/anchors.ts then pins this timeline to known times.
 
-import type { MarkerTime, TimedUnit, Unit } from './types.js';
+import type { MarkerTime, TimedUnit, Unit } from '../types.js';
 
 export interface SpeechModel {
   /** Speaking rate in syllables per second (used when charactersPerSecond is not set). */
