@@ -34,6 +34,7 @@ const big = join(dir, 'big.yaml');
 writeFileSync(big, 'entries:\n' + Array.from({ length: 100_000 }, (_, i) => `  - term: Term${i}x\n    variants: [term ${i} x]\n`).join(''));
 
 let ok = true;
+/** @type {Array<[string, string[], number]>} */
 const cases = [
   ['a draft of 40,000 >> handoffs (CPU)', [turns, '-f', 'vtt', '-o', join(dir, 'turns.vtt'), '-q'], 3],
   ['50 variants of 100-150 words, 90,000 words (CPU)', [words, '-d', variants, '-f', 'vtt', '-o', join(dir, 'words.vtt'), '-q'], 6],

@@ -97,8 +97,8 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
   try {
     for (const { path, text, root } of files) {
       if (root) {
-        const escape = escapesRoot(root, path);
-        if (escape) throw new WriteError(path, Object.assign(new Error(`refusing to write it: ${escape}`), { code: 'EOUTSIDE' }));
+        const outside = escapesRoot(root, path);
+        if (outside) throw new WriteError(path, Object.assign(new Error(`refusing to write it: ${outside}`), { code: 'EOUTSIDE' }));
       }
       attempt(path, () => mkdirSync(dirname(path), { recursive: true }));
       const temporary = temporaryPathFor(path);

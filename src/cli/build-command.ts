@@ -62,9 +62,9 @@ function settleWrites(spec: BatchSpec, plan: OutputPlan, formats: OutputFormat[]
   spec.inputs.forEach((input, index) => {
     const targets = plannedTargets(input, formats, plan, options, several);
     for (const { path: target, mirrored } of targets) {
-      const escape = mirrored ? paths.escapes(target) : null;
-      if (escape) {
-        outcomes[index] = failedOutcome(input.path, 0, `refusing to write ${target}: ${escape}`);
+      const outside = mirrored ? paths.escapes(target) : null;
+      if (outside) {
+        outcomes[index] = failedOutcome(input.path, 0, `refusing to write ${target}: ${outside}`);
         return;
       }
       const taken = paths.conflict(target);

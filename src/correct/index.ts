@@ -136,7 +136,7 @@ function candidatesAt(tokens: Token[], i: number, index: TermIndex, lead: string
   for (const form of firstForms) for (const pattern of index.byFirstWord.get(lead + form.key) ?? []) if (pattern.words.length === 1) found.push({ pattern, length: 1, rest: form.rest });
   // more words: the first word exactly, then along the tree
   const list = index.byFirstWord.get(lead + body.toLowerCase());
-  if (list && list.some((p) => p.words.length > 1)) {
+  if (list?.some((p) => p.words.length > 1)) {
     let node: PatternTree | undefined = treeOf(list);
     for (let j = 1; node; j++) {
       const t = tokens[i + j];

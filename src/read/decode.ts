@@ -3,7 +3,6 @@
 // that, in the one a detector is confident of. The decoder (iconv-lite) and the detector (chardet) are
 // loaded only for a file that is not UTF-8, so reading UTF-8 costs nothing more than before.
 
-import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../types.js';
 
