@@ -2,14 +2,15 @@
 // then runs each section in eval/sections (in name order) over the results and prints its table.
 // A section scores one family of rules (speakers now; sentence ends, commas, term fixes can follow):
 // it exports `title` and `run(results)`, returning the lines to print.
-// `npm run eval -- <word>` runs only the sections whose file name contains that word.
+// EVAL_VERBOSE=1 lists each wrong name. `npm run eval -- <word>` runs only the sections whose file name contains that word.
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildFromText } from '../dist/index.js';
 import { ROOT, inputs } from './corpus.mjs';
 
+// EVAL_LIB points at another build of the library (an older one, to compare against).
+const { buildFromText } = await import(process.env.EVAL_LIB ? pathToFileURL(process.env.EVAL_LIB).href : '../dist/index.js');
 const filter = process.argv[2];
 const { list, dir } = inputs();
 if (!dir) console.log('eval: no ../shared/corpus (set CAPTIONS_SHARED to the folder holding corpus/): only the shipped example is scored');
