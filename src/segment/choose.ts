@@ -1,0 +1,202 @@
+// Chooses the whole session's handoffs at once. Every clause is a candidate place for a talk to
+// start (a "start" score from the signals that a speaker begins there) and for the host to come
+// back (an "end" score). A dynamic programme over the clauses picks the sequence of host parts and
+// talks with the highest total score, each handoff costing HANDOFF_COST, so that one weak signal
+// (a "thank you" inside a talk, applause for a demo) never splits a talk on its own, and two
+// handoffs close together compete instead of both firing.
+
+import type { ClauseView } from './clauses.js';
+import type { ClauseEvidence } from './evidence.js';
+import { samePerson } from './names.js';
+
+/** What one handoff must be worth: about two independent signals. */
+export const HANDOFF_COST = 3.5;
+
+// Weights of the signals (measured on the corpus; see docs/speakers.md).
+const W = {
+  introJustBefore: 3,
+  introNear: 1.5,
+  strongBreak: 2,
+  softBreak: 0.5,
+  selfHere: 3,
+  selfSoon: 2,
+  greeting: 1,
+  hostReturn: 3,
+  weakReturnAfterBreak: 1.5,
+  closeBefore: 2,
+  introAhead: 2,
+};
+
+/** A talk is at least this many words; the host's part between two talks at least one clause. */
+const MIN_TALK_WORDS = 30;
+/** The host's introduction reaches the talk's first words within this many words. */
+const INTRO_REACH_WORDS = 40;
+/** A speaker names themself this soon after their first words, or the name is no sign of the start. */
+const SELF_SOON_WORDS = 25;
+/** The host's next introduction this soon after the host comes back. */
+const INTRO_AHEAD_WORDS = 60;
+/** Introductions of one person within this many words are one ("up next, Jay… give it up for Jay"). */
+const INTRO_GROUP_WORDS = 80;
+
+export interface Score {
+  value: number;
+  /** Clause indices of the signals that make up the score. */
+  clauses: number[];
+}
+
+export interface Part {
+  role: 'host' | 'speaker';
+  /** First clause of the part. */
+  clause: number;
+  /** The score of the handoff that starts it (0 for the first part). */
+  score: Score;
+}
+
+const none = (): Score => ({ value: 0, clauses: [] });
+function add(score: Score, value: number, clause: number): void {
+  score.value += value;
+  if (!score.clauses.includes(clause)) score.clauses.push(clause);
+}
+
+/** The last clause of the host's introduction that starts at clause `i`: the clauses that carry on from it. */
+export function introChainEnd(view: ClauseView, evidence: ClauseEvidence[], i: number): number {
+  const clauses = view.clauses;
+  const name = evidence[i].intro?.name?.words.join(' ') ?? null;
+  let last = i;
+  for (let c = i + 1; c < clauses.length && clauses[c].wordsBefore - clauses[i].wordsBefore <= INTRO_GROUP_WORDS; c++) {
+    const e = evidence[c];
+    if (e.self || e.strongBreak) break;
+    const sameIntro = e.intro !== null && (e.intro.name === null || name === null || samePerson(e.intro.name.words.join(' '), name));
+    const mentionsName = name !== null && clauses[c].words.some((w) => samePerson(w.text.replace(/[^\p{L}'’-]/gu, '') || '-', name));
+    if (!(sameIntro || e.hostContinuation || mentionsName)) break;
+    last = c;
+  }
+  return last;
+}
+
+/** Start and end scores for every clause. */
+export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { start: Score[]; end: Score[] } {
+  const clauses = view.clauses;
+  const n = clauses.length;
+  const start = clauses.map(none);
+  const end = clauses.map(none);
+  const wordsAt = (c: number) => (c < n ? clauses[c].wordsBefore : Infinity);
+
+  for (let i = 0; i < n; i++) {
+    if (!evidence[i].intro) continue;
+    const chainEnd = introChainEnd(view, evidence, i);
+    const after = chainEnd + 1;
+    if (after < n) add(start[after], W.introJustBefore, i);
+    const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
+    for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
+      if (start[c].clauses.includes(i)) continue;
+      add(start[c], W.introNear, i);
+    }
+    // the host comes back a little before an introduction
+    for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], W.introAhead, i);
+  }
+
+  for (let c = 0; c < n; c++) {
+    const e = evidence[c];
+    if (e.strongBreak) {
+      add(start[c], W.strongBreak, c);
+      add(end[c], W.strongBreak, c);
+    } else if (e.softBreak) {
+      add(start[c], W.softBreak, c);
+      add(end[c], W.softBreak, c);
+    }
+    if (e.self && (e.self.strong || e.self.closesPhrase)) {
+      add(start[c], W.selfHere, c);
+      // the speaker's first words a little before their name ("Hi. Okay. My name is…")
+      for (let b = c - 1; b >= 0 && clauses[c].wordsBefore - clauses[b].wordsBefore <= SELF_SOON_WORDS; b--) {
+        add(start[b], W.selfSoon, c);
+        if (evidence[b].strongBreak) break;
+      }
+    }
+    if (e.greeting) add(start[c], W.greeting, c);
+    if (e.hostReturn) add(end[c], W.hostReturn, c);
+    else if (e.weakReturn && e.strongBreak) add(end[c], W.weakReturnAfterBreak, c);
+    if (c > 0 && evidence[c - 1].close) add(end[c], W.closeBefore, c - 1);
+    else if (c > 1 && evidence[c - 2].close && clauses[c - 1].words.length <= 4) add(end[c], W.closeBefore, c - 2);
+  }
+  return { start, end };
+}
+
+/** True when the start score holds a sign that a new person speaks (an introduction or a self-introduction), not just a pause. */
+function namesSomeone(score: Score, evidence: ClauseEvidence[]): boolean {
+  return score.clauses.some((c) => evidence[c].intro !== null || evidence[c].self !== null);
+}
+
+/**
+ * The best sequence of parts. States: a host part or a talk starts at clause c. A talk follows a
+ * host part or, with an introduction or self-introduction, another talk (two speakers sharing a
+ * talk); a host part follows a talk of at least MIN_TALK_WORDS words. The session may open with
+ * either (a file that starts in the middle of a talk).
+ */
+export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[] {
+  const clauses = view.clauses;
+  const n = clauses.length;
+  if (n === 0) return [];
+  const { start, end } = scoreClauses(view, evidence);
+  const host = new Array<number>(n).fill(-Infinity);
+  const talk = new Array<number>(n).fill(-Infinity);
+  const hostFrom = new Array<number>(n).fill(-1);
+  const talkFrom = new Array<number>(n).fill(-1);
+  const talkFromRole = new Array<'host' | 'speaker'>(n).fill('host');
+  host[0] = 0;
+  talk[0] = -1e-6; // a tie opens with the host
+  // best host / talk state among clauses that can precede c
+  let bestHost = -1; // best host[q] for q < c
+  let bestTalk = -1; // best talk[q] for q with at least MIN_TALK_WORDS words before c
+  let talkPointer = 0;
+  for (let c = 1; c < n; c++) {
+    if (bestHost === -1 || host[c - 1] > host[bestHost]) bestHost = c - 1;
+    while (talkPointer < c && clauses[c].wordsBefore - clauses[talkPointer].wordsBefore >= MIN_TALK_WORDS) {
+      if (bestTalk === -1 || talk[talkPointer] > talk[bestTalk]) bestTalk = talkPointer;
+      talkPointer++;
+    }
+    const s = start[c].value;
+    const e = end[c].value;
+    // a talk starts at c after a host part
+    if (host[bestHost] > -Infinity) {
+      talk[c] = host[bestHost] + s - HANDOFF_COST;
+      talkFrom[c] = bestHost;
+    }
+    if (bestTalk !== -1 && talk[bestTalk] > -Infinity) {
+      // the host comes back at c
+      host[c] = talk[bestTalk] + e - HANDOFF_COST;
+      hostFrom[c] = bestTalk;
+      // or a second speaker takes over at c
+      if (namesSomeone(start[c], evidence)) {
+        const shared = talk[bestTalk] + s + e - 2 * HANDOFF_COST;
+        if (shared > talk[c]) {
+          talk[c] = shared;
+          talkFrom[c] = bestTalk;
+          talkFromRole[c] = 'speaker';
+        }
+      }
+    }
+  }
+  // the best final state
+  let last = 0;
+  let lastRole: 'host' | 'speaker' = 'host';
+  for (let c = 0; c < n; c++) {
+    if (host[c] > (lastRole === 'host' ? host[last] : talk[last])) [last, lastRole] = [c, 'host'];
+    if (talk[c] > (lastRole === 'host' ? host[last] : talk[last])) [last, lastRole] = [c, 'speaker'];
+  }
+  const parts: Part[] = [];
+  let c = last;
+  let role = lastRole;
+  for (;;) {
+    const score = c === 0 ? none() : role === 'host' ? end[c] : talkFromRole[c] === 'speaker' ? merge(start[c], end[c]) : start[c];
+    parts.push({ role, clause: c, score });
+    if (c === 0) break;
+    if (role === 'host') [c, role] = [hostFrom[c], 'speaker'];
+    else [c, role] = [talkFrom[c], talkFromRole[c]];
+  }
+  return parts.reverse();
+}
+
+function merge(a: Score, b: Score): Score {
+  return { value: a.value + b.value, clauses: [...new Set([...a.clauses, ...b.clauses])] };
+}
