@@ -8,6 +8,7 @@
 import type { ClauseView } from './clauses.js';
 import type { ClauseEvidence } from './evidence.js';
 import { samePerson } from './names.js';
+import { isEnglish } from '../correct/english.js';
 
 /** What one handoff must be worth: about two independent signals. */
 export const HANDOFF_COST = 3.5;
@@ -27,6 +28,8 @@ const W = {
   introAhead: 2,
 };
 
+/** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
+const OPEN_IN_TALK = 2;
 /** A talk is at least this many words; the host's part between two talks at least one clause. */
 const MIN_TALK_WORDS = 30;
 /** The host's introduction reaches the talk's first words within this many words. */
@@ -38,10 +41,14 @@ const INTRO_AHEAD_WORDS = 60;
 /** Introductions of one person within this many words are one ("up next, Jay… give it up for Jay"). */
 const INTRO_GROUP_WORDS = 80;
 
+type Signal = keyof typeof W;
+
 export interface Score {
   value: number;
   /** Clause indices of the signals that make up the score. */
   clauses: number[];
+  /** The signals counted, each once (two introductions ahead are no stronger than one). */
+  signals: Set<Signal>;
 }
 
 export interface Part {
@@ -52,9 +59,11 @@ export interface Part {
   score: Score;
 }
 
-const none = (): Score => ({ value: 0, clauses: [] });
-function add(score: Score, value: number, clause: number): void {
-  score.value += value;
+const none = (): Score => ({ value: 0, clauses: [], signals: new Set() });
+function add(score: Score, signal: Signal, clause: number): void {
+  if (score.signals.has(signal)) return;
+  score.signals.add(signal);
+  score.value += W[signal];
   if (!score.clauses.includes(clause)) score.clauses.push(clause);
 }
 
@@ -86,45 +95,44 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     if (!evidence[i].intro) continue;
     const chainEnd = introChainEnd(view, evidence, i);
     const after = chainEnd + 1;
-    if (after < n) add(start[after], W.introJustBefore, i);
+    if (after < n) add(start[after], 'introJustBefore', i);
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
-      if (start[c].clauses.includes(i)) continue;
-      add(start[c], W.introNear, i);
+      add(start[c], 'introNear', i);
     }
     // the host comes back a little before an introduction
-    for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], W.introAhead, i);
+    for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], 'introAhead', i);
   }
 
   for (let c = 0; c < n; c++) {
     const e = evidence[c];
     if (e.strongBreak) {
-      add(start[c], W.strongBreak, c);
-      add(end[c], W.strongBreak, c);
+      add(start[c], 'strongBreak', c);
+      add(end[c], 'strongBreak', c);
     } else if (e.softBreak) {
-      add(start[c], W.softBreak, c);
-      add(end[c], W.softBreak, c);
+      add(start[c], 'softBreak', c);
+      add(end[c], 'softBreak', c);
     }
-    if (e.self && (e.self.strong || e.self.closesPhrase)) {
-      add(start[c], W.selfHere, c);
+    if (e.self && (e.self.strong || (e.self.closesPhrase && (e.self.name.capitalized || !isEnglish(e.self.name.words[0]))))) {
+      add(start[c], 'selfHere', c);
       // the speaker's first words a little before their name ("Hi. Okay. My name is…")
       for (let b = c - 1; b >= 0 && clauses[c].wordsBefore - clauses[b].wordsBefore <= SELF_SOON_WORDS; b--) {
-        add(start[b], W.selfSoon, c);
+        add(start[b], 'selfSoon', c);
         if (evidence[b].strongBreak) break;
       }
     }
-    if (e.greeting) add(start[c], W.greeting, c);
-    if (e.hostReturn) add(end[c], W.hostReturn, c);
-    else if (e.weakReturn && e.strongBreak) add(end[c], W.weakReturnAfterBreak, c);
-    if (c > 0 && evidence[c - 1].close) add(end[c], W.closeBefore, c - 1);
-    else if (c > 1 && evidence[c - 2].close && clauses[c - 1].words.length <= 4) add(end[c], W.closeBefore, c - 2);
+    if (e.greeting) add(start[c], 'greeting', c);
+    if (e.hostReturn) add(end[c], 'hostReturn', c);
+    else if (e.weakReturn && e.strongBreak) add(end[c], 'weakReturnAfterBreak', c);
+    if (c > 0 && evidence[c - 1].close) add(end[c], 'closeBefore', c - 1);
+    else if (c > 1 && evidence[c - 2].close && clauses[c - 1].words.length <= 4) add(end[c], 'closeBefore', c - 2);
   }
   return { start, end };
 }
 
 /** True when the start score holds a sign that a new person speaks (an introduction or a self-introduction), not just a pause. */
-function namesSomeone(score: Score, evidence: ClauseEvidence[]): boolean {
-  return score.clauses.some((c) => evidence[c].intro !== null || evidence[c].self !== null);
+function namesSomeone(score: Score): boolean {
+  return score.signals.has('introJustBefore') || score.signals.has('selfHere') || score.signals.has('selfSoon');
 }
 
 /**
@@ -144,7 +152,7 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[
   const talkFrom = new Array<number>(n).fill(-1);
   const talkFromRole = new Array<'host' | 'speaker'>(n).fill('host');
   host[0] = 0;
-  talk[0] = -1e-6; // a tie opens with the host
+  talk[0] = -OPEN_IN_TALK; // a file may open in the middle of a talk, but a tie opens with the host
   // best host / talk state among clauses that can precede c
   let bestHost = -1; // best host[q] for q < c
   let bestTalk = -1; // best talk[q] for q with at least MIN_TALK_WORDS words before c
@@ -167,7 +175,7 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[
       host[c] = talk[bestTalk] + e - HANDOFF_COST;
       hostFrom[c] = bestTalk;
       // or a second speaker takes over at c
-      if (namesSomeone(start[c], evidence)) {
+      if (namesSomeone(start[c])) {
         const shared = talk[bestTalk] + s + e - 2 * HANDOFF_COST;
         if (shared > talk[c]) {
           talk[c] = shared;
@@ -198,5 +206,5 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[
 }
 
 function merge(a: Score, b: Score): Score {
-  return { value: a.value + b.value, clauses: [...new Set([...a.clauses, ...b.clauses])] };
+  return { value: a.value + b.value, clauses: [...new Set([...a.clauses, ...b.clauses])], signals: new Set([...a.signals, ...b.signals]) };
 }

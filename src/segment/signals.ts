@@ -13,14 +13,13 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\bnext (?:talk|speaker|talker)\b[^.?!]{0,40}? we have /g,
   /\b(?:our |the )?(?:next|first|last) (?:speaker|talk|talker|presenter)(?:,[^.?!]{0,40},)? (?:is |will be )/g,
   /\bour speaker (?:today |now |this (?:morning|afternoon|evening) )?is /g,
-  /\blet's (?:all )?welcome /g,
-  /\bplease (?:help me )?welcome /g,
+  /\b(?:let's|let us|please|like to|want to|we|we'd like to|we're going to|i'm (?:happy|excited|delighted|thrilled) to) (?:all |now )?(?:help me )?welcome (?!to\b|back\b|everyone\b|everybody\b)/g,
   /\bwelcome to the stage,? (?:(?:mr|mrs|ms|dr|professor)\.? )?/g,
   /\bgive (?:it up|(?:it )?(?:a |another )?(?:big |warm |loud |huge |massive )*(?:hand|wave|round of applause)) (?:to|for) /g,
   /\bgive (?=\S+(?: \S+)? (?:a|the|another) (?:[a-z]+ ){0,2}(?:hand|welcome|round of applause)\b)/g,
   /\bwithout further ado,? (?:here's |here is )?/g,
   /\bkick (?:it |things )?off with /g,
-  /\btake it away,? /g,
+  /\btake it away\b[,?!.]? ?/g,
 ];
 
 /** Cheap test that rules out most clauses before the introduction patterns run. */
@@ -36,6 +35,7 @@ export function isStrongSelfIntroduction(pattern: RegExp): boolean {
 
 /** The host's words around an introduction that are not yet the talk ("he's giving us a talk on…"). */
 const HOST_CONTINUATIONS: RegExp[] = [
+  /^(?:and |so )?(?:he|she|his|her)\b/,
   /^(?:and )?who(?:'s| is| will)\b/,
   /\b(?:he|she|they)(?:'s| is| are| will be)\b[^.?!]*\b(?:talk|giving|going to|present)/,
   /\bround of applause\b/,
@@ -54,6 +54,7 @@ const CLOSES: RegExp[] = [
   /\bthank you(?: (?:very|so) much)?(?:,? (?:all|everyone|everybody|folks|guys)(?: again)?)?[.!]?$/,
   /^thanks(?: (?:very|so) much| a lot)?[.!]?$/,
   /\bthank you (?:for (?:listening|your attention|having me|coming))\b/,
+  /\bthank you(?:,? (?:all|everyone|everybody))? and (?:have a|enjoy)\b/,
   /\bthat's (?:all|it)\b(?: (?:i have|from me|for me))?[.!]?$/,
   /\b(?:i'm|i am) out of time\b/,
   /\bany questions\?$/,
