@@ -26,6 +26,7 @@ const W = {
   weakReturnAfterBreak: 1.5,
   closeBefore: 2,
   introAhead: 2,
+  noFirstPerson: -2,
 };
 
 /** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
@@ -38,6 +39,9 @@ const INTRO_REACH_WORDS = 40;
 const SELF_SOON_WORDS = 25;
 /** The host's next introduction this soon after the host comes back. */
 const INTRO_AHEAD_WORDS = 60;
+/** A speaker says "I" or "my" this soon after they start; the host speaking of someone else does not. */
+const FIRST_PERSON_WORDS = 40;
+const FIRST_PERSON = /^(?:i|i'm|i've|i'll|i'd|my|me|myself)$/;
 /** Introductions of one person within this many words are one ("up next, Jay… give it up for Jay"). */
 const INTRO_GROUP_WORDS = 80;
 
@@ -102,6 +106,14 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     }
     // the host comes back a little before an introduction
     for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], 'introAhead', i);
+  }
+
+  // a talk's first words are the speaker's own: "I", "my"; a host speaking of an awardee says "he", "she"
+  const firstPersonAt = clauses.map((clause) => clause.words.some((w) => FIRST_PERSON.test(w.text.toLowerCase().replace(/[^a-z']/g, ''))));
+  let nextFirstPerson = Infinity;
+  for (let c = n - 1; c >= 0; c--) {
+    if (firstPersonAt[c]) nextFirstPerson = clauses[c].wordsBefore;
+    if (nextFirstPerson - clauses[c].wordsBefore > FIRST_PERSON_WORDS) add(start[c], 'noFirstPerson', c);
   }
 
   for (let c = 0; c < n; c++) {

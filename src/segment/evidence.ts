@@ -5,6 +5,7 @@
 import { breakEndingAt, type Clause, type ClauseView, wordAt } from './clauses.js';
 import { readName, type NameCandidate } from './names.js';
 import {
+  HOST_CUES,
   HOST_INTRODUCTIONS,
   MAY_INTRODUCE,
   SELF_INTRODUCTIONS,
@@ -58,6 +59,7 @@ function introIn(clause: Clause): { name: NameCandidate | null } | null {
       found = { name: null };
     }
   }
+  if (!found && HOST_CUES.some((re) => re.test(clause.lower))) found = { name: null };
   return found;
 }
 

@@ -121,6 +121,9 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
   return { startLine: first?.line ?? 1, endLine: last?.line ?? 1 };
 }
 
+/** A host who names themself does so within this many words of taking over. */
+const HOST_NAME_WORDS = 20;
+
 /** A lightning talk runs five minutes; one over fifteen (at about 150 words a minute) is likely two talks. */
 const LONG_LIGHTNING_WORDS = 15 * 150;
 
@@ -207,7 +210,9 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       for (const piece of splitAtTurns(tokens, draft)) {
         const from = view.clauses.findIndex((c) => c.first >= piece.firstToken);
         const to = view.clauses.findIndex((c) => c.first >= piece.endToken);
-        const own = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, hostNames);
+        // a host names themself as they begin ("I'm Ann, your host"); a name further in is a speaker the handoffs missed
+        const opening = from === -1 ? -1 : view.clauses.findIndex((c, k) => k > from && c.wordsBefore - view.clauses[from].wordsBefore > HOST_NAME_WORDS);
+        const own = from === -1 ? null : ownName(view, evidence, from, Math.min(to === -1 ? view.clauses.length : to, opening === -1 ? view.clauses.length : opening), hostNames);
         drafts.push({ ...piece, speaker: rosterHost(options.roster, own), ...(piece.firstToken === draft.firstToken ? {} : { confidence: 0.5, evidence: { start: [tokens[piece.firstToken].line], name: [] } }) });
       }
     }

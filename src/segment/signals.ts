@@ -9,7 +9,7 @@
 export const HOST_INTRODUCTIONS: RegExp[] = [
   /\b(?:first|next) up,? (?:we(?: have|'ve got| got)|is|it's|we've) /g,
   /\bup next,? (?:we(?: have|'ve got| got| welcome)|is|it's) /g,
-  /\bnext,? we (?:have|'ve got) /g,
+  /\bnext(?: [a-z]+)?,? we (?:have|'ve got) /g,
   /\bnext (?:talk|speaker|talker)\b[^.?!]{0,40}? we have /g,
   /\b(?:our |the )?(?:next|first|last) (?:speaker|talk|talker|presenter)(?:,[^.?!]{0,40},)? (?:is |will be )/g,
   /\bour speaker (?:today |now |this (?:morning|afternoon|evening) )?is /g,
@@ -22,8 +22,11 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\btake it away\b[,?!.]? ?/g,
 ];
 
+/** The host readying the next talk without naming anyone: "the next lightning talk", "are you ready to go?". */
+export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/, /\b(?:come|coming) (?:up |on )(?:to |on )?(?:the )?stage\b/];
+
 /** Cheap test that rules out most clauses before the introduction patterns run. */
-export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away)\b/;
+export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage)\b/;
 
 /** The speaker names themself: "my name is X", "I'm X", "hi, I'm X". */
 export const SELF_INTRODUCTIONS: RegExp[] = [/\bmy name(?: is|'s) /g, /\bi(?:'m| am) /g];
