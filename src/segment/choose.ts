@@ -27,6 +27,8 @@ const W = {
   closeBefore: 2,
   introAhead: 2,
   noFirstPerson: -2,
+  thanksSpeaker: 2,
+  selfAtOpening: 3,
 };
 
 /** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
@@ -42,6 +44,10 @@ const INTRO_AHEAD_WORDS = 60;
 /** A speaker says "I" or "my" this soon after they start; the host speaking of someone else does not. */
 const FIRST_PERSON_WORDS = 40;
 const FIRST_PERSON = /^(?:i|i'm|i've|i'll|i'd|my|me|myself)$/;
+/** The host thanks by name someone who named themself this recently: the talk ends there. */
+const THANKS_REACH_WORDS = 1500;
+/** A self-introduction this close to the file's start opens it in a talk. */
+const OPENING_WORDS = 60;
 /** Introductions of one person within this many words are one ("up next, Jay… give it up for Jay"). */
 const INTRO_GROUP_WORDS = 80;
 
@@ -116,6 +122,15 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     if (nextFirstPerson - clauses[c].wordsBefore > FIRST_PERSON_WORDS) add(start[c], 'noFirstPerson', c);
   }
 
+  // "thank you, Jonathan" after Jonathan named himself
+  const selves: Array<{ words: number; name: string }> = [];
+  for (let c = 0; c < n; c++) {
+    const e = evidence[c];
+    const self = e.self && (e.self.strong || e.self.closesPhrase) ? e.self.name.words.join(' ') : null;
+    if (e.thanked && selves.some((s) => clauses[c].wordsBefore - s.words <= THANKS_REACH_WORDS && samePerson(s.name, e.thanked!))) add(end[c], 'thanksSpeaker', c);
+    if (self) selves.push({ words: clauses[c].wordsBefore, name: self });
+  }
+
   for (let c = 0; c < n; c++) {
     const e = evidence[c];
     if (e.strongBreak) {
@@ -164,7 +179,10 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[
   const talkFrom = new Array<number>(n).fill(-1);
   const talkFromRole = new Array<'host' | 'speaker'>(n).fill('host');
   host[0] = 0;
-  talk[0] = -OPEN_IN_TALK; // a file may open in the middle of a talk, but a tie opens with the host
+  // a file may open in the middle of a talk (a tie opens with the host), or with a speaker naming themself
+  const openingSelf = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.self?.strong && e.self.name.capitalized);
+  const openingIntro = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.intro);
+  talk[0] = -OPEN_IN_TALK + (openingSelf !== -1 && (openingIntro === -1 || openingIntro > openingSelf) ? W.selfAtOpening : 0);
   // best host / talk state among clauses that can precede c
   let bestHost = -1; // best host[q] for q < c
   let bestTalk = -1; // best talk[q] for q with at least MIN_TALK_WORDS words before c

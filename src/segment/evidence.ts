@@ -38,6 +38,8 @@ export interface ClauseEvidence {
   strongBreak: boolean;
   /** Only a slide change (or other non-speech) right before the clause. */
   softBreak: boolean;
+  /** The name someone is thanked by ("thank you, Jonathan"). */
+  thanked: string | null;
   /** The host's words carrying on from an introduction ("he's giving a talk on…"). */
   hostContinuation: boolean;
 }
@@ -78,6 +80,16 @@ function selfIn(clause: Clause): SelfIntroduction | null {
   return null;
 }
 
+/** The host's thanks naming someone: "thank you, Steve", "a round of applause for Eric". */
+const THANKS = /^(?:(?:so|okay|all right|alright|great)[,.]? )?(?:thank you|thanks)(?: (?:so|very) much)?,? |\b(?:applause|hand) (?:for|to) /;
+
+export function thankedIn(clause: Clause): string | null {
+  const m = THANKS.exec(clause.lower);
+  if (!m) return null;
+  const name = readName(clause.words, clause.indices, wordAt(clause, m.index + m[0].length));
+  return name && name.capitalized ? name.words.join(' ') : null;
+}
+
 export function readEvidence(view: ClauseView): ClauseEvidence[] {
   return view.clauses.map((clause) => {
     const run = clause.afterBreak ? breakEndingAt(view, clause.first) : undefined;
@@ -92,6 +104,7 @@ export function readEvidence(view: ClauseView): ClauseEvidence[] {
       strongBreak,
       softBreak: run !== undefined && !strongBreak,
       hostContinuation: isHostContinuation(clause.lower),
+      thanked: thankedIn(clause),
     };
   });
 }
