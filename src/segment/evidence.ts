@@ -93,7 +93,8 @@ export function thankedIn(clause: Clause): string | null {
 export function readEvidence(view: ClauseView): ClauseEvidence[] {
   return view.clauses.map((clause) => {
     const run = clause.afterBreak ? breakEndingAt(view, clause.first) : undefined;
-    const strongBreak = run?.strong ?? false;
+    // applause a transcript wrote in words inside a line: "(audience applauds), Thank you"
+    const strongBreak = (run?.strong ?? false) || /^[([](?:audience )?(?:applau|clap)/.test(clause.lower);
     return {
       intro: introIn(clause),
       self: selfIn(clause),

@@ -20,13 +20,14 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\bwithout further ado,? (?:here's |here is )?/g,
   /\bkick (?:it |things )?off with /g,
   /\btake it away\b[,?!.]? ?/g,
+  /\b(?:hand|pass|turn) (?:it |things )?(?:back |over )?to (?:my (?:colleague|friend|co-?worker|co-?presenter|co-?speaker) )?/g,
 ];
 
 /** The host readying the next talk without naming anyone: "the next lightning talk", "are you ready to go?". */
 export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/, /\b(?:come|coming) (?:up |on )(?:to |on )?(?:the )?stage\b/];
 
 /** Cheap test that rules out most clauses before the introduction patterns run. */
-export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage)\b/;
+export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to)\b/;
 
 /** The speaker names themself: "my name is X", "I'm X", "hi, I'm X". */
 export const SELF_INTRODUCTIONS: RegExp[] = [/\bmy name(?: is|'s) /g, /\bi(?:'m| am) /g];
