@@ -28,6 +28,7 @@ const W = {
   introAhead: 2,
   noFirstPerson: -2,
   thanksSpeaker: 2,
+  spokenOf: -3,
   selfAtOpening: 3,
 };
 
@@ -48,6 +49,8 @@ const FIRST_PERSON = /^(?:i|i'm|i've|i'll|i'd|my|me|myself)$/;
 const THANKS_REACH_WORDS = 1500;
 /** A self-introduction this close to the file's start opens it in a talk. */
 const OPENING_WORDS = 60;
+/** The introduced person named again this soon after the talk would start: the host is still speaking of them. */
+const SPOKEN_OF_WORDS = 30;
 /** Introductions of one person within this many words are one ("up next, Jay… give it up for Jay"). */
 const INTRO_GROUP_WORDS = 80;
 
@@ -109,6 +112,18 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
       add(start[c], 'introNear', i);
+    }
+    // "let's welcome Mario to the stage. [applause] The award was given to Mario for…": the host goes on about them
+    const introduced = evidence[i].intro!.name?.words.join(' ');
+    if (introduced) {
+      for (let c = after; c < n && wordsAt(c) <= reachEnd; c++) {
+        for (let k = c; k < n && wordsAt(k) - wordsAt(c) <= SPOKEN_OF_WORDS && !evidence[k].self; k++) {
+          if (clauses[k].words.some((w) => /^\p{Lu}/u.test(w.text) && samePerson(w.text.replace(/[^\p{L}'’-]/gu, '') || '-', introduced))) {
+            add(start[c], 'spokenOf', k);
+            break;
+          }
+        }
+      }
     }
     // the host comes back a little before an introduction
     for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], 'introAhead', i);
