@@ -11,7 +11,7 @@ import { samePerson } from './names.js';
 import { isEnglish } from '../correct/english.js';
 
 /** What one handoff must be worth: about two independent signals. */
-export const HANDOFF_COST = 3.5;
+export const HANDOFF_COST = 3;
 
 // Weights of the signals (measured on the corpus; see docs/speakers.md).
 const W = {
