@@ -44,7 +44,7 @@ const SELF_SOON_WORDS = 25;
 const INTRO_AHEAD_WORDS = 60;
 /** A speaker says "I" or "my" this soon after they start; the host speaking of someone else does not. */
 const FIRST_PERSON_WORDS = 40;
-const FIRST_PERSON = /^(?:i|i'm|i've|i'll|i'd|my|me|myself)$/;
+const FIRST_PERSON = /^(?:i|i'm|i've|i'll|i'd|my|me|myself|we|we're|we've|we'll|our|us)$/;
 /** The host thanks by name someone who named themself this recently: the talk ends there. */
 const THANKS_REACH_WORDS = 1500;
 /** A self-introduction this close to the file's start opens it in a talk. */

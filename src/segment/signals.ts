@@ -20,6 +20,7 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\bwithout further ado,? (?:here's |here is )?/g,
   /\bkick (?:it |things )?off with /g,
   /\btake it away\b[,?!.]? ?/g,
+  /\b(?:like to|want to|going to|let me) (?:now )?introduce (?:to )?(?:you )?(?:to )?/g,
   /\b(?:we |i )?(?:(?:will|'ll|can|are going to|am going to|'m going to) )?invite (?=\S+(?: \S+){0,2} to (?:speak|take|present|share|come|join)\b)/g,
   /\b(?:we're|we are|i'll|let's|i will) (?:go |hand it |pass it )?over to /g,
   /\b(?:hand|pass|turn) (?:it |things )?(?:back |over )?to (?:my (?:colleague|friend|co-?worker|co-?presenter|co-?speaker) )?/g,
@@ -29,7 +30,7 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
 export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/, /\b(?:come|coming) (?:up |on )(?:to |on )?(?:the )?stage\b/];
 
 /** Cheap test that rules out most clauses before the introduction patterns run. */
-export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to|invite)\b/;
+export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to|invite|introduce)\b/;
 
 /** The speaker names themself: "my name is X", "I'm X", "hi, I'm X". */
 export const SELF_INTRODUCTIONS: RegExp[] = [/\bmy name(?: is|'s) /g, /\bi(?:'m| am) /g];
