@@ -30,6 +30,7 @@ const W = {
   thanksSpeaker: 2,
   spokenOf: -3,
   selfAtOpening: 3,
+  closeThenPause: 1,
 };
 
 /** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
@@ -51,6 +52,8 @@ const THANKS_REACH_WORDS = 1500;
 const OPENING_WORDS = 60;
 /** The introduced person named again this soon after the talk would start: the host is still speaking of them. */
 const SPOKEN_OF_WORDS = 30;
+/** Words the host may add after an introduction before the applause ("there's not many of us here"). */
+const FLUFF_WORDS = 15;
 /** Introductions of one person within this many words are one ("up next, Jay… give it up for Jay"). */
 const INTRO_GROUP_WORDS = 80;
 
@@ -107,7 +110,14 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   for (let i = 0; i < n; i++) {
     if (!evidence[i].intro) continue;
     const chainEnd = introChainEnd(view, evidence, i);
-    const after = chainEnd + 1;
+    // the talk starts right after the introduction, or after the applause that follows a word or two of fluff
+    let after = chainEnd + 1;
+    for (let c = after + 1; c < n && wordsAt(c) - wordsAt(after) <= FLUFF_WORDS; c++) {
+      if (evidence[c].strongBreak) {
+        after = c;
+        break;
+      }
+    }
     if (after < n) add(start[after], 'introJustBefore', i);
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
@@ -166,7 +176,11 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     if (e.greeting) add(start[c], 'greeting', c);
     if (e.hostReturn) add(end[c], 'hostReturn', c);
     else if (e.weakReturn && e.strongBreak) add(end[c], 'weakReturnAfterBreak', c);
-    if (c > 0 && evidence[c - 1].close) add(end[c], 'closeBefore', c - 1);
+    if (c > 0 && evidence[c - 1].close) {
+      add(end[c], 'closeBefore', c - 1);
+      // "…thank you so much." then a slide change or applause: the speaker has stopped
+      if (e.strongBreak || e.softBreak) add(end[c], 'closeThenPause', c);
+    }
     else if (c > 1 && evidence[c - 2].close && clauses[c - 1].words.length <= 4) add(end[c], 'closeBefore', c - 2);
   }
   return { start, end };

@@ -35,6 +35,9 @@ interface Talk {
   name: string | null;
   title: string | null;
   nameTokens: number[];
+  /** Said once the roster has had its say (it settles a spelling read two ways, and names an unnamed talk). */
+  warnings: Warning[];
+  fromRoster?: boolean;
 }
 
 function hasWords(tokens: Token[], from: number, to: number): boolean {
@@ -98,6 +101,7 @@ function applyRoster(talks: Talk[], roster: Roster | undefined): void {
     const person = roster.speakers[k];
     talk.name = person.name;
     talk.title = person.title ?? talk.title;
+    talk.fromRoster = true;
   }
 }
 
@@ -196,8 +200,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       // the host's part before this talk (for a talk following a talk: the end of that one)
       const previous = parts[k - 1];
       const named = nameTalk(view, evidence, { fromClause: part.clause, toClause }, previous ? previous.clause : 0, { known });
-      warnings.push(...named.warnings);
-      const talk: Talk = { name: named.name, title: named.title, nameTokens: named.nameTokens };
+      const talk: Talk = { name: named.name, title: named.title, nameTokens: named.nameTokens, warnings: named.warnings };
       talks.push(talk);
       draftOfTalk.set(talk, draft);
       draft.evidence.name = linesOf(named.nameTokens);
@@ -223,10 +226,9 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     draft.speaker = talk.name;
     draft.title = talk.title;
   }
-  // the roster settles a spelling the text read two ways
-  const settled = options.roster ? warnings.filter((w) => !(w.code === 'speaker-name' && talks.some((t) => t.name && rosterNames.includes(t.name) && w.message.includes(t.name)))) : warnings;
+  for (const talk of talks) warnings.push(...(talk.fromRoster ? talk.warnings.filter((w) => w.code !== 'speaker-name' && w.code !== 'speaker-unnamed') : talk.warnings));
   const cased = capitalizeSpeakerNames(tokens, talks);
-  return { segments: finish(tokens, drafts), warnings: settled, ...cased };
+  return { segments: finish(tokens, drafts), warnings: warnings.sort((a, b) => a.line - b.line), ...cased };
 }
 
 /** A lightning session: its title says so, or it has several talks of a few minutes each. */

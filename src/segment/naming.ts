@@ -89,12 +89,17 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
 
   // the host's introduction: the last one naming someone before the talk
   let intro: { name: NameCandidate; clause: number } | null = null;
+  let firstIntro = span.fromClause;
   let title: string | null = null;
   for (let c = span.fromClause - 1; c >= Math.max(0, hostFrom) && startWords - clauses[c].wordsBefore <= INTRO_WINDOW; c--) {
     const found = evidence[c].intro;
+    if (found) firstIntro = c;
     if (found?.name && !intro) intro = { name: found.name, clause: c };
-    if (found && !title) title = titleIn(clauses[c].text, found.name ? text(found.name) : null);
   }
+
+  const introText = intro ? text(intro.name) : null;
+  // the title: in the introduction or the host's words after it ("he's giving us a talk on…")
+  for (let c = firstIntro; c < span.fromClause && !title; c++) title = titleIn(clauses[c].text, introText);
 
   // the speaker's own introduction
   let self: { name: NameCandidate; clause: number } | null = null;
@@ -111,7 +116,6 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
   const thanks = thanksName(view, span.toClause);
   let name: string | null = null;
   let nameTokens: number[] = [];
-  const introText = intro ? text(intro.name) : null;
   if (self) {
     const selfText = text(self.name);
     nameTokens = [...self.name.indices];
