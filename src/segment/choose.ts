@@ -22,7 +22,7 @@ const W = {
   selfHere: 3,
   selfSoon: 2,
   greeting: 1,
-  hostReturn: 3,
+  hostReturn: 3.5,
   weakReturnAfterBreak: 1.5,
   closeBefore: 2,
   introAhead: 2,
