@@ -90,13 +90,23 @@ export function thankedIn(clause: Clause): string | null {
   return name && name.capitalized ? name.words.join(' ') : null;
 }
 
+/** "…welcome to the stage Dr. Ngozi Adeyemi": the honorific's full stop ended the clause before the name. */
+const ENDS_IN_HONORIFIC = /\b(?:mr|mrs|ms|dr|prof)\.$/;
+
+function introAcrossHonorific(view: ClauseView, index: number, intro: { name: NameCandidate | null } | null): { name: NameCandidate | null } | null {
+  const next = view.clauses[index + 1];
+  if (!intro || intro.name || !next || !ENDS_IN_HONORIFIC.test(view.clauses[index].lower)) return intro;
+  const name = readName(next.words, next.indices, 0);
+  return name && name.capitalized ? { name } : intro;
+}
+
 export function readEvidence(view: ClauseView): ClauseEvidence[] {
-  return view.clauses.map((clause) => {
+  return view.clauses.map((clause, index) => {
     const run = clause.afterBreak ? breakEndingAt(view, clause.first) : undefined;
     // applause a transcript wrote in words inside a line: "(audience applauds), Thank you"
     const strongBreak = (run?.strong ?? false) || /^[([](?:audience )?(?:applau|clap)/.test(clause.lower);
     return {
-      intro: introIn(clause),
+      intro: introAcrossHonorific(view, index, introIn(clause)),
       self: selfIn(clause),
       close: isClose(clause.lower),
       hostReturn: isHostReturn(clause.lower, clause.text),

@@ -94,7 +94,8 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
   for (let c = span.fromClause - 1; c >= Math.max(0, hostFrom) && startWords - clauses[c].wordsBefore <= INTRO_WINDOW; c--) {
     const found = evidence[c].intro;
     if (found) firstIntro = c;
-    if (found?.name && !intro) intro = { name: found.name, clause: c };
+    // the last introduction naming someone, in its fullest form ("Ravi Kumar… Ravi, take it away")
+    if (found?.name && (!intro || (samePerson(text(intro.name), text(found.name)) && found.name.words.length > intro.name.words.length))) intro = { name: found.name, clause: c };
   }
 
   const introText = intro ? text(intro.name) : null;
