@@ -81,7 +81,7 @@ function selfIn(clause: Clause): SelfIntroduction | null {
 }
 
 /** The host's thanks naming someone: "thank you, Steve", "a round of applause for Eric". */
-const THANKS = /^(?:(?:so|okay|all right|alright|great)[,.]? )?(?:thank you|thanks)(?: (?:so|very) much)?,? |\b(?:applause|hand) (?:for|to) /;
+export const THANKS = /^(?:(?:so|okay|all right|alright|great)[,.]? )?(?:thank you|thanks)(?: (?:so|very) much)?,? |\b(?:applause|hand) (?:for|to) /;
 
 export function thankedIn(clause: Clause): string | null {
   const m = THANKS.exec(clause.lower);

@@ -6,7 +6,7 @@
 import type { Warning } from '../types.js';
 import type { ClauseView } from './clauses.js';
 import { wordAt } from './clauses.js';
-import type { ClauseEvidence } from './evidence.js';
+import { THANKS, type ClauseEvidence } from './evidence.js';
 import { isEnglish } from '../correct/english.js';
 import { readName, reconcile, samePerson, capitalizeName, type NameCandidate } from './names.js';
 import { taggedAsPerson } from './person.js';
@@ -46,9 +46,6 @@ function plausibleAlone(candidate: NameCandidate, sentence: string): boolean {
   if (!isEnglish(first)) return true;
   return candidate.capitalized && taggedAsPerson(sentence, first);
 }
-
-/** The host's thanks naming someone right after the talk: "thank you, Steve", "a round of applause for Eric". */
-const THANKS = /^(?:(?:so|okay|all right|alright|great)[,.]? )?(?:thank you|thanks)(?: (?:so|very) much)?,? |\b(?:applause|hand) (?:for|to) /;
 
 function thanksName(view: ClauseView, afterClause: number): { name: NameCandidate; clause: number } | null {
   const clauses = view.clauses;

@@ -12,7 +12,6 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\bnext(?: [a-z]+)?,? we (?:have|'ve got) /g,
   /\bnext (?:talk|speaker|talker)\b[^.?!]{0,40}? we have /g,
   /\b(?:our |the )?(?:next|first|last) (?:speaker|talk|talker|presenter)(?:,[^.?!]{0,40},)? (?:is |will be )/g,
-  /\bour speaker (?:today |now |this (?:morning|afternoon|evening) )?is /g,
   /\b(?:let's|let us|please|like to|want to|we|we'd like to|we're going to|i'm (?:happy|excited|delighted|thrilled) to) (?:all |now )?(?:help me )?welcome (?!to\b|back\b|everyone\b|everybody\b)/g,
   /\bwelcome to the stage,? (?:(?:mr|mrs|ms|dr|professor)\.? )?/g,
   /\bgive (?:it up|(?:it )?(?:a |another )?(?:big |warm |loud |huge |massive )*(?:hand|wave|round of applause)) (?:to|for) /g,
@@ -22,12 +21,11 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\btake it away\b[,?!.]? ?/g,
   /\b(?:like to|want to|going to|let me) (?:now )?introduce (?:to )?(?:you )?(?:to )?/g,
   /\b(?:we |i )?(?:(?:will|'ll|can|are going to|am going to|'m going to) )?invite (?=\S+(?: \S+){0,2} to (?:speak|take|present|share|come|join)\b)/g,
-  /\b(?:we're|we are|i'll|let's|i will) (?:go |hand it |pass it )?over to /g,
   /\b(?:hand|pass|turn) (?:it |things )?(?:back |over )?to (?:my (?:colleague|friend|co-?worker|co-?presenter|co-?speaker) )?/g,
 ];
 
 /** The host readying the next talk without naming anyone: "the next lightning talk", "are you ready to go?". */
-export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/, /\b(?:come|coming) (?:up |on )(?:to |on )?(?:the )?stage\b/];
+export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/];
 
 /** Cheap test that rules out most clauses before the introduction patterns run. */
 export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to|invite|introduce)\b/;
