@@ -156,6 +156,15 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     if (self) selves.push({ words: clauses[c].wordsBefore, name: self });
   }
 
+  // "I'm jeff" (an English word) right after the host's "first up we have jeff"
+  const introducedJustBefore = (c: number, name: string) => {
+    for (let i = c - 1; i >= 0 && clauses[c].wordsBefore - clauses[i].wordsBefore <= INTRO_REACH_WORDS * 2; i--) {
+      const introduced = evidence[i].intro?.name;
+      if (introduced && samePerson(introduced.words.join(' '), name)) return true;
+    }
+    return false;
+  };
+
   for (let c = 0; c < n; c++) {
     const e = evidence[c];
     if (e.strongBreak) {
@@ -165,7 +174,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
       add(start[c], 'softBreak', c);
       add(end[c], 'softBreak', c);
     }
-    if (e.self && (e.self.strong || (e.self.closesPhrase && (e.self.name.capitalized || !isEnglish(e.self.name.words[0]))))) {
+    if (e.self && (e.self.strong || (e.self.closesPhrase && (e.self.name.capitalized || !isEnglish(e.self.name.words[0]) || introducedJustBefore(c, e.self.name.words.join(' ')))))) {
       add(start[c], 'selfHere', c);
       // the speaker's first words a little before their name ("Hi. Okay. My name is…")
       for (let b = c - 1; b >= 0 && clauses[c].wordsBefore - clauses[b].wordsBefore <= SELF_SOON_WORDS; b--) {

@@ -73,11 +73,16 @@ function saysName(view: ClauseView, span: TalkSpan, name: string): number | null
   return null;
 }
 
+/** The heard words of every introduction of this person (the host may name them twice). */
+function sameIntros(intros: NameCandidate[], name: string): number[] {
+  return intros.filter((i) => samePerson(text(i), name)).flatMap((i) => i.indices);
+}
+
 function knownSpelling(name: string, known: string[]): string | null {
   return known.find((k) => samePerson(k, name)) ?? null;
 }
 
-/** The name (and announced title) of one talk. `previousEnd` is the clause after which the host's part before it begins. */
+/** The name (and announced title) of one talk. `hostFrom` is the first clause of the part before it (the host's, or the previous talk's). */
 export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: TalkSpan, hostFrom: number, context: NamingContext): TalkName {
   const clauses = view.clauses;
   const warnings: Warning[] = [];
@@ -86,11 +91,13 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
 
   // the host's introduction: the last one naming someone before the talk
   let intro: { name: NameCandidate; clause: number } | null = null;
+  const intros: NameCandidate[] = [];
   let firstIntro = span.fromClause;
   let title: string | null = null;
   for (let c = span.fromClause - 1; c >= Math.max(0, hostFrom) && startWords - clauses[c].wordsBefore <= INTRO_WINDOW; c--) {
     const found = evidence[c].intro;
     if (found) firstIntro = c;
+    if (found?.name) intros.push(found.name);
     // the last introduction naming someone, in its fullest form ("Ravi Kumar… Ravi, take it away")
     if (found?.name && (!intro || (samePerson(text(intro.name), text(found.name)) && found.name.words.length > intro.name.words.length))) intro = { name: found.name, clause: c };
   }
@@ -119,7 +126,7 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
     nameTokens = [...self.name.indices];
     if (intro && samePerson(introText!, selfText)) {
       name = reconcile(introText, selfText);
-      nameTokens.push(...intro.name.indices);
+      nameTokens.push(...sameIntros(intros, selfText));
       if (introText!.toLowerCase() !== selfText.toLowerCase() && selfText.split(/\s+/)[0].toLowerCase() !== introText!.toLowerCase()) {
         warnings.push({ line: lineOf(self.clause), code: 'speaker-name', message: `"${introText}" (host) and "${selfText}" (speaker) taken as one person: ${name}` });
       }
@@ -134,7 +141,7 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
       (knownSpelling(introText!, context.known) ? clauses.indexOf(clauses[intro.clause]) : null);
     if (confirmedBy !== null) {
       name = reconcile(introText, null);
-      nameTokens = [...intro.name.indices];
+      nameTokens = sameIntros(intros, introText!);
       if (thanks && samePerson(text(thanks.name), introText!)) nameTokens.push(...thanks.name.indices);
     } else {
       warnings.push({ line: lineOf(span.fromClause), code: 'speaker-unnamed', message: `the host introduces "${capitalizeName(introText!)}", but nothing in the talk or after it confirms the name: left unnamed` });
