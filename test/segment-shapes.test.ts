@@ -6,6 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildFromText } from '../src/pipeline.js';
 import { detectSpeakers } from '../src/segment/index.js';
 import type { Segment } from '../src/types.js';
 import { normalizeLines } from './helpers/pipeline.js';
@@ -116,6 +117,17 @@ describe('session shapes', () => {
       ['host', null, lineOf(5), lineOf(6)],
       ['speaker', 'Lea', lineOf(7), lineOf(10)],
     ]);
+  });
+});
+
+describe('the `#` heading', () => {
+  it('names the one talk of a recording titled with one person, and spells a name it matches', () => {
+    const lines = ['Good afternoon. Our next talk is about engines. Please give a big hand. [applause]', 'Thank you. ' + BODY[0], ...BODY, 'Thank you. [applause]', 'Thanks everyone, lunch is next.'];
+    const text = (title: string) => `# ${title}\n\n` + lines.map((l) => ` ${l}`).join('\n\n') + '\n';
+    const titled = buildFromText(text('P3：Ada Lovelace - Analytical Engines - PyCon'), 't.md').segments;
+    expect(titled.map((s) => [s.role, s.speaker])).toEqual([['host', null], ['speaker', 'Ada Lovelace'], ['host', null]]);
+    expect(titled[1].evidence!.name).toEqual([1]);
+    expect(buildFromText(text('Sunday Lightning Talks'), 't.md').segments.map((s) => s.speaker)).toEqual([null, null, null]);
   });
 });
 

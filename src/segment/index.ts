@@ -18,6 +18,8 @@ export interface SegmentOptions {
   detect?: boolean;
   /** The transcript's `#` title: names in it spell the speakers, and "lightning" marks short talks. */
   title?: string | null;
+  /** The line of that title. */
+  titleLine?: number | null;
 }
 
 export interface SegmentResult {
@@ -180,7 +182,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     const lone = heading.filter((h) => !isEnglish(h.split(' ')[0]));
     if (drafts.length === 1 && !drafts[0].speaker && lone.length === 1) {
       drafts[0].speaker = lone[0];
-      drafts[0].evidence.name = [1];
+      drafts[0].evidence.name = [options.titleLine ?? 1];
     }
     return { segments: finish(tokens, drafts), warnings, tokens, corrections: [] };
   }
@@ -221,6 +223,13 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     }
   });
   applyRoster(talks, options.roster);
+  // a recording of one talk titled with one person's name: the talk is theirs
+  const headingPerson = heading.filter((h) => !isEnglish(h.split(' ')[0]));
+  if (talks.length === 1 && !talks[0].name && headingPerson.length === 1) {
+    talks[0].name = headingPerson[0];
+    talks[0].warnings = talks[0].warnings.filter((w) => w.code !== 'speaker-unnamed');
+    draftOfTalk.get(talks[0])!.evidence.name = [options.titleLine ?? 1];
+  }
   for (const talk of talks) {
     const draft = draftOfTalk.get(talk)!;
     draft.speaker = talk.name;

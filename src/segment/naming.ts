@@ -188,7 +188,9 @@ export function headingNames(title: string | null): string[] {
   for (const part of title.split(/\s+[-_|–—]\s+|[：:（）()]|\s{2,}|,\s*/)) {
     const words = part.trim().split(/\s+/);
     if (words.length < 2 || words.length > 3) continue;
-    if (words.every((w) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w))) names.push(words.join(' '));
+    if (!words.every((w) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w))) continue;
+    // "Lynn Root" has one English word; "Sunday Lightning Talks", "Python Trainers Summit" are no names
+    if (words.filter((w) => isEnglish(w)).length <= 1) names.push(words.join(' '));
   }
   return names;
 }
