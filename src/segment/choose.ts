@@ -123,7 +123,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
       add(start[c], 'introNear', i);
     }
-    // "let's welcome Mario to the stage. [applause] The award was given to Mario for…": the host goes on about them
+    // "let's welcome Dora to the stage. [applause] The award was given to Dora for…": the host goes on about them
     const introduced = evidence[i].intro!.name?.words.join(' ');
     if (introduced) {
       for (let c = after; c < n && wordsAt(c) <= reachEnd; c++) {
@@ -147,7 +147,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     if (nextFirstPerson - clauses[c].wordsBefore > FIRST_PERSON_WORDS) add(start[c], 'noFirstPerson', c);
   }
 
-  // "thank you, Jonathan" after Jonathan named himself
+  // "thank you, Ivo" after Ivo named himself
   const selves: Array<{ words: number; name: string }> = [];
   for (let c = 0; c < n; c++) {
     const e = evidence[c];

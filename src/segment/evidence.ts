@@ -38,7 +38,7 @@ export interface ClauseEvidence {
   strongBreak: boolean;
   /** Only a slide change (or other non-speech) right before the clause. */
   softBreak: boolean;
-  /** The name someone is thanked by ("thank you, Jonathan"). */
+  /** The name someone is thanked by ("thank you, Ivo"). */
   thanked: string | null;
   /** The host's words carrying on from an introduction ("he's giving a talk on…"). */
   hostContinuation: boolean;
@@ -53,7 +53,7 @@ function introIn(clause: Clause): { name: NameCandidate | null } | null {
     for (const m of matchesOf(pattern, clause.lower)) {
       const name = readName(clause.words, clause.indices, wordAt(clause, m.end));
       if (name) return { name };
-      // "Russell, take it away": the name opens the clause, before the phrase
+      // "Ravi, take it away": the name opens the clause, before the phrase
       if (m.index > 0 && /,$/.test(clause.words[0].text)) {
         const before = readName(clause.words, clause.indices, 0);
         if (before && before.capitalized && before.words.length <= 2) return { name: before };
@@ -80,7 +80,7 @@ function selfIn(clause: Clause): SelfIntroduction | null {
   return null;
 }
 
-/** The host's thanks naming someone: "thank you, Steve", "a round of applause for Eric". */
+/** The host's thanks naming someone: "thank you, Ivo", "a round of applause for Dora". */
 export const THANKS = /^(?:(?:so|okay|all right|alright|great)[,.]? )?(?:thank you|thanks)(?: (?:so|very) much)?,? |\b(?:applause|hand) (?:for|to) /;
 
 export function thankedIn(clause: Clause): string | null {

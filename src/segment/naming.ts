@@ -59,7 +59,7 @@ function thanksName(view: ClauseView, afterClause: number): { name: NameCandidat
   return null;
 }
 
-/** Does the talk's opening say one of the name's words ("Hello, Mark Shields")? */
+/** Does the talk's opening say one of the name's words ("Hello, Ivo Petrov")? */
 function saysName(view: ClauseView, span: TalkSpan, name: string): number | null {
   const clauses = view.clauses;
   const from = clauses[span.fromClause].wordsBefore;
@@ -181,7 +181,7 @@ export function ownName(view: ClauseView, evidence: ClauseEvidence[], fromClause
   return null;
 }
 
-/** People named in the `#` heading ("P5：Lynn Root - Advanced asyncio", "TALK _ Randall Hunt, Mike Ruberry _ …"). */
+/** People named in the `#` heading ("P5：Ada Lovelace - Engines", "TALK _ Ada Lovelace, Ivo Petrov _ …"). */
 export function headingNames(title: string | null): string[] {
   if (!title) return [];
   const names: string[] = [];
@@ -189,7 +189,7 @@ export function headingNames(title: string | null): string[] {
     const words = part.trim().split(/\s+/);
     if (words.length < 2 || words.length > 3) continue;
     if (!words.every((w) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*$/u.test(w))) continue;
-    // "Lynn Root" has one English word; "Sunday Lightning Talks", "Python Trainers Summit" are no names
+    // "Ada Lovelace" may hold one English word; "Sunday Lightning Talks", "Python Teachers Summit" are no names
     if (words.filter((w) => isEnglish(w)).length <= 1) names.push(words.join(' '));
   }
   return names;

@@ -4,7 +4,7 @@
 /**
  * The host introduces the next speaker; each pattern ends where the introduced name may begin
  * ("first up we have X", "please welcome X", "our next speaker is X", "take it away, X"). The name
- * may be missing ("please give him a big hand") or stand before the phrase ("Russell, take it away").
+ * may be missing ("please give him a big hand") or stand before the phrase ("Ravi, take it away").
  */
 export const HOST_INTRODUCTIONS: RegExp[] = [
   /\b(?:first|next) up,? (?:we(?: have|'ve got| got)|is|it's|we've) /g,
