@@ -45,7 +45,7 @@ const SELF_SOON_WORDS = 25;
 const INTRO_AHEAD_WORDS = 60;
 /** A speaker says "I" or "my" this soon after they start; the host speaking of someone else does not. */
 const FIRST_PERSON_WORDS = 40;
-const FIRST_PERSON = /^(?:i|i'm|i've|i'll|i'd|my|me|myself|we|we're|we've|we'll|our|us)$/;
+const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'll", "i'd", 'my', 'me', 'myself', 'we', "we're", "we've", "we'll", 'our', 'us']);
 /** The host thanks by name someone who named themself this recently: the talk ends there. */
 const THANKS_REACH_WORDS = 1500;
 /** A self-introduction this close to the file's start opens it in a talk. */
@@ -140,7 +140,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   }
 
   // a talk's first words are the speaker's own: "I", "my"; a host speaking of an awardee says "he", "she"
-  const firstPersonAt = clauses.map((clause) => clause.words.some((w) => FIRST_PERSON.test(w.text.toLowerCase().replace(/[^a-z']/g, ''))));
+  const firstPersonAt = clauses.map((clause) => clause.lower.split(' ').some((w) => FIRST_PERSON.has(w.replace(/[^a-z']/g, ''))));
   let nextFirstPerson = Infinity;
   for (let c = n - 1; c >= 0; c--) {
     if (firstPersonAt[c]) nextFirstPerson = clauses[c].wordsBefore;

@@ -84,6 +84,7 @@ function selfIn(clause: Clause): SelfIntroduction | null {
 export const THANKS = /^(?:(?:so|okay|all right|alright|great)[,.]? )?(?:thank you|thanks)(?: (?:so|very) much)?,? |\b(?:applause|hand) (?:for|to) /;
 
 export function thankedIn(clause: Clause): string | null {
+  if (!/thank|hand|applause/.test(clause.lower)) return null;
   const m = THANKS.exec(clause.lower);
   if (!m) return null;
   const name = readName(clause.words, clause.indices, wordAt(clause, m.index + m[0].length));
