@@ -55,7 +55,7 @@ function spanOf(units: TimedUnit[], segment: number): { start: number; end: numb
 function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOptions): CaptionDocument {
   const profile = options.profile ?? NETFLIX;
   const stream = cleanText(parsed, options);
-  const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers });
+  const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers, title: stream.title, titleLine: parsed.titleLine });
   const segments = speakers.segments;
   const units = splitSentences(speakers.tokens, segments);
   const timing = pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), {

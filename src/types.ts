@@ -93,6 +93,10 @@ export interface Segment {
   endToken: number;
   startLine: number;
   endLine: number;
+  /** How sure the segment stage is of the handoff that starts this segment, 0 to 1 (1 for the first segment). */
+  confidence?: number;
+  /** Source lines of the signals for the segment's start (an introduction, applause, a self-introduction…) and for its name. */
+  evidence?: { start: number[]; name: number[] };
 }
 
 /** One person in a session's roster (from the conference schedule). */

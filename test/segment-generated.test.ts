@@ -60,7 +60,7 @@ const talkPlan = fc.record({
 /** The transcript lines and, for each talk, its name and true first/last line (1-based speech lines). */
 function session(plans: TalkPlan[], turns: boolean) {
   const lines: string[] = ['Good morning and welcome back, everyone.'];
-  const truth: Array<{ name: string; first: number; last: number }> = [];
+  const truth: Array<{ name: string | null; first: number; last: number }> = [];
   const turn = turns ? '>> ' : '';
   plans.forEach((plan, i) => {
     const name = NAMES[i];
@@ -81,7 +81,9 @@ function session(plans: TalkPlan[], turns: boolean) {
     if (close === '') lines.push(hostReturn);
     else if (plan.returnOnCloseLine && plan.closingApplause) lines.push(`${close} ${hostReturn}`); // `>>` starts a turn only after the applause
     else lines.push(close, hostReturn);
-    truth.push({ name, first, last });
+    // a name only from evidence: the speaker's own introduction, or the host's introduction confirmed by thanks by name
+    const confirmed = plan.self !== 2 || plan.hostReturn === 0;
+    truth.push({ name: confirmed ? name : null, first, last });
     if (CHATTER[plan.chatter]) lines.push(CHATTER[plan.chatter]);
   });
   lines.push('That brings us to the break.');

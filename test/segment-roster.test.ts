@@ -58,9 +58,12 @@ describe('a roster helps place boundaries', () => {
   const BODY = 'Today I want to show you how we test the parsers in our team. We start with small inputs and grow them until something breaks. Every bug became a new case.';
   const text = ['# Session', '', ' Good morning. Our first speaker needs no introduction. [applause]', '', " Hello. I'm Kofi.", '', ` ${BODY}`, '', ` ${BODY} Thank you.`, ''].join('\n');
 
-  it('"I\'m X" opens a talk the host did not name once the roster knows X', () => {
+  it('"I\'m X" after applause opens a talk the host did not name; the roster gives its full name and title', () => {
     const without = buildFromText(text, 's.md').segments;
-    expect(without).toHaveLength(1); // no handoff found: the host's words and the talk are one segment
+    expect(without.map((s) => [s.role, s.speaker, s.startLine])).toEqual([
+      ['host', null, 3],
+      ['speaker', 'Kofi', 5],
+    ]);
     const withRoster = buildFromText(text, 's.md', { speakers: parseRoster('speakers:\n  - name: Kofi Mensah\n    aliases: [Kofi]\n    title: Testing parsers\n', 'r.yaml') }).segments;
     expect(withRoster.map((s) => [s.role, s.speaker, s.title, s.startLine])).toEqual([
       ['host', null, null, 3],

@@ -109,7 +109,7 @@ describe('chapters track', () => {
       'Gajinder Deshpande',
       'Diamond — Scaling PyTorch and fraud',
       'Manabu Terada',
-      "Jay — DevRel sharing your company's skills with the world",
+      "DevRel sharing your company's skills with the world",
       'Jack',
       'Henry — Scikit-HEP developer pages',
       'Chris',

@@ -36,7 +36,7 @@ describe('writers', () => {
     const json = JSON.parse(writeJson(doc));
     expect(Object.keys(json)).toEqual(['source', 'title', 'segments', 'cues', 'markers', 'corrections', 'warnings']);
     // one lecturer: one segment, a speaker with no name (none is given)
-    expect(json.segments).toEqual([{ id: 1, speaker: null, role: 'speaker', title: null, startLine: 3, endLine: 7, start: 0, end: json.cues[2].end }]);
+    expect(json.segments).toEqual([{ id: 1, speaker: null, role: 'speaker', title: null, startLine: 3, endLine: 7, start: 0, end: json.cues[2].end, confidence: 1, evidence: { start: [], name: [] } }]);
     expect(Object.keys(json.cues[0])).toEqual(['id', 'start', 'end', 'speaker', 'lines', 'sourceLines']);
     expect(json.markers).toEqual([{ image: 'img/t_1.png', line: 6, time: expect.any(Number), pinned: false }]);
     for (const cue of json.cues) expect(Math.round(cue.start * 1000)).toBe(cue.start * 1000);

@@ -3,17 +3,23 @@
 // of a source line splits that line.
 
 import type { Correction, Roster, Segment, Token, Warning } from '../types.js';
-import { clauseView, wordAt, type ClauseView } from './clauses.js';
-import { capitalizeName, nameScore, readName, samePerson } from './names.js';
-import { SELF_INTRODUCTIONS, matchesOf } from './signals.js';
+import { clauseView, breakEndingAt, type ClauseView } from './clauses.js';
+import { capitalizeName, nameScore } from './names.js';
 import { capitalizeSpeakerNames } from './name-case.js';
-import { findTalks, type Talk } from './talks.js';
+import { chooseParts, HANDOFF_COST, type Part } from './choose.js';
+import { readEvidence } from './evidence.js';
+import { headingNames, nameTalk, ownName } from './naming.js';
+import { isEnglish } from '../correct/english.js';
 
 export interface SegmentOptions {
   /** The session's roster: fixes names and spellings, gives titles. */
   roster?: Roster;
   /** False keeps the whole transcript one segment (a single lecturer; also the benchmark's baseline). */
   detect?: boolean;
+  /** The transcript's `#` title: names in it spell the speakers, and "lightning" marks short talks. */
+  title?: string | null;
+  /** The line of that title. */
+  titleLine?: number | null;
 }
 
 export interface SegmentResult {
@@ -25,7 +31,16 @@ export interface SegmentResult {
   corrections: Correction[];
 }
 
-type Draft = Omit<Segment, 'id' | 'startLine' | 'endLine'>;
+type Draft = Omit<Segment, 'id' | 'startLine' | 'endLine' | 'evidence'> & { evidence: { start: number[]; name: number[] } };
+
+interface Talk {
+  name: string | null;
+  title: string | null;
+  nameTokens: number[];
+  /** Said once the roster has had its say (it settles a spelling read two ways, and names an unnamed talk). */
+  warnings: Warning[];
+  fromRoster?: boolean;
+}
 
 function hasWords(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens[i].type === 'word') return true;
@@ -44,31 +59,6 @@ function splitAtTurns(tokens: Token[], draft: Draft): Draft[] {
   }
   parts.push({ ...draft, firstToken: from, endToken: draft.endToken });
   return parts;
-}
-
-/** A name the part's speaker gives for themself ("I'm Ann, your host"; "my name is…"). */
-function ownName(view: ClauseView, from: number, to: number, expected: string[]): string | null {
-  // clauses are in token order: start at the part's first one (a scan from the top for every part
-  // is quadratic in a draft of thousands of handoffs)
-  let low = 0;
-  let high = view.clauses.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (view.clauses[mid].first < from) low = mid + 1;
-    else high = mid;
-  }
-  for (let c = low; c < view.clauses.length && view.clauses[c].first < to; c++) {
-    const clause = view.clauses[c];
-    for (const pattern of SELF_INTRODUCTIONS) {
-      for (const m of matchesOf(pattern, clause.lower)) {
-        const name = readName(clause.words, clause.indices, wordAt(clause, m.end));
-        if (!name) continue;
-        const text = name.words.join(' ');
-        if (pattern === SELF_INTRODUCTIONS[0] || name.capitalized || expected.some((e) => samePerson(e, text))) return text;
-      }
-    }
-  }
-  return null;
 }
 
 /** The roster's spelling for a name, or the roster host when there is only one. */
@@ -112,8 +102,8 @@ function applyRoster(talks: Talk[], roster: Roster | undefined): void {
   for (const [talk, k] of assigned) {
     const person = roster.speakers[k];
     talk.name = person.name;
-    delete talk.nameWarning; // the roster settles the spelling
     talk.title = person.title ?? talk.title;
+    talk.fromRoster = true;
   }
 }
 
@@ -137,51 +127,126 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
   return { startLine: first?.line ?? 1, endLine: last?.line ?? 1 };
 }
 
-/** The segment stage, with the warnings it raises (names that disagree). */
+/** A host who names themself does so within this many words of taking over. */
+const HOST_NAME_WORDS = 20;
+
+/** A lightning talk runs five minutes; one over fifteen (at about 150 words a minute) is likely two talks. */
+const LONG_LIGHTNING_WORDS = 15 * 150;
+
+/** Confidence of a handoff from its score: one handoff's cost gives about 0.6, twice that about 0.9. */
+function confidenceOf(part: Part, first: boolean): number {
+  if (first) return 1;
+  return Math.round((1 - Math.exp(-part.score.value / HANDOFF_COST)) * 100) / 100;
+}
+
+function wordsIn(tokens: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (tokens[i].type === 'word') n++;
+  return n;
+}
+
+/** Token where a part begins: a talk at its first words, the host's part at the applause or turn before its first words. */
+function partStart(view: ClauseView, part: Part): number {
+  if (part.clause === 0) return 0;
+  const clause = view.clauses[part.clause];
+  if (part.role === 'speaker' || !clause.afterBreak) return clause.first;
+  return breakEndingAt(view, clause.first)?.first ?? clause.first;
+}
+
+/** The segment stage, with the warnings it raises (unnamed speakers, names read two ways, long lightning talks). */
 export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): SegmentResult {
   const warnings: Warning[] = [];
-  const whole: Draft = { speaker: null, role: null, title: null, firstToken: 0, endToken: tokens.length };
+  const noEvidence = () => ({ start: [] as number[], name: [] as number[] });
+  const whole: Draft = { speaker: null, role: null, title: null, firstToken: 0, endToken: tokens.length, confidence: 1, evidence: noEvidence() };
   if (options.detect === false || tokens.length === 0) return { segments: finish(tokens, [whole]), warnings, tokens, corrections: [] };
 
   const view = clauseView(tokens);
-  const talks = findTalks(view, { roster: options.roster });
-  applyRoster(talks, options.roster);
-  for (const talk of talks) if (talk.nameWarning) warnings.push(talk.nameWarning);
+  const evidence = readEvidence(view);
+  const parts = chooseParts(view, evidence);
+  const heading = headingNames(options.title ?? null);
+  const rosterNames = options.roster?.speakers.flatMap((p) => [p.name, ...p.aliases]) ?? [];
   const hostNames = options.roster?.hosts.flatMap((h) => [h.name, ...h.aliases]) ?? [];
+  const known = [...(options.roster?.speakers.map((p) => p.name) ?? []), ...heading];
+  const lineOfClause = (c: number) => view.clauses[c].words[0].line;
+  const linesOf = (indices: number[]) => [...new Set(indices.map((i) => tokens[i].line))].sort((x, y) => x - y);
 
-  let drafts: Draft[] = [];
-  if (talks.length === 0) {
-    // no handoff: one lecturer, named only if they name themself; `>>` turns still split it
+  if (!parts.some((p) => p.role === 'speaker')) {
+    // no handoff: one lecturer, named only if they name themself (or the heading names one person); `>>` turns still split it
+    const drafts: Draft[] = [];
     for (const part of splitAtTurns(tokens, { ...whole, role: 'speaker' })) {
-      const name = ownName(view, part.firstToken, part.endToken, []);
-      drafts.push({ ...part, speaker: name && capitalizeName(name) });
+      const from = view.clauses.findIndex((c) => c.first >= part.firstToken);
+      const to = view.clauses.findIndex((c) => c.first >= part.endToken);
+      const name = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, [...rosterNames, ...heading]);
+      drafts.push({ ...part, speaker: name, evidence: noEvidence() });
+    }
+    const lone = heading.filter((h) => !isEnglish(h.split(' ')[0]));
+    if (drafts.length === 1 && !drafts[0].speaker && lone.length === 1) {
+      drafts[0].speaker = lone[0];
+      drafts[0].evidence.name = [options.titleLine ?? 1];
     }
     return { segments: finish(tokens, drafts), warnings, tokens, corrections: [] };
   }
 
-  const host = (from: number, to: number) => {
-    for (const part of splitAtTurns(tokens, { speaker: null, role: 'host', title: null, firstToken: from, endToken: to })) {
-      drafts.push({ ...part, speaker: rosterHost(options.roster, ownName(view, part.firstToken, part.endToken, hostNames)) });
+  const drafts: Draft[] = [];
+  const talks: Talk[] = [];
+  const draftOfTalk = new Map<Talk, Draft>();
+  parts.forEach((part, k) => {
+    const next = parts[k + 1];
+    const firstToken = partStart(view, part);
+    const endToken = next ? partStart(view, next) : tokens.length;
+    if (endToken <= firstToken) return;
+    const toClause = next ? next.clause : view.clauses.length;
+    const startEvidence = linesOf(part.score.clauses.map((c) => view.clauses[c].first).filter((i) => tokens[i].type === 'word'));
+    const draft: Draft = { speaker: null, role: part.role, title: null, firstToken, endToken, confidence: confidenceOf(part, k === 0), evidence: { start: k === 0 ? [] : startEvidence, name: [] } };
+    if (part.role === 'speaker') {
+      // the host's part before this talk (for a talk following a talk: the end of that one)
+      const previous = parts[k - 1];
+      const named = nameTalk(view, evidence, { fromClause: part.clause, toClause }, previous ? previous.clause : 0, { known });
+      const talk: Talk = { name: named.name, title: named.title, nameTokens: named.nameTokens, warnings: named.warnings };
+      talks.push(talk);
+      draftOfTalk.set(talk, draft);
+      draft.evidence.name = linesOf(named.nameTokens);
+      const words = wordsIn(tokens, firstToken, endToken);
+      if (words > LONG_LIGHTNING_WORDS && isLightning(options.title ?? null, parts, view)) {
+        warnings.push({ line: lineOfClause(part.clause), code: 'speaker-long-talk', message: `a lightning talk of about ${Math.round(words / 150)} minutes: two talks taken as one?` });
+      }
+      drafts.push(draft);
+    } else {
+      for (const piece of splitAtTurns(tokens, draft)) {
+        const from = view.clauses.findIndex((c) => c.first >= piece.firstToken);
+        const to = view.clauses.findIndex((c) => c.first >= piece.endToken);
+        // a host names themself as they begin ("I'm Ann, your host"); a name further in is a speaker the handoffs missed
+        const opening = from === -1 ? -1 : view.clauses.findIndex((c, k) => k > from && c.wordsBefore - view.clauses[from].wordsBefore > HOST_NAME_WORDS);
+        const own = from === -1 ? null : ownName(view, evidence, from, Math.min(to === -1 ? view.clauses.length : to, opening === -1 ? view.clauses.length : opening), hostNames);
+        drafts.push({ ...piece, speaker: rosterHost(options.roster, own), ...(piece.firstToken === draft.firstToken ? {} : { confidence: 0.5, evidence: { start: [tokens[piece.firstToken].line], name: [] } }) });
+      }
     }
-  };
-  let cursor = 0;
-  const kept: Talk[] = [];
+  });
+  applyRoster(talks, options.roster);
+  // a recording of one talk titled with one person's name: the talk is theirs
+  const headingPerson = heading.filter((h) => !isEnglish(h.split(' ')[0]));
+  if (talks.length === 1 && !talks[0].name && headingPerson.length === 1) {
+    talks[0].name = headingPerson[0];
+    talks[0].warnings = talks[0].warnings.filter((w) => w.code !== 'speaker-unnamed');
+    draftOfTalk.get(talks[0])!.evidence.name = [options.titleLine ?? 1];
+  }
   for (const talk of talks) {
-    let start = Math.max(talk.start, cursor);
-    if (start > cursor && !hasWords(tokens, cursor, start)) start = cursor;
-    if (start > cursor) host(cursor, start);
-    if (talk.end <= start) continue;
-    drafts.push({ speaker: talk.name, role: 'speaker', title: talk.title, firstToken: start, endToken: talk.end });
-    kept.push(talk);
-    cursor = talk.end;
+    const draft = draftOfTalk.get(talk)!;
+    draft.speaker = talk.name;
+    draft.title = talk.title;
   }
-  if (cursor < tokens.length) {
-    if (hasWords(tokens, cursor, tokens.length)) host(cursor, tokens.length);
-    else drafts[drafts.length - 1].endToken = tokens.length;
-  }
-  drafts = drafts.filter((d) => d.endToken > d.firstToken);
-  const cased = capitalizeSpeakerNames(tokens, kept);
-  return { segments: finish(tokens, drafts), warnings, ...cased };
+  for (const talk of talks) warnings.push(...(talk.fromRoster ? talk.warnings.filter((w) => w.code !== 'speaker-name' && w.code !== 'speaker-unnamed') : talk.warnings));
+  const cased = capitalizeSpeakerNames(tokens, talks);
+  return { segments: finish(tokens, drafts), warnings: warnings.sort((a, b) => a.line - b.line), ...cased };
+}
+
+/** A lightning session: its title says so, or it has several talks of a few minutes each. */
+function isLightning(title: string | null, parts: Part[], view: ClauseView): boolean {
+  if (title && /lightning/i.test(title)) return true;
+  const starts = parts.filter((p) => p.role === 'speaker');
+  if (starts.length < 4) return false;
+  const lengths = parts.map((p, k) => (p.role === 'speaker' ? (view.clauses[parts[k + 1]?.clause]?.wordsBefore ?? Infinity) - view.clauses[p.clause].wordsBefore : -1)).filter((w) => w >= 0).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)] < 1200;
 }
 
 function finish(tokens: Token[], drafts: Draft[]): Segment[] {

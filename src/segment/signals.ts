@@ -1,18 +1,34 @@
 // The phrases that mark a handoff between speakers, matched on one clause's lower-case text. Each
 // introduction pattern ends right where the introduced name begins.
 
-/** The host introduces the next speaker: "first up we have X", "please welcome X"… */
+/**
+ * The host introduces the next speaker; each pattern ends where the introduced name may begin
+ * ("first up we have X", "please welcome X", "our next speaker is X", "take it away, X"). The name
+ * may be missing ("please give him a big hand") or stand before the phrase ("Ravi, take it away").
+ */
 export const HOST_INTRODUCTIONS: RegExp[] = [
   /\b(?:first|next) up,? (?:we(?: have|'ve got| got)|is|it's|we've) /g,
-  /\bup next,? (?:we(?: have|'ve got| got)|is|it's) /g,
-  /\bnext,? we (?:have|'ve got) /g,
+  /\bup next,? (?:we(?: have|'ve got| got| welcome)|is|it's) /g,
+  /\bnext(?: [a-z]+)?,? we (?:have|'ve got) /g,
   /\bnext (?:talk|speaker|talker)\b[^.?!]{0,40}? we have /g,
-  /\bnext speaker,? (?:is |will be )/g,
-  /\blet's (?:all )?welcome /g,
-  /\bplease (?:help me )?welcome /g,
-  /\bgive (?:it up|(?:it )?a (?:big |warm |loud |huge )?(?:hand|wave|round of applause)) (?:to|for) /g,
-  /\bwithout further ado,? /g,
+  /\b(?:our |the )?(?:next|first|last) (?:speaker|talk|talker|presenter)(?:,[^.?!]{0,40},)? (?:is |will be )/g,
+  /\b(?:let's|let us|please|like to|want to|we|we'd like to|we're going to|i'm (?:happy|excited|delighted|thrilled) to) (?:all |now )?(?:help me )?welcome (?!to\b|back\b|everyone\b|everybody\b)/g,
+  /\bwelcome to the stage,? (?:(?:mr|mrs|ms|dr|professor)\.? )?/g,
+  /\bgive (?:it up|(?:it )?(?:a |another )?(?:big |warm |loud |huge |massive )*(?:hand|wave|round of applause)) (?:to|for) /g,
+  /\bgive (?=\S+(?: \S+)? (?:a|the|another) (?:[a-z]+ ){0,2}(?:hand|welcome|round of applause)\b)/g,
+  /\bwithout further ado,? (?:here's |here is )?/g,
+  /\bkick (?:it |things )?off with /g,
+  /\btake it away\b[,?!.]? ?/g,
+  /\b(?:like to|want to|going to|let me) (?:now )?introduce (?:to )?(?:you )?(?:to )?/g,
+  /\b(?:we |i )?(?:(?:will|'ll|can|are going to|am going to|'m going to) )?invite (?=\S+(?: \S+){0,2} to (?:speak|take|present|share|come|join)\b)/g,
+  /\b(?:hand|pass|turn) (?:it |things )?(?:back |over )?to (?:my (?:colleague|friend|co-?worker|co-?presenter|co-?speaker) )?/g,
 ];
+
+/** The host readying the next talk without naming anyone: "the next lightning talk", "are you ready to go?". */
+export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/];
+
+/** Cheap test that rules out most clauses before the introduction patterns run. */
+export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to|invite|introduce)\b/;
 
 /** The speaker names themself: "my name is X", "I'm X", "hi, I'm X". */
 export const SELF_INTRODUCTIONS: RegExp[] = [/\bmy name(?: is|'s) /g, /\bi(?:'m| am) /g];
@@ -24,6 +40,7 @@ export function isStrongSelfIntroduction(pattern: RegExp): boolean {
 
 /** The host's words around an introduction that are not yet the talk ("he's giving us a talk on…"). */
 const HOST_CONTINUATIONS: RegExp[] = [
+  /^(?:and |so )?(?:he|she|his|her)\b/,
   /^(?:and )?who(?:'s| is| will)\b/,
   /\b(?:he|she|they)(?:'s| is| are| will be)\b[^.?!]*\b(?:talk|giving|going to|present)/,
   /\bround of applause\b/,
@@ -42,6 +59,7 @@ const CLOSES: RegExp[] = [
   /\bthank you(?: (?:very|so) much)?(?:,? (?:all|everyone|everybody|folks|guys)(?: again)?)?[.!]?$/,
   /^thanks(?: (?:very|so) much| a lot)?[.!]?$/,
   /\bthank you (?:for (?:listening|your attention|having me|coming))\b/,
+  /\bthank you(?:,? (?:all|everyone|everybody))? and (?:have a|enjoy)\b/,
   /\bthat's (?:all|it)\b(?: (?:i have|from me|for me))?[.!]?$/,
   /\b(?:i'm|i am) out of time\b/,
   /\bany questions\?$/,
@@ -51,13 +69,14 @@ export function isClose(lower: string): boolean {
   return CLOSES.some((re) => re.test(lower));
 }
 
-/** The host coming back: "thank you so much, X", "thanks very much", "great talk". */
+/** The host coming back: "thank you so much, X", "thanks very much", "great talk", "another round of applause for X". */
 const HOST_RETURNS: RegExp[] = [
   /^(?:so |okay,? |all right,? |alright,? )?thank you(?: (?:so|very) much)?,? for (?:speaking|your talk|the talk|that|sharing)\b/,
   /\bthanks(?: (?:so|very) much)? for (?:that|speaking|your talk|the talk|sharing)\b/,
   /^(?:so |okay,? |all right,? |alright,? )?thanks (?:so|very) much(?:[.!,]|$| for (?:that|speaking|your talk|the talk))/,
   /^(?:what a |that was a |such a )?(?:great|awesome|amazing|wonderful|fantastic|excellent) talk\b/,
   /\b(?:i )?(?:love|loved) (?:that|this) talk\b/,
+  /\b(?:another|one more) (?:quick |big |huge )?(?:round of applause|hand) (?:for|to)\b/,
 ];
 
 /** "Thank you (so much), Henry": thanks addressed to someone by name (a capital), not "thank you, that was fun". */
@@ -71,6 +90,13 @@ export function isHostReturn(lower: string, text: string): boolean {
 /** A return too weak to stand alone ("thanks.", "thank you, Lorena") counts right after applause or a turn. */
 export function isWeakHostReturn(lower: string): boolean {
   return /^(?:so |okay,? )?(?:thanks|thank you)\b/.test(lower);
+}
+
+/** A speaker's first words to the room: "hi everyone", "hello", "good morning". */
+const GREETING = /^(?:(?:okay|so|all right|yeah|great)[,.]? )?(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/;
+
+export function isGreeting(lower: string): boolean {
+  return GREETING.test(lower);
 }
 
 /** Sound events that close a talk or greet a speaker. */

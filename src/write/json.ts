@@ -18,6 +18,8 @@ export function toJsonObject(doc: CaptionDocument) {
       endLine: s.endLine,
       start: ms(s.start),
       end: ms(s.end),
+      confidence: s.confidence ?? null,
+      evidence: { start: s.evidence?.start ?? [], name: s.evidence?.name ?? [] },
     })),
     cues: doc.cues.map((c) => ({
       id: c.id,
