@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { medians, report } from '../lib.mjs';
+import { medians, mediansWithCpu, report } from '../lib.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'fixtures/pycon-2022-lightning-talks-day2-am.md');
@@ -20,6 +20,9 @@ report('captions build example -f vtt,srt,json,txt', build, undefined, ' s');
 if (base) {
   report(`the same, built by ${base}`, previous, undefined, ' s');
   report('ratio this build / that build', build / previous, undefined, '×');
+  // CPU time, which the machine's other load disturbs less, in runs of their own
+  const [mine, theirs] = mediansWithCpu([buildWith(root), buildWith(base)], RUNS);
+  report('CPU time, this build / that build', `${mine.cpu.toFixed(3)} s / ${theirs.cpu.toFixed(3)} s = ${(mine.cpu / theirs.cpu).toFixed(3)}`, undefined, '×');
 }
 const ok = report('ratio build / baseline', build / baseline, 7, '×');
 process.exitCode = ok ? 0 : 1;
