@@ -156,6 +156,19 @@ export interface Cue {
   settings?: string;
   /** Caption drafts only: the cue's text lines as the draft had them, before cleaning. */
   draftLines?: string[];
+  /** Timed from a recording only: 0–1, how sure the alignment is of the cue's times. */
+  confidence?: number;
+}
+
+/**
+ * Every spoken word with its times and source line, in transcript order: four parallel lists, not
+ * an object per word (a long transcript has close to a million words).
+ */
+export interface WordTimes {
+  texts: string[];
+  starts: Float64Array;
+  ends: Float64Array;
+  lines: Int32Array;
 }
 
 /** What a caption draft (SRT or WebVTT input) keeps besides its cues, so the output can keep it too. */
@@ -189,4 +202,6 @@ export interface CaptionDocument {
   paragraphs: string[];
   /** Set when the input was a caption draft: cue lines are then in the draft's own markup. */
   draft?: DraftSource;
+  /** The spoken words with their times (the JSON output's `words`). */
+  words?: WordTimes;
 }
