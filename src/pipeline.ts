@@ -47,7 +47,7 @@ export interface BuildOptions {
   /** Speaker labels on SRT cues: on each speaker's first cue (`change`, default), on `every` cue, or `none`. */
   speakerLabels?: SpeakerLabels;
   /** The recording's frame features (src/audio/decode.ts): the words are then timed from its speech. */
-  audio?: { features: AudioFeatures; voice?: VoiceOptions };
+  audio?: { features: AudioFeatures; voice?: VoiceOptions; /** The recording's path, for messages. */ media?: string };
 }
 
 function paragraphsOf(units: Unit[]): string[] {
@@ -106,7 +106,7 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
     ...(options.offset !== undefined ? { offset: options.offset } : {}),
   };
   const audio = options.audio;
-  const fromAudio: AudioTiming | undefined = audio ? timeFromAudio(units, detectVoice(audio.features, audio.voice ?? DEFAULT_VOICE_OPTIONS), audio.features.duration, pins) : undefined;
+  const fromAudio: AudioTiming | undefined = audio ? timeFromAudio(units, detectVoice(audio.features, audio.voice ?? DEFAULT_VOICE_OPTIONS), audio.features.duration, pins, audio.media) : undefined;
   const timing: PinnedTiming = fromAudio ?? pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), pins);
   const built = buildCues(timing.units, segments, profile, timing, options.speakerLabels ?? 'change');
   const cues = fromAudio ? cueConfidence(fromAudio.units, built.cues, fromAudio.confidence) : built.cues;

@@ -42,6 +42,8 @@ export interface BuildCommandOptions extends ProfileFlags {
   minConfidence?: string;
   /** Write nothing but the report. */
   dryRun?: boolean;
+  /** `--audio`: a recording, a map of recordings (CSV/JSON), or true: the recording beside each transcript. */
+  audio?: string | true;
 }
 
 function timeFlag(flag: string, text: string | undefined): number | undefined {

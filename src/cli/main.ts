@@ -63,6 +63,7 @@ export function createProgram(): Command {
     .option('--markers <file>', 'known times of image markers: CSV (marker,time) or JSON {"marker": "time"}')
     .option('--duration <time>', "the video's length: the speech ends there (seconds or HH:MM:SS.mmm)")
     .option('--offset <time>', 'where the talk starts in the video (seconds or HH:MM:SS.mmm)')
+    .option('--audio [media]', "time the words from the talk's recording (any file ffmpeg reads); a CSV/JSON map of transcript,recording; alone: the recording beside each transcript (talk.md: talk.mp4, .webm, .mp3, .wav…)")
     .option('-j, --jobs <n>', 'files built in parallel (default: the number of cores)')
     .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
     .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')

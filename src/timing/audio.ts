@@ -6,7 +6,7 @@
 import type { VoiceActivity } from '../audio/voice.js';
 import { formatClock } from '../read/time.js';
 import type { MarkerTable } from '../read/markers.js';
-import type { Cue, TimedUnit, Unit, Warning } from '../types.js';
+import { InputError, type Cue, type TimedUnit, type Unit, type Warning } from '../types.js';
 import { spokenLetters } from '../timing.js';
 import { alignWords, type AlignWord, type Disagreement } from './align.js';
 import { resolveAnchors, type PinnedTiming } from './anchors.js';
@@ -23,6 +23,9 @@ export interface AudioTiming extends PinnedTiming {
   confidence: Float32Array;
   warnings: Warning[];
 }
+
+/** Least seconds of speech a recording must hold to time a transcript from it. */
+const LEAST_SPEECH = 0.5;
 
 /** Letters a word is counted for: even "a" takes some time to say. */
 const LEAST_LETTERS = 1.5;
@@ -55,7 +58,9 @@ function describe(d: Disagreement, line: number): Warning {
 }
 
 /** Times every unit from the recording's voice activity. */
-export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration: number, pins: AudioPins = {}): AudioTiming {
+export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration: number, pins: AudioPins = {}, media?: string): AudioTiming {
+  // Nothing to align to: an error rather than captions timed from nothing.
+  if (voice.speechSeconds < LEAST_SPEECH) throw new InputError(0, `--audio: no speech found in the recording (${voice.speechSeconds.toFixed(1)} s above its noise floor): is it silent?`, media);
   const { words, lines } = alignWordsOf(units);
   const from = pins.offset ?? 0;
   const to = Math.min(pins.duration ?? mediaDuration, mediaDuration);
