@@ -85,10 +85,12 @@ function thresholds(loudness: Float32Array, options: VoiceOptions): { start: Flo
     const count = hi - lo;
     const floor = histogramQuantile(histogram, count, 0.1);
     const level = histogramQuantile(histogram, count, 0.95);
-    const range = Math.max(level - floor, options.minRise / options.keepShare);
+    const range = level - floor;
+    const startAt = floor + Math.max(options.startShare * range, options.minRise);
+    const keepAt = floor + Math.max(options.keepShare * range, (options.minRise * options.keepShare) / options.startShare);
     for (let f = centre; f < Math.min(n, centre + hop); f++) {
-      start[f] = floor + options.startShare * range;
-      keep[f] = floor + options.keepShare * range;
+      start[f] = startAt;
+      keep[f] = keepAt;
     }
   }
   return { start, keep };
