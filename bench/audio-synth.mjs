@@ -105,7 +105,7 @@ export function speak(text, voice, dir = cacheDir()) {
     execFileSync('festival', ['-b', script]);
   }
   // trim silence (below -45 dB for 5 ms) at both ends, then resample
-  execFileSync('sox', [wav, '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', raw, 'silence', '1', '0.005', '-45d', 'reverse', 'silence', '1', '0.005', '-45d', 'reverse']);
+  execFileSync('sox', ['-V1', wav, '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', raw, 'silence', '1', '0.005', '-45d', 'reverse', 'silence', '1', '0.005', '-45d', 'reverse']);
   return new Int16Array(new Uint8Array(readFileSync(raw)).buffer);
 }
 

@@ -55,7 +55,7 @@ const PAUSE_LOG_VARIANCE = 0.5 ** 2;
 /** −log likelihood of a silence inside a word, over and above its length. */
 const SKIP_BASE = 2.5;
 /** Speech with no text, a second (music, applause, an untranscribed aside). */
-const UNTRANSCRIBED_PER_SECOND = 1.2;
+const UNTRANSCRIBED_PER_SECOND = 4;
 const UNTRANSCRIBED_BASE = 4;
 /** Spread of a stretch's log duration ratio: the speaker's pace, and a word's own length (over its letters). */
 const PACE_VARIANCE = 0.15 ** 2;
@@ -139,7 +139,7 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
   const interiorNoPause = (g0: number, g1: number) => (g1 - 1 > g0 ? noPause[g1] - noPause[g0 + 1] : 0);
   const totalSpeech = speech.seconds(from, to);
 
-  const run = (rate: number) => {
+  const run = (rate: number, localRate: Float64Array) => {
     const m = points.length;
     const sets: StateSet[] = new Array(m);
     // Every pause must be explained somehow (at a gap, inside a word, or in untranscribed speech),
@@ -178,7 +178,7 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
           const most = Math.min(n, g0 + MAX_WORDS);
           for (let g = g0 + 1; g <= most; g++) {
             const l = letters[g] - letters[g0];
-            const expected = l / rate;
+            const expected = l / localRate[k];
             if (expected > span * 3 + 1) break;
             if (expected * 3 + 1 < span) continue;
             const ratio = Math.log(span / expected);
@@ -237,10 +237,12 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
     return chosen;
   };
 
+  // First at one rate for the whole recording, then at each place's own rate as the first
+  // alignment measured it (speakers speed up and slow down).
   const guess = totalSpeech > 0 ? letters[n] / totalSpeech : 14;
-  let chosen = run(guess);
-  const measured = measuredRate(chosen, points, letters, speech);
-  if (measured > 0 && Math.abs(Math.log(measured / guess)) > 0.02) chosen = run(measured);
+  let chosen = run(guess, new Float64Array(points.length).fill(guess));
+  const measured = measuredRate(chosen, points, letters, speech) || guess;
+  for (let pass = 0; pass < LOCAL_PASSES; pass++) chosen = run(measured, localRates(chosen, points, letters, speech, measured));
   const rate = measuredRate(chosen, points, letters, speech) || guess;
   if (process.env.ALIGN_DEBUG) {
     console.error('guess', guess.toFixed(2), 'measured', measured.toFixed(2), 'rate', rate.toFixed(2), 'points', points.length, 'chosen', chosen.length);
@@ -251,6 +253,43 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
 
 type Chosen = Array<{ gap: number; pause: number }>;
 type Counter = ReturnType<typeof speechCounter>;
+
+/** Passes at local rates after the first alignment, and the reach of a local rate in seconds either side. */
+const LOCAL_PASSES = 1;
+const LOCAL_REACH = 20;
+/** Seconds of speech at the overall rate that a local rate is pulled towards (so few words do not decide it). */
+const LOCAL_PRIOR_SECONDS = 6;
+
+/** The rate around each point, from the stretches an alignment gave words. */
+function localRates(chosen: Chosen, points: Point[], letters: Float64Array, speech: Counter, overall: number): Float64Array {
+  const stretches: Array<{ time: number; letters: number; seconds: number }> = [];
+  for (let c = 1; c < chosen.length; c++) {
+    const a = chosen[c - 1];
+    const b = chosen[c];
+    if (b.gap === a.gap) continue;
+    const start = points[a.pause].end;
+    const end = points[b.pause].start;
+    stretches.push({ time: (start + end) / 2, letters: letters[b.gap] - letters[a.gap], seconds: speech.seconds(start, end) });
+  }
+  const rates = new Float64Array(points.length);
+  let lo = 0;
+  let hi = 0;
+  let l = 0;
+  let t = 0;
+  for (let j = 0; j < points.length; j++) {
+    const at = points[j].end;
+    while (hi < stretches.length && stretches[hi].time <= at + LOCAL_REACH) {
+      l += stretches[hi].letters;
+      t += stretches[hi++].seconds;
+    }
+    while (lo < hi && stretches[lo].time < at - LOCAL_REACH) {
+      l -= stretches[lo].letters;
+      t -= stretches[lo++].seconds;
+    }
+    rates[j] = (l + overall * LOCAL_PRIOR_SECONDS) / (t + LOCAL_PRIOR_SECONDS);
+  }
+  return rates;
+}
 
 /** Letters a second of speech over the stretches that carry words. */
 function measuredRate(chosen: Chosen, points: Point[], letters: Float64Array, speech: Counter): number {
