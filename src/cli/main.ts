@@ -92,6 +92,18 @@ export function createProgram(): Command {
     const { runCheck } = await import('./check-command.js');
     process.exitCode = await runCheck(files, options);
   });
+  program
+    .command('sync')
+    .description('re-time an SRT/WebVTT draft to its recording (offset, drift, then per cue), keeping its text, ids and settings')
+    .argument('<draft>', 'the SRT or WebVTT draft')
+    .option('--audio <media>', "the talk's recording (any file ffmpeg reads)")
+    .option('-o, --output <file>', 'where the synced draft goes (default: stdout)')
+    .option('--no-per-cue', 'fit the offset and drift only; move no cue on its own')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
+      const { runSync } = await import('./sync-command.js');
+      process.exitCode = await runSync(draft, options);
+    });
   addDictCommands(program);
   return program;
 }
