@@ -98,7 +98,7 @@ export function createProgram(): Command {
     .argument('<draft>', 'the SRT or WebVTT draft')
     .option('--audio <media>', "the talk's recording (any file ffmpeg reads)")
     .option('-o, --output <file>', 'where the synced draft goes (default: stdout)')
-    .option('--no-per-cue', 'fit the offset and drift only; move no cue on its own')
+    .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset')
     .option('-q, --quiet', 'print errors only')
     .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
       const { runSync } = await import('./sync-command.js');

@@ -17,7 +17,7 @@ import { UsageError } from './outputs.js';
 export interface SyncCommandOptions {
   audio?: string;
   output?: string;
-  /** False with --no-per-cue: the offset and drift only. */
+  /** --per-cue: after the offset and drift, move single cues that are still off to a nearby onset. */
   perCue?: boolean;
   quiet?: boolean;
 }
@@ -75,7 +75,7 @@ export async function runSync(draft: string, options: SyncCommandOptions): Promi
   const { cues, fit } = syncDraft(
     parsed.cues.map((c) => ({ start: c.start, end: c.end })),
     voice,
-    { ...DEFAULT_SYNC_OPTIONS, perCue: options.perCue !== false },
+    { ...DEFAULT_SYNC_OPTIONS, perCue: options.perCue === true },
   );
   const output = retime(text, parsed.cues.map((c) => c.line), cues, format);
   if (options.output === undefined || options.output === '-') process.stdout.write(output);

@@ -31,16 +31,22 @@ export interface SyncOptions {
   perCue: boolean;
 }
 
-export const DEFAULT_SYNC_OPTIONS: SyncOptions = { maxOffset: 120, maxDrift: 0.05, perCue: true };
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = { maxOffset: 120, maxDrift: 0.05, perCue: false };
 
 /** A cue start within this of an onset counts as on it, in the vote and in the fit. */
 const MATCH_REACH = 0.4;
 /** Votes are counted in bins of this many seconds of offset. */
 const VOTE_BIN = 0.1;
+/** How far outside the recording's speech the draft's first or last cue start may fall, in seconds. */
+const SLACK = 3;
 /** Drift grid step. */
 const DRIFT_STEP = 0.0005;
 /** A fit that moves no cue by more than this leaves the draft as it is (an already-synced draft). */
 const NO_CHANGE = 0.1;
+/** Longest lead of a caption over its voice that is still in sync, in seconds. */
+const LEAD = 0.4;
+/** A draft with this share of the fit's matched cues on time as it is is left alone. */
+const IN_SYNC_SHARE = 0.9;
 /** Per cue: a cue is moved only when it is this far from the usual lead over its onset, to an onset at most this far. */
 const CUE_OFF = 0.3;
 const CUE_REACH = 1.0;
@@ -75,6 +81,8 @@ function nearest(times: Float64Array, t: number): number {
 
 /** Fits offset and drift of the draft's starts to the onsets. */
 export function fitDraft(starts: number[], voice: VoiceActivity, options: SyncOptions = DEFAULT_SYNC_OPTIONS): { offset: number; rate: number; matched: number } {
+  const first = Math.min(...starts);
+  const last = Math.max(...starts);
   const onsets = onsetsOf(voice);
   const times = Float64Array.from(onsets.map((o) => o.time));
   if (starts.length === 0 || times.length === 0) return { offset: 0, rate: 1, matched: 0 };
@@ -98,6 +106,9 @@ export function fitDraft(starts: number[], voice: VoiceActivity, options: SyncOp
       }
     }
     for (let b = 0; b < bins; b++) {
+      // the draft must stay within the recording's speech (give or take a few seconds)
+      const offset = b * VOTE_BIN - options.maxOffset;
+      if (offset + rate * first < voice.speechStart - SLACK || offset + rate * last > voice.speechEnd + SLACK) continue;
       // ties go to the smaller drift, then the smaller offset: a draft that fits as it is stays
       const score = votes[b] - 1e-6 * Math.abs(s) - 1e-9 * Math.abs(b * VOTE_BIN - options.maxOffset);
       if (score > best.score) best = { offset: b * VOTE_BIN - options.maxOffset, rate, score };
@@ -140,8 +151,15 @@ export function syncDraft(cues: SyncedCue[], voice: VoiceActivity, options: Sync
   let { offset, rate, matched } = fitDraft(starts, voice, options);
   const first = Math.min(...starts);
   const last = Math.max(...cues.map((c) => c.end));
-  // A fit that changes no time by more than NO_CHANGE says the draft is in sync already.
-  if (Math.max(Math.abs(offset + (rate - 1) * first), Math.abs(offset + (rate - 1) * last)) <= NO_CHANGE) {
+  // A draft whose cues start on the onsets as they are (or a little before: captions may lead the
+  // voice) is in sync already, as is one the fit would change by no more than NO_CHANGE.
+  const onsetTimes = Float64Array.from(onsetsOf(voice).map((o) => o.time));
+  const onTime = starts.filter((s) => {
+    if (!onsetTimes.length) return false;
+    const lead = onsetTimes[nearest(onsetTimes, s + LEAD / 2)] - s;
+    return lead >= -NO_CHANGE && lead <= LEAD;
+  }).length;
+  if (onTime >= IN_SYNC_SHARE * matched || Math.max(Math.abs(offset + (rate - 1) * first), Math.abs(offset + (rate - 1) * last)) <= NO_CHANGE) {
     offset = 0;
     rate = 1;
   }
