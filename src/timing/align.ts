@@ -203,6 +203,8 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
         const ratio = Math.log((left + 1) / ((letters[n] - letters[g]) / rate + 1));
         return (ratio * ratio) / (2 * OUTLOOK_VARIANCE);
       };
+      // At the end of the speech only states that have placed every word can finish.
+      if (j === m - 1) for (const g of [...candidates.keys()]) if (g !== n) candidates.delete(g);
       const ranked = [...candidates.entries()].map(([g, c]) => ({ g, c, judged: c.cost + outlook(g) })).sort((a, b) => a.judged - b.judged || a.g - b.g);
       const best = ranked.length ? ranked[0].judged : 0;
       const kept = ranked.filter((r) => r.judged <= best + BEAM_COST).slice(0, BEAM_STATES).map((r) => [r.g, r.c] as const);
@@ -213,7 +215,6 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
         fromState: Int32Array.from(kept.map(([, c]) => c.fromState)),
       };
     }
-    if (process.env.ALIGN_DEBUG) console.error(sets.map((x, j) => `${j}:${x.gaps.length}:${x.gaps.length ? Math.min(...x.gaps) + '-' + Math.max(...x.gaps) : ''}`).join(' '));
     // The text may end before any pause: what speech follows goes untranscribed.
     let end = { pause: -1, state: -1, cost: Infinity };
     for (let j = 0; j < m; j++) {
@@ -239,20 +240,34 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
 
   // First at one rate for the whole recording, then at each place's own rate as the first
   // alignment measured it (speakers speed up and slow down).
-  const guess = totalSpeech > 0 ? letters[n] / totalSpeech : 14;
+  const guess = clampRate(totalSpeech > 0 ? letters[n] / totalSpeech : 14);
   let chosen = run(guess, new Float64Array(points.length).fill(guess));
-  const measured = measuredRate(chosen, points, letters, speech) || guess;
+  const measured = clampRate(measuredRate(chosen, points, letters, speech) || guess);
   for (let pass = 0; pass < LOCAL_PASSES; pass++) chosen = run(measured, localRates(chosen, points, letters, speech, measured));
-  const rate = measuredRate(chosen, points, letters, speech) || guess;
-  if (process.env.ALIGN_DEBUG) {
-    console.error('guess', guess.toFixed(2), 'measured', measured.toFixed(2), 'rate', rate.toFixed(2), 'points', points.length, 'chosen', chosen.length);
-    console.error(chosen.map((c) => `${c.gap}${c.gap > 0 && c.gap < n ? ':' + words[c.gap - 1].after : ''}@${points[c.pause].start.toFixed(2)}-${points[c.pause].end.toFixed(2)}`).join(' '));
-  }
-  return { words: placeWords(words, chosen, points, letters, speech, rate, from, to), disagreements: disagreementsOf(chosen, points, letters, speech, rate, n), rate };
+  const rate = clampRate(measuredRate(chosen, points, letters, speech) || guess);
+  const disagreements = disagreementsOf(chosen, points, letters, speech, rate, n);
+  // speech before the first word or after the last, left untranscribed
+  if (chosen.length) {
+    const before = speech.seconds(from, points[chosen[0].pause].end);
+    const after = speech.seconds(points[chosen[chosen.length - 1].pause].start, to);
+    if (before > DISAGREEMENT_SECONDS) disagreements.unshift({ kind: 'speech-without-text', start: from, end: points[chosen[0].pause].end, word: 0 });
+    if (after > DISAGREEMENT_SECONDS) disagreements.push({ kind: 'speech-without-text', start: points[chosen[chosen.length - 1].pause].start, end: to, word: n - 1 });
+  } else disagreements.push({ kind: 'text-without-speech', start: from, end: to, word: 0 });
+  return { words: placeWords(words, chosen, points, letters, speech, rate, from, to), disagreements, rate };
 }
 
 type Chosen = Array<{ gap: number; pause: number }>;
 type Counter = ReturnType<typeof speechCounter>;
+
+/**
+ * Spoken letters a second of speech a speaker can keep up (about 100 to 250 words a minute, pauses
+ * left out): the text's length over the speech's is taken as the rate only within these, so a
+ * transcript missing half the talk, or holding twice it, is not timed at a rate nobody speaks.
+ */
+const RATE_RANGE = [9, 22];
+const clampRate = (rate: number) => Math.max(RATE_RANGE[0], Math.min(RATE_RANGE[1], rate));
+/** A stretch is told as a disagreement when it holds this much speech (or text) beyond what the other takes, in seconds. */
+const DISAGREEMENT_SECONDS = 4;
 
 /** Passes at local rates after the first alignment, and the reach of a local rate in seconds either side. */
 const LOCAL_PASSES = 1;
@@ -349,8 +364,8 @@ function disagreementsOf(chosen: Chosen, points: Point[], letters: Float64Array,
     const end = points[b.pause].start;
     const span = speech.seconds(start, end);
     const expected = (letters[b.gap] - letters[a.gap]) / rate;
-    if (span - expected > 5 && span > 2 * expected) found.push({ kind: 'speech-without-text', start, end, word: Math.min(a.gap, n - 1) });
-    else if (expected - span > 5 && expected > 2 * span) found.push({ kind: 'text-without-speech', start, end, word: a.gap });
+    if (span - expected > DISAGREEMENT_SECONDS && span > 2 * expected) found.push({ kind: 'speech-without-text', start, end, word: Math.min(a.gap, n - 1) });
+    else if (expected - span > DISAGREEMENT_SECONDS && expected > 2 * span) found.push({ kind: 'text-without-speech', start, end, word: Math.min(a.gap, n - 1) });
   }
   return found;
 }
