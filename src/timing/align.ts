@@ -59,7 +59,7 @@ const UNTRANSCRIBED_PER_SECOND = 4;
 const UNTRANSCRIBED_BASE = 4;
 /** Spread of a stretch's log duration ratio: the speaker's pace, and a word's own length (over its letters). */
 const PACE_VARIANCE = 0.15 ** 2;
-const LETTER_VARIANCE = 0.5;
+const LETTER_VARIANCE = 0.25;
 /** Most pauses passed over in one stretch, and most words in one stretch. */
 const MAX_SKIPPED = 6;
 const MAX_WORDS = 200;
@@ -139,7 +139,7 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
   const interiorNoPause = (g0: number, g1: number) => (g1 - 1 > g0 ? noPause[g1] - noPause[g0 + 1] : 0);
   const totalSpeech = speech.seconds(from, to);
 
-  const run = (rate: number, localRate: Float64Array) => {
+  const run = (rate: number) => {
     const m = points.length;
     const sets: StateSet[] = new Array(m);
     // Every pause must be explained somehow (at a gap, inside a word, or in untranscribed speech),
@@ -178,7 +178,7 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
           const most = Math.min(n, g0 + MAX_WORDS);
           for (let g = g0 + 1; g <= most; g++) {
             const l = letters[g] - letters[g0];
-            const expected = l / localRate[k];
+            const expected = l / rate;
             if (expected > span * 3 + 1) break;
             if (expected * 3 + 1 < span) continue;
             const ratio = Math.log(span / expected);
@@ -238,12 +238,12 @@ export function alignWords(words: AlignWord[], voice: VoiceActivity, from: numbe
     return chosen;
   };
 
-  // First at one rate for the whole recording, then at each place's own rate as the first
-  // alignment measured it (speakers speed up and slow down).
+  // First at the rate the text's length over the speech's gives, then again at the rate that
+  // alignment measured on the stretches it gave words (speech left untranscribed not counted).
   const guess = clampRate(totalSpeech > 0 ? letters[n] / totalSpeech : 14);
-  let chosen = run(guess, new Float64Array(points.length).fill(guess));
+  let chosen = run(guess);
   const measured = clampRate(measuredRate(chosen, points, letters, speech) || guess);
-  for (let pass = 0; pass < LOCAL_PASSES; pass++) chosen = run(measured, localRates(chosen, points, letters, speech, measured));
+  if (Math.abs(Math.log(measured / guess)) > 0.02) chosen = run(measured);
   const rate = clampRate(measuredRate(chosen, points, letters, speech) || guess);
   const disagreements = disagreementsOf(chosen, points, letters, speech, rate, n);
   // speech before the first word or after the last, left untranscribed
@@ -268,43 +268,6 @@ const RATE_RANGE = [9, 22];
 const clampRate = (rate: number) => Math.max(RATE_RANGE[0], Math.min(RATE_RANGE[1], rate));
 /** A stretch is told as a disagreement when it holds this much speech (or text) beyond what the other takes, in seconds. */
 const DISAGREEMENT_SECONDS = 4;
-
-/** Passes at local rates after the first alignment, and the reach of a local rate in seconds either side. */
-const LOCAL_PASSES = 1;
-const LOCAL_REACH = 20;
-/** Seconds of speech at the overall rate that a local rate is pulled towards (so few words do not decide it). */
-const LOCAL_PRIOR_SECONDS = 6;
-
-/** The rate around each point, from the stretches an alignment gave words. */
-function localRates(chosen: Chosen, points: Point[], letters: Float64Array, speech: Counter, overall: number): Float64Array {
-  const stretches: Array<{ time: number; letters: number; seconds: number }> = [];
-  for (let c = 1; c < chosen.length; c++) {
-    const a = chosen[c - 1];
-    const b = chosen[c];
-    if (b.gap === a.gap) continue;
-    const start = points[a.pause].end;
-    const end = points[b.pause].start;
-    stretches.push({ time: (start + end) / 2, letters: letters[b.gap] - letters[a.gap], seconds: speech.seconds(start, end) });
-  }
-  const rates = new Float64Array(points.length);
-  let lo = 0;
-  let hi = 0;
-  let l = 0;
-  let t = 0;
-  for (let j = 0; j < points.length; j++) {
-    const at = points[j].end;
-    while (hi < stretches.length && stretches[hi].time <= at + LOCAL_REACH) {
-      l += stretches[hi].letters;
-      t += stretches[hi++].seconds;
-    }
-    while (lo < hi && stretches[lo].time < at - LOCAL_REACH) {
-      l -= stretches[lo].letters;
-      t -= stretches[lo++].seconds;
-    }
-    rates[j] = (l + overall * LOCAL_PRIOR_SECONDS) / (t + LOCAL_PRIOR_SECONDS);
-  }
-  return rates;
-}
 
 /** Letters a second of speech over the stretches that carry words. */
 function measuredRate(chosen: Chosen, points: Point[], letters: Float64Array, speech: Counter): number {

@@ -30,6 +30,21 @@ const LEAST_SPEECH = 0.5;
 /** Letters a word is counted for: even "a" takes some time to say. */
 const LEAST_LETTERS = 1.5;
 
+/**
+ * Symbols said as words ("=" is "equals"), by the letters of the word: the text-only model counts
+ * them as nothing, which is close enough for its coarse timing, but not for an alignment.
+ */
+const SPOKEN_SYMBOLS: Record<string, number> = { '=': 6, '+': 4, '×': 5, '÷': 7, '%': 7, '&': 3, '@': 2, '°': 7, '<': 8, '>': 11, '≤': 10, '≥': 13, '→': 2 };
+
+/** A word's length in letters as spoken, symbols included. */
+function alignLetters(text: string): number {
+  let symbols = 0;
+  for (const ch of text) symbols += SPOKEN_SYMBOLS[ch] ?? 0;
+  // "m/s": a slash between letters is said ("per", "slash")
+  if (/\p{L}\/\p{L}/u.test(text)) symbols += 3;
+  return spokenLetters(text) + symbols;
+}
+
 /** The words of the transcript in order, with what follows each. */
 function alignWordsOf(units: Unit[]): { words: AlignWord[]; lines: number[] } {
   const words: AlignWord[] = [];
@@ -42,7 +57,7 @@ function alignWordsOf(units: Unit[]): { words: AlignWord[]; lines: number[] } {
         const last = i === unit.words.length - 1;
         // A unit ends at a sentence end, or where a blank line, a turn or a marker cuts the text: a pause is likely.
         const after = last ? (unit.paragraphEnd && word.sentenceEnd ? 3 : 2) : /[,;:—–]["'”’)]*$/.test(word.text) ? 1 : 0;
-        words.push({ letters: Math.max(LEAST_LETTERS, spokenLetters(word.text)), after });
+        words.push({ letters: Math.max(LEAST_LETTERS, alignLetters(word.text)), after });
         lines.push(word.line);
       });
     }
