@@ -43,6 +43,10 @@ export function toJsonObject(doc: CaptionDocument) {
   };
 }
 
+/** The document as JSON, two-space indented; each word on one line (a talk has thousands). */
 export function writeJson(doc: CaptionDocument): string {
-  return JSON.stringify(toJsonObject(doc), null, 2) + '\n';
+  const { words, ...rest } = toJsonObject(doc);
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  const list = words.length ? `[\n${words.map((w) => '    ' + JSON.stringify(w)).join(',\n')}\n  ]` : '[]';
+  return `${head},\n  "words": ${list}\n}\n`;
 }
