@@ -75,8 +75,8 @@ function lengthCost(length: number, typical: number): number {
   return (d * d) / (2 * PAUSE_LOG_VARIANCE);
 }
 
+/** A pause (or the window's edge) the words may meet: those before it end at `start`, those after start at `end`. */
 interface Point {
-  /** Where the words after it start, and where the words before it end. */
   start: number;
   end: number;
 }
@@ -117,10 +117,7 @@ interface StateSet {
   fromState: Int32Array;
 }
 
-/**
- * Aligns `words` to the speech between `from` and `to` seconds. `rate` is the first guess of
- * letters per second of speech (measured again from the first alignment).
- */
+/** Aligns `words` to the speech between `from` and `to` seconds. */
 export function alignWords(words: AlignWord[], voice: VoiceActivity, from: number, to: number): Alignment {
   const n = words.length;
   const speech = speechCounter(voice);
