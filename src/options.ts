@@ -5,6 +5,8 @@ import type { SpeakerLabels } from './cues/labels.js';
 import type { MarkerTable } from './read/markers.js';
 import type { SpeechModel } from './timing/estimate.js';
 import type { Roster, StyleProfile } from './types.js';
+import type { AudioFeatures } from './audio/features.js';
+import type { VoiceOptions } from './audio/voice.js';
 
 export interface BuildOptions {
   profile?: StyleProfile;
@@ -29,4 +31,6 @@ export interface BuildOptions {
   speakerLabels?: SpeakerLabels;
   /** Encoding of input bytes that are neither UTF-8 nor marked by a byte order mark (`--encoding`); detected when absent. */
   encoding?: string;
+  /** The recording's frame features (src/audio/decode.ts): the words are then timed from its speech. */
+  audio?: { features: AudioFeatures; voice?: VoiceOptions; /** The recording's path, for messages. */ media?: string };
 }

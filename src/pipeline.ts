@@ -6,11 +6,15 @@ import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
 import { buildFromDraft, draftFormatOf } from './draft.js';
 import { decodeBytes } from './read/decode.js';
+import { plainCueText } from './write/draft.js';
 import { parseTranscript } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences/index.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming } from './timing/estimate.js';
-import { pinTiming } from './timing/anchors.js';
+import { pinTiming, type PinnedTiming } from './timing/anchors.js';
+import { cueConfidence, timeFromAudio, type AudioTiming } from './timing/audio.js';
+import { joinWords, wordsOfCues, wordsOfUnits } from './timing/words.js';
+import { DEFAULT_VOICE_OPTIONS, detectVoice, type VoiceOptions } from './audio/voice.js';
 import { joinSections, splitSections } from './sections.js';
 import type { ParsedTranscript } from './read/transcript.js';
 import type { BuildOptions } from './options.js';
@@ -58,12 +62,17 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
   const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers, title: stream.title, titleLine: parsed.titleLine });
   const segments = speakers.segments;
   const units = splitSentences(speakers.tokens, segments);
-  const timing = pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), {
+  const pins = {
     ...(options.anchors ? { markers: options.anchors } : {}),
     ...(options.duration !== undefined ? { duration: options.duration } : {}),
     ...(options.offset !== undefined ? { offset: options.offset } : {}),
-  });
-  const { cues, warnings } = buildCues(timing.units, segments, profile, timing, options.speakerLabels ?? 'change');
+  };
+  const audio = options.audio;
+  const fromAudio: AudioTiming | undefined = audio ? timeFromAudio(units, detectVoice(audio.features, audio.voice ?? DEFAULT_VOICE_OPTIONS), audio.features.duration, pins, audio.media) : undefined;
+  const timing: PinnedTiming = fromAudio ?? pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), pins);
+  const built = buildCues(timing.units, segments, profile, timing, options.speakerLabels ?? 'change');
+  const cues = fromAudio ? cueConfidence(fromAudio.units, built.cues, fromAudio.confidence) : built.cues;
+  const warnings = fromAudio ? [...built.warnings, ...fromAudio.warnings] : built.warnings;
   const lastCueEnd = cues.length ? cues[cues.length - 1].end : 0;
   return {
     source,
@@ -77,6 +86,7 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
     corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
     warnings: [...stream.warnings, ...speakers.warnings, ...warnings].sort((a, b) => a.line - b.line),
     paragraphs: paragraphsOf(units),
+    words: wordsOfUnits(timing.units),
   };
 }
 
@@ -84,7 +94,7 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
 function sectionsOf(parsed: ParsedTranscript, options: BuildOptions): ParsedTranscript[] {
   // Pinned times (markers, duration) tie the whole timeline together, and a roster the whole
   // order of speakers: such a file is built whole.
-  const whole = options.anchors || options.duration !== undefined || options.speakers;
+  const whole = options.anchors || options.duration !== undefined || options.speakers || options.audio;
   return whole ? [parsed] : splitSections(parsed, options.sectionWords);
 }
 
@@ -103,7 +113,8 @@ export function buildFromText(text: string, source: string, options: BuildOption
     const end = part.cues.at(-1)?.end ?? start;
     start = Math.round((end + (options.speechModel ?? DEFAULT_SPEECH_MODEL).paragraphPause) * 1000) / 1000;
   }
-  return withSpeech(joinSections(parts), parsed);
+  const words = joinWords(parts.map((p) => p.words!));
+  return withSpeech({ ...joinSections(parts), words }, parsed);
 }
 
 /** A transcript whose text is all punctuation (`。。。`) has no speech to caption: refused like an empty one. */
@@ -135,8 +146,9 @@ function buildFromDecoded(text: string, source: string, options: BuildOptions): 
   const draftFormat = draftFormatOf(text, source);
   if (!draftFormat) return buildFromText(text, source, options);
   const document = buildFromDraft(text, source, draftFormat, options);
+  document.words = wordsOfCues(document.cues, (cue) => plainCueText(cue.lines.join(' '), draftFormat));
   // A draft keeps its own timing: timing options are not silently taken as applied.
-  const ignored = [options.anchors && 'markers', options.duration !== undefined && 'duration', options.offset !== undefined && 'offset', options.speechModel && 'speech rate'].filter(Boolean);
+  const ignored = [options.anchors && 'markers', options.duration !== undefined && 'duration', options.offset !== undefined && 'offset', options.speechModel && 'speech rate', options.audio && 'audio (captions sync re-times a draft to a recording)'].filter(Boolean);
   if (ignored.length) {
     document.warnings.unshift({ line: 1, code: 'timing-kept', message: `a caption draft keeps its timing: the ${ignored.join(', ')} option${ignored.length > 1 ? 's do' : ' does'} not apply` });
   }

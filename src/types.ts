@@ -160,6 +160,19 @@ export interface Cue {
   settings?: string;
   /** Caption drafts only: the cue's text lines as the draft had them, before cleaning. */
   draftLines?: string[];
+  /** Timed from a recording only: 0–1, how sure the alignment is of the cue's times. */
+  confidence?: number;
+}
+
+/**
+ * Every spoken word with its times and source line, in transcript order: four parallel lists, not
+ * an object per word (a long transcript has close to a million words).
+ */
+export interface WordTimes {
+  texts: string[];
+  starts: Float64Array;
+  ends: Float64Array;
+  lines: Int32Array;
 }
 
 /** What a caption draft (SRT or WebVTT input) keeps besides its cues, so the output can keep it too. */
@@ -195,4 +208,6 @@ export interface CaptionDocument {
   draft?: DraftSource;
   /** The encoding the input was read in (`utf-8`, `utf-16le`, `windows-1252`, …), when it was read from bytes. */
   encoding?: string;
+  /** The spoken words with their times (the JSON output's `words`). */
+  words?: WordTimes;
 }

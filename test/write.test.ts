@@ -34,7 +34,8 @@ describe('writers', () => {
 
   it('write JSON in the documented schema with millisecond times', () => {
     const json = JSON.parse(writeJson(doc));
-    expect(Object.keys(json)).toEqual(['source', 'title', 'segments', 'cues', 'markers', 'corrections', 'warnings']);
+    expect(Object.keys(json)).toEqual(['source', 'title', 'segments', 'cues', 'markers', 'corrections', 'warnings', 'words']);
+    expect(Object.keys(json.words[0])).toEqual(['text', 'start', 'end', 'line']);
     // one lecturer: one segment, a speaker with no name (none is given)
     expect(json.segments).toEqual([{ id: 1, speaker: null, role: 'speaker', title: null, startLine: 3, endLine: 7, start: 0, end: json.cues[2].end, confidence: 1, evidence: { start: [], name: [] } }]);
     expect(Object.keys(json.cues[0])).toEqual(['id', 'start', 'end', 'speaker', 'lines', 'sourceLines']);

@@ -8,14 +8,14 @@ import type { BuildOptions } from '../pipeline.js';
 import type { CaptionDocument } from '../types.js';
 import { removePendingFiles, sweepTemporaryFiles } from './atomic.js';
 import type { InputFile } from './inputs.js';
-import { createContext, failedOutcome, processFile, type BatchSpec, type FileOutcome, type ProcessContext } from './process-file.js';
+import { createContext, failedOutcome, processInput, type BatchSpec, type FileOutcome, type ProcessContext } from './process-file.js';
 
 type Outcome = FileOutcome & { document?: CaptionDocument };
 
 /** processFile, with a bug in one file reported as that file's failure rather than ending the batch. */
-export function safelyProcess(input: InputFile, context: ProcessContext): Outcome {
+export async function safelyProcess(input: InputFile, context: ProcessContext): Promise<Outcome> {
   try {
-    return processFile(input, context);
+    return await processInput(input, context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return failedOutcome(input.path, 0, `internal error (please report it): ${message.split('\n')[0]}`);
@@ -25,6 +25,8 @@ export function safelyProcess(input: InputFile, context: ProcessContext): Outcom
 export interface BatchRun {
   /** The pipeline options, loaded once in this thread (workers load their own). */
   options: BuildOptions;
+  /** A bar for the decoding of a recording (a single input on a terminal). */
+  audioProgress?: ProcessContext['audioProgress'];
   /** Files to build, as indices into spec.inputs (others were skipped or failed before). */
   indices: number[];
   jobs: number;
@@ -66,12 +68,12 @@ function inOrder(indices: number[], deliver: (index: number, outcome: Outcome) =
 }
 
 async function runInThread(spec: BatchSpec, run: BatchRun): Promise<void> {
-  const context = createContext(spec, run.options);
+  const context = { ...createContext(spec, run.options), ...(run.audioProgress ? { audioProgress: run.audioProgress } : {}) };
   const release = onInterrupt(async () => {}, run.outputDirectories);
   try {
     for (const index of run.indices) {
       run.onStart?.(index);
-      run.onOutcome(index, safelyProcess(spec.inputs[index], context));
+      run.onOutcome(index, await safelyProcess(spec.inputs[index], context));
       // Let the progress bar draw and signals arrive between files. A timer, not setImmediate: the
       // loop then polls for events before the next file, and a signal that came during this file is
       // acted on now rather than after one more.

@@ -18,6 +18,7 @@ import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
 import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../write/index.js';
+import { audioProgressBar, planMedia } from './audio.js';
 import { InputError } from '../types.js';
 
 export type { BuildCommandOptions } from './build-options.js';
@@ -102,6 +103,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   // The output path is never read as input (a re-run must not take its own outputs for drafts).
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
+  planMedia(options.audio, spec.inputs); // an --audio value that cannot serve these inputs stops the run
   const outDir = options.output !== undefined && options.output !== '-' && outputIsDirectory(options.output, spec.inputs.length, formats.length) ? options.output : undefined;
   if (outDir) spec.outputRoot = new RunPaths(outDir).outputRoot;
   if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
@@ -150,6 +152,8 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   for (const directory of outputDirectories) sweepTemporaryFiles(directory);
   await runBatch(spec, {
     options: pipeline,
+    // one long recording on a terminal: a bar while it is read (a batch has its own bar)
+    ...(options.audio !== undefined && !batch && !options.quiet && !options.json && process.stderr.isTTY === true ? { audioProgress: audioProgressBar } : {}),
     indices: todo,
     jobs,
     outputDirectories,

@@ -45,6 +45,8 @@ export interface BuildCommandOptions extends ProfileFlags {
   dryRun?: boolean;
   /** Encoding of inputs and option files that are neither UTF-8 nor marked by a byte order mark. */
   encoding?: string;
+  /** `--audio`: a recording, a map of recordings (CSV/JSON), or true: the recording beside each transcript. */
+  audio?: string | true;
 }
 
 function timeFlag(flag: string, text: string | undefined): number | undefined {

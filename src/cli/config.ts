@@ -91,7 +91,7 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
 const isSection = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Options whose values are paths: they are relative to the config file, not to where the tool runs. */
-export const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report']);
+export const PATH_OPTIONS = new Set(['output', 'dict', 'speakers', 'markers', 'report', 'audio']);
 
 function resolvePaths(config: LoadedConfig, values: Record<string, unknown>): Record<string, unknown> {
   const base = dirname(config.path);

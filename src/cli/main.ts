@@ -71,6 +71,7 @@ export function createProgram(): Command {
     .option('--markers <file>', 'known times of image markers: CSV (marker,time) or JSON {"marker": "time"}')
     .option('--duration <time>', "the video's length: the speech ends there (seconds or HH:MM:SS.mmm)")
     .option('--offset <time>', 'where the talk starts in the video (seconds or HH:MM:SS.mmm)')
+    .option('--audio [media]', "time the words from the talk's recording (any file ffmpeg reads); a CSV/JSON map of transcript,recording; alone: the recording beside each transcript (talk.md: talk.mp4, .webm, .mp3, .wav…)")
     .option('-j, --jobs <n>', 'files built in parallel (default: the number of cores)')
     .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
     .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
@@ -101,6 +102,18 @@ export function createProgram(): Command {
     const { runCheck } = await import('./check-command.js');
     process.exitCode = await runCheck(files, options);
   });
+  program
+    .command('sync')
+    .description('re-time an SRT/WebVTT draft to its recording (offset, drift, then per cue), keeping its text, ids and settings')
+    .argument('<draft>', 'the SRT or WebVTT draft')
+    .option('--audio <media>', "the talk's recording (any file ffmpeg reads)")
+    .option('-o, --output <file>', 'where the synced draft goes (default: stdout)')
+    .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
+      const { runSync } = await import('./sync-command.js');
+      process.exitCode = await runSync(draft, options);
+    });
   addDictCommands(program);
   return program;
 }

@@ -14,6 +14,7 @@ import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build
 import type { InputFile } from './inputs.js';
 import { planOutputs, type OutputPlan } from './outputs.js';
 import { dryRunLog, renderReport } from './report.js';
+import { loadAudio, planMedia, type MediaPlan } from './audio.js';
 
 /** What a batch needs to know to process any of its files; plain data, sent to workers as is. */
 export interface BatchSpec {
@@ -63,12 +64,17 @@ export interface ProcessContext {
   /** stdout carries something else (the --json summary). */
   stdoutTaken?: boolean;
   outputRoot?: { lexical: string; real: string };
+  /** `--audio`: the recording of each input. */
+  media?: MediaPlan;
+  /** Shows how far a recording is decoded (a single input on a terminal). */
+  audioProgress?: (media: string) => Promise<{ update(seconds: number): void; stop(): void }>;
 }
 
 /** The context of a batch; `options` when the caller has already loaded them (dictionaries, roster). */
 export function createContext(spec: BatchSpec, options: BuildOptions = pipelineOptions(spec.options)): ProcessContext {
   const formats = parseFormats(spec.options.formats);
-  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun, stdoutTaken: spec.options.json === true, outputRoot: spec.outputRoot };
+  const media = planMedia(spec.options.audio, spec.inputs);
+  return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun, stdoutTaken: spec.options.json === true, outputRoot: spec.outputRoot, ...(media ? { media } : {}) };
 }
 
 export function displayName(path: string): string {
@@ -82,6 +88,18 @@ function readInput(path: string): Uint8Array {
 export function failedOutcome(path: string, line: number, message: string, file?: string): FileOutcome {
   const diagnostic: Diagnostic = file === undefined ? { line, severity: 'error', message } : { file, line, severity: 'error', message };
   return { path, name: displayName(path), status: 'failed', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [diagnostic] };
+}
+
+/** processFile, after reading the input's recording when there is one (`--audio`). */
+export async function processInput(input: InputFile, context: ProcessContext): Promise<FileOutcome & { document?: CaptionDocument }> {
+  if (!context.media) return processFile(input, context);
+  const planned = context.media.mediaFor(input);
+  if ('error' in planned) return failedOutcome(input.path, 0, planned.error);
+  const progress = await context.audioProgress?.(planned.media);
+  const loaded = await loadAudio(planned.media, progress?.update);
+  progress?.stop();
+  if ('error' in loaded) return failedOutcome(input.path, 0, loaded.error);
+  return processFile(input, { ...context, options: { ...context.options, audio: { features: loaded.features, media: planned.media } } });
 }
 
 /** Builds and writes one input. Only a bug throws; every problem with the input is in the outcome. */

@@ -8,7 +8,7 @@ import { loadReportRenderers } from './report.js';
 const spec = workerData as BatchSpec;
 await loadReportRenderers(spec.options.report);
 const context = createContext(spec);
-parentPort!.on('message', (index: number) => {
-  const { document: _document, ...outcome } = safelyProcess(spec.inputs[index], context);
+parentPort!.on('message', async (index: number) => {
+  const { document: _document, ...outcome } = await safelyProcess(spec.inputs[index], context);
   parentPort!.postMessage({ index, outcome });
 });

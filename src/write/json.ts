@@ -4,6 +4,12 @@ import type { CaptionDocument } from '../types.js';
 
 const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
+function wordList(doc: CaptionDocument) {
+  const words = doc.words;
+  if (!words) return [];
+  return words.texts.map((text, i) => ({ text, start: ms(words.starts[i]), end: ms(words.ends[i]), line: words.lines[i] }));
+}
+
 export function toJsonObject(doc: CaptionDocument) {
   return {
     source: doc.source,
@@ -30,13 +36,20 @@ export function toJsonObject(doc: CaptionDocument) {
       sourceLines: c.sourceLines,
       // caption drafts only: the identifier and settings the draft gave the cue
       ...(c.identifier !== undefined ? { identifier: c.identifier, settings: c.settings ?? '' } : {}),
+      // timed from a recording only: how sure the alignment is of the cue's times
+      ...(c.confidence !== undefined ? { confidence: c.confidence } : {}),
     })),
     markers: doc.markers.map((m) => ({ image: m.image, line: m.line, time: ms(m.time), pinned: m.pinned })),
     corrections: doc.corrections.map((c) => ({ line: c.line, column: c.column, from: c.from, to: c.to, kind: c.kind, rule: c.rule, confidence: c.confidence })),
     warnings: doc.warnings.map((w) => ({ line: w.line, code: w.code, message: w.message })),
+    words: wordList(doc),
   };
 }
 
+/** The document as JSON, two-space indented; each word on one line (a talk has thousands). */
 export function writeJson(doc: CaptionDocument): string {
-  return JSON.stringify(toJsonObject(doc), null, 2) + '\n';
+  const { words, ...rest } = toJsonObject(doc);
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  const list = words.length ? `[\n${words.map((w) => '    ' + JSON.stringify(w)).join(',\n')}\n  ]` : '[]';
+  return `${head},\n  "words": ${list}\n}\n`;
 }

@@ -10,6 +10,8 @@ export function runCli(args: string[], options: { input?: string | Buffer; cwd?:
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',
+    // a JSON output on stdout with its words list runs past the default 1 MB
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
 }

@@ -1,0 +1,115 @@
+// `--audio`: which recording goes with each input, and reading it. `--audio <media>` names the
+// recording of a single input; `--audio <map.csv|map.json>` names each input's recording in a map
+// (paths relative to the map); `--audio` alone finds it beside each transcript by name
+// (talk.md ↔ talk.mp4, .webm, .mkv, .mov, .mp3, .m4a, .wav, .ogg, .opus or .flac).
+
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { AudioError, decodeAudio } from '../audio/decode.js';
+import type { AudioFeatures } from '../audio/features.js';
+import type { InputFile } from './inputs.js';
+import { UsageError } from './outputs.js';
+
+export const MEDIA_EXTENSIONS = ['mp4', 'webm', 'mkv', 'mov', 'mp3', 'm4a', 'wav', 'ogg', 'opus', 'flac'];
+
+/** The --audio value: a recording, a map, or true (beside each transcript). */
+export type AudioOption = string | true | undefined;
+
+export interface MediaPlan {
+  /** The recording of this input, or an error message when none can be named. */
+  mediaFor(input: InputFile): { media: string } | { error: string };
+}
+
+function isMap(path: string): boolean {
+  return /\.(csv|json)$/i.test(path);
+}
+
+/** A map's entries: transcript path → recording path, both resolved against the map's directory. */
+function readMap(path: string): Map<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError(`--audio ${path}: cannot read the map`);
+  }
+  const base = dirname(path);
+  const map = new Map<string, string>();
+  const add = (transcript: string, media: string) => map.set(resolve(base, transcript.trim()), resolve(base, media.trim()));
+  if (/\.json$/i.test(path)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`--audio ${path}: the map is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
+      throw new UsageError(`--audio ${path}: the map must be a JSON object of "transcript": "recording"`);
+    }
+    for (const [transcript, media] of Object.entries(data as Record<string, string>)) add(transcript, media);
+  } else {
+    text.split(/\r?\n/).forEach((line, index) => {
+      if (!line.trim() || line.trim().startsWith('#')) return;
+      const cells = line.split(',');
+      if (cells.length !== 2) throw new UsageError(`${path}:${index + 1}: a map line is "transcript,recording"`);
+      if (index === 0 && /^\s*(transcript|input|file)\s*$/i.test(cells[0])) return; // a header
+      add(cells[0], cells[1]);
+    });
+  }
+  return map;
+}
+
+function besideTranscript(input: InputFile): { media: string } | { error: string } {
+  const stem = join(dirname(input.path), basename(input.path, extname(input.path)));
+  for (const extension of MEDIA_EXTENSIONS) {
+    for (const candidate of [`${stem}.${extension}`, `${stem}.${extension.toUpperCase()}`]) if (existsSync(candidate)) return { media: candidate };
+  }
+  return { error: `--audio: no recording beside it (looked for ${basename(stem)}.{${MEDIA_EXTENSIONS.join(',')}})` };
+}
+
+/** Plans each input's recording; a UsageError for an --audio value that cannot serve these inputs. */
+export function planMedia(option: AudioOption, inputs: InputFile[]): MediaPlan | undefined {
+  if (option === undefined) return undefined;
+  if (option === true) return { mediaFor: besideTranscript };
+  if (isMap(option)) {
+    const map = readMap(option);
+    return {
+      mediaFor: (input) => {
+        const media = map.get(resolve(input.path));
+        return media ? { media } : { error: `--audio: the map ${option} names no recording for it` };
+      },
+    };
+  }
+  if (inputs.length > 1) throw new UsageError(`--audio ${option} names one recording for ${inputs.length} inputs: give a map (CSV or JSON), or --audio alone to find each recording beside its transcript`);
+  return { mediaFor: () => ({ media: option }) };
+}
+
+/** Decodes a recording; the message of any problem names the flag and the file. */
+export async function loadAudio(media: string, onProgress?: (seconds: number) => void): Promise<{ features: AudioFeatures } | { error: string }> {
+  try {
+    return { features: await decodeAudio(media, { onProgress }) };
+  } catch (error) {
+    if (error instanceof AudioError) return { error: `--audio ${error.media}: ${error.message}` };
+    throw error;
+  }
+}
+
+/** The length of a recording in seconds by ffprobe, or undefined when it cannot tell. */
+function probeDuration(media: string): Promise<number | undefined> {
+  return new Promise((done) => {
+    execFile('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', media], { timeout: 10_000 }, (error, stdout) => {
+      const seconds = Number(String(stdout).trim());
+      done(error || !Number.isFinite(seconds) || seconds <= 0 ? undefined : seconds);
+    });
+  });
+}
+
+/** A bar on stderr for the decoding of one long recording (cli-progress, loaded only then). */
+export async function audioProgressBar(media: string): Promise<{ update(seconds: number): void; stop(): void }> {
+  const total = await probeDuration(media);
+  if (total === undefined || total < 120) return { update() {}, stop() {} };
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ format: 'captions {bar} {percentage}% of the recording read | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  bar.start(Math.round(total), 0);
+  return { update: (seconds) => bar.update(Math.min(Math.round(total), Math.round(seconds))), stop: () => bar.stop() };
+}
