@@ -5,6 +5,7 @@ import type { ParsedTranscript } from '../read/transcript.js';
 import type { Correction, Token, TokenStream, Warning, WordToken } from '../types.js';
 import { CANNOT_END_SENTENCE, FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
+import { sentenceContinues } from './sentence-ends.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
@@ -117,8 +118,56 @@ function lowerFirst(text: string): string {
   return text.replace(/\p{Lu}/u, (c) => c.toLowerCase());
 }
 
+/** True when the word is written with a capital wherever it stands: a name or a term. */
+function isNameIn(evidence: Map<string, CaseEvidence>) {
+  return (word: string): boolean => {
+    if (!/^[^\p{L}]*\p{Lu}/u.test(word)) return false;
+    const e = evidence.get(bare(word));
+    return !e || e.lower === 0 || e.capitalizedMidSentence >= e.lower;
+  };
+}
+
+/**
+ * Whether this transcript's capitals carry information. Some transcriptions capitalise the word after
+ * every comma as after a stop; there a capital at a line start says nothing about a sentence start.
+ */
+function capitalsInformative(tokens: DraftToken[], evidence: Map<string, CaseEvidence>): boolean {
+  let capital = 0;
+  let all = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word' || !t.afterFullwidthComma || !/^\p{L}/u.test(t.text)) continue;
+    const key = bare(t.text);
+    if (key === 'i' || /^i['’]/.test(key)) continue;
+    all++;
+    if (/^\p{Lu}/u.test(t.text) && !isNameIn(evidence)(t.text)) capital++;
+  }
+  return all < 20 || capital / all < 0.4;
+}
+
+/** The words of w's line since its last sentence end inside the line, and the next line's opening words. */
+function stopSurroundings(tokens: DraftToken[], i: number, j: number): { before: string[]; after: string[] } {
+  const before: string[] = [];
+  for (let k = i; k >= 0; k--) {
+    const t = tokens[k];
+    if (t.type !== 'word' || t.line !== tokens[i].line) break;
+    const text = k === i ? t.text.slice(0, -1) : t.text;
+    if (k !== i && /[.?!]["'”’)]*$/.test(text)) break;
+    before.unshift(text);
+  }
+  const after: string[] = [];
+  for (let k = j; k < tokens.length && after.length < 6; k++) {
+    const t = tokens[k];
+    if (t.type !== 'word' || t.line !== tokens[j].line) break;
+    after.push(t.text);
+    if (/[,.;:?!]["'”’)]*$/.test(t.text)) break;
+  }
+  return { before, after };
+}
+
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
 function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>): DraftToken[] {
+  const caseInformative = capitalsInformative(tokens, evidence);
+  const isName = isNameIn(evidence);
   const removed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
@@ -143,8 +192,7 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidenc
       continue;
     }
     const stem = w.text.slice(0, -1);
-    const continues = /^\p{Ll}/u.test(next.text) || CANNOT_END_SENTENCE.has(bare(stem));
-    if (!continues) continue;
+    if (!sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName })) continue;
     if (!/\.[\p{L}]+\.$/u.test(w.text)) {
       // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
       record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9);
