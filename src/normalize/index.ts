@@ -6,10 +6,10 @@ import type { Correction, Token, TokenStream, Warning, WordToken } from '../type
 import { CANNOT_END_SENTENCE, FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { sentenceContinues } from './sentence-ends.js';
+import { asClockTime, joinAcrossBreak, lowerDomain } from './tokens.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
-const TOP_LEVEL_DOMAINS = new Set(['io', 'org', 'com', 'net', 'dev', 'ai', 'app', 'edu', 'gov', 'co', 'uk', 'jp', 'de', 'info', 'me', 'py']);
 const ENDS_SENTENCE = /[.?!]["'”’)\]]*$/;
 
 function convertTitle(title: string): string {
@@ -177,15 +177,12 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidenc
     const next = tokens[j];
     if (next?.type !== 'word') continue;
     const adjacent = j === i + 1;
-    const nextBare = bare(next.text);
-    const joinable =
-      adjacent &&
-      ((/\d\.$/.test(w.text) && /^\d/.test(next.text)) ||
-        (/[\p{L}\d]\.$/u.test(w.text) && /^\p{Ll}/u.test(next.text) && TOP_LEVEL_DOMAINS.has(nextBare) && /^[a-z]+\b/.test(next.text)));
-    if (joinable) {
-      const joined = w.text + next.text;
-      record(corrections, w, `${w.text} ⏎ ${next.text}`, joined, /^\d/.test(next.text) ? 'split-number' : 'split-domain', 'punctuation', 0.95);
-      w.text = joined;
+    const before = tokens[i - 1]?.type === 'word' ? (tokens[i - 1] as DraftWord).text : undefined;
+    const after = tokens[j + 1]?.type === 'word' ? (tokens[j + 1] as DraftWord).text : undefined;
+    const joined = adjacent ? joinAcrossBreak(w.text, next.text, before, after) : null;
+    if (joined) {
+      record(corrections, w, `${w.text} ⏎ ${next.text}`, joined.text, joined.rule, 'punctuation', 0.95);
+      w.text = joined.text;
       w.lineFinalStop = next.lineFinalStop;
       removed.add(j);
       i--; // the joined word may itself end its line with a stop
@@ -230,6 +227,22 @@ function repairCommas(tokens: DraftToken[], corrections: Correction[], evidence:
   });
 }
 
+/** Times and domains inside a line: "8.30am" → "8:30am", "Python.org" → "python.org". */
+function repairInnerTokens(tokens: DraftToken[], corrections: Correction[]) {
+  tokens.forEach((t, i) => {
+    if (t.type !== 'word') return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);
+    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined);
+    const fixed = time ?? lowerDomain(t.text);
+    if (fixed && fixed !== t.text) {
+      record(corrections, t, t.text, fixed, time ? 'clock-time' : 'domain-case', time ? 'punctuation' : 'case', 0.9);
+      t.text = fixed;
+    }
+  });
+}
+
 /** The whole normalize stage. */
 export function normalize(parsed: ParsedTranscript): TokenStream {
   const corrections: Correction[] = [];
@@ -237,6 +250,7 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
   tokens = repairLineEnds(tokens, corrections, evidence);
+  repairInnerTokens(tokens, corrections);
   repairCommas(tokens, corrections, evidence);
 
   const finished: Token[] = tokens.map((t) =>
