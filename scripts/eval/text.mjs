@@ -114,7 +114,7 @@ function firstRawWordAfter(rawLines, line) {
 }
 
 /** Scores one transcript's cleaned text against its gold. */
-export function scoreFile(rawText, tokens, gold, isName) {
+export function scoreFile(rawText, tokens, gold, isName, corrections = []) {
   const rawLines = rawText.split('\n');
   const words = wordsByLine(tokens);
   const stops = { n: 0, tp: 0, fp: 0, fn: 0, correct: 0 };
@@ -177,11 +177,13 @@ export function scoreFile(rawText, tokens, gold, isName) {
     if (!kept && drop) commas.tp++;
     else if (!kept) commas.fp++;
     else if (drop) commas.fn++;
-    // The word after the comma: lower case unless a name, or the comma was really a stop.
+    // The word after the comma: lower case unless a name, or the comma was really a stop, or it
+    // stands after a sentence end or a sound tag ("。"， And so"), or opens a quotation.
     const rawAfter = rawLine.slice(at + 1).trim().split(/\s+/)[0];
     const after = onLine.find((w) => w.column > column);
     if (!rawAfter || !after || !isCapital(rawAfter)) continue;
-    const shouldLower = !c.stop && !isName(rawAfter);
+    const afterEnd = /[。？！\]]["'”’]?\s*$/.test(rawLine.slice(0, at));
+    const shouldLower = !c.stop && !afterEnd && !/^["“]/.test(rawAfter) && !isName(rawAfter);
     const lowered = isLower(after.text);
     commaCase.n++;
     if (shouldLower === lowered) commaCase.correct++;
@@ -204,6 +206,29 @@ export function scoreFile(rawText, tokens, gold, isName) {
     else split.fn++, failures.push({ rule: 'split-token', line: t.line, raw: t.raw, expected: t.expected, made: text.slice(0, 160) });
   }
 
+  // Each piece of evidence a drop was decided by, scored on its own over the annotated decisions.
+  const byEvidence = new Map();
+  const tally = (key, right) => {
+    const c = byEvidence.get(key) ?? { n: 0, tp: 0, fp: 0, fn: 0, correct: 0 };
+    c.n++;
+    if (right) c.tp++, c.correct++;
+    else c.fp++;
+    byEvidence.set(key, c);
+  };
+  const goldStop = new Map(gold.stops.filter((s) => !s.doubt).map((s) => [s.line, s]));
+  const goldComma = new Map();
+  for (const c of gold.commas) {
+    if (c.doubt) continue;
+    let at = -1;
+    for (let k = 0; k < c.nth; k++) at = rawLines[c.line - 1].indexOf('，', at + 1);
+    goldComma.set(`${c.line}:${at + 1}`, c);
+  }
+  for (const c of corrections) {
+    if (!c.evidence) continue;
+    if (c.rule === 'line-end-stop' && goldStop.has(c.line)) tally(`stop dropped: ${c.evidence}`, !goldStop.get(c.line).end);
+    if (c.rule === 'pause-comma' && goldComma.has(`${c.line}:${c.column}`)) tally(`comma dropped: ${c.evidence}`, !goldComma.get(`${c.line}:${c.column}`).keep);
+  }
+
   return {
     rows: [
       row('line-final stop (precision/recall of drop)', stops),
@@ -212,6 +237,7 @@ export function scoreFile(rawText, tokens, gold, isName) {
       row('comma-case (lower after comma)', commaCase),
       row('false break before capitalised term (recall = kept joined)', breaks),
       row('split-token rebuilt exactly', split),
+      ...[...byEvidence].sort().map(([rule, c]) => row(rule, c)),
     ],
     failures,
   };
@@ -231,7 +257,7 @@ export async function evaluateText(corpusDir, goldDir, { clean } = {}) {
     const raw = readFileSync(join(corpusDir, gold.source), 'utf8');
     const stream = cleanText(parseTranscript(raw));
     const file = basename(g, '.json');
-    const { rows, failures } = scoreFile(raw, stream.tokens, gold, isName);
+    const { rows, failures } = scoreFile(raw, stream.tokens, gold, isName, stream.corrections);
     files.push({ file, split: DEVELOPMENT.has(file) ? 'dev' : 'held-out', rows, failures });
   }
   return {

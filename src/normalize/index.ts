@@ -5,6 +5,7 @@ import type { ParsedTranscript } from '../read/transcript.js';
 import type { Correction, Token, TokenStream, Warning, WordToken } from '../types.js';
 import { CANNOT_END_SENTENCE, FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
+import { pauseComma } from './commas.js';
 import { sentenceContinues } from './sentence-ends.js';
 import { asClockTime, joinAcrossBreak, lowerDomain } from './tokens.js';
 
@@ -44,8 +45,8 @@ function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): Draft
   return tokens;
 }
 
-function record(corrections: Correction[], w: { line: number; column: number }, from: string, to: string, rule: string, kind: Correction['kind'] = 'punctuation', confidence = 1) {
-  corrections.push({ line: w.line, column: w.column, from, to, kind, rule, confidence });
+function record(corrections: Correction[], w: { line: number; column: number }, from: string, to: string, rule: string, kind: Correction['kind'] = 'punctuation', confidence = 1, evidence?: string) {
+  corrections.push({ line: w.line, column: w.column, from, to, kind, rule, confidence, ...(evidence ? { evidence } : {}) });
 }
 
 /** Punctuation left standing alone (after a sound event, or doubled at a sentence end) is removed. */
@@ -108,7 +109,7 @@ function shouldLower(word: string, next: DraftToken | undefined, evidence: Map<s
   if (!/^\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?[,.;:!?]*$/u.test(word)) return false; // "I", acronyms, CamelCase stay
   const key = bare(word);
   if (key === 'i' || key.startsWith("i'") || key.startsWith('i’')) return false;
-  if (/^[\p{L}'’]+$/u.test(word) && next?.type === 'word' && /^\p{Lu}/u.test(next.text)) return false; // part of a longer name: "Hill District"
+  if (/^[\p{L}'’]+$/u.test(word) && next?.type === 'word' && /^\p{Lu}/u.test(next.text) && !/^I(?:['’]\p{L}+)?\b/u.test(next.text)) return false; // part of a longer name: "Hill District"
   if (FUNCTION_WORDS.has(key)) return true;
   const e = evidence.get(key);
   return !!e && e.lower > 0 && e.capitalizedMidSentence === 0;
@@ -165,9 +166,8 @@ function stopSurroundings(tokens: DraftToken[], i: number, j: number): { before:
 }
 
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
-function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>): DraftToken[] {
-  const caseInformative = capitalsInformative(tokens, evidence);
-  const isName = isNameIn(evidence);
+function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean): DraftToken[] {
+  const isName = isNameIn(caseEvidence);
   const removed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
@@ -189,14 +189,15 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidenc
       continue;
     }
     const stem = w.text.slice(0, -1);
-    if (!sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName })) continue;
+    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName });
+    if (!evidence) continue;
     if (!/\.[\p{L}]+\.$/u.test(w.text)) {
       // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
-      record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9);
+      record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9, evidence);
       w.text = stem;
     }
     w.lineFinalStop = false;
-    if (shouldLower(next.text, tokens[j + 1], evidence)) {
+    if (shouldLower(next.text, tokens[j + 1], caseEvidence)) {
       const lowered = lowerFirst(next.text);
       record(corrections, next, next.text, lowered, 'continuation-case', 'case', 0.9);
       next.text = lowered;
@@ -209,22 +210,37 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidenc
  * The transcription put full-width commas where the speaker paused, even after "the" or "of", and
  * capitalised the word after each; drop such commas and lower the capital where it is no name.
  */
-function repairCommas(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>) {
+function repairCommas(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean) {
+  const isName = isNameIn(caseEvidence);
   tokens.forEach((t, i) => {
     if (t.type !== 'word' || !t.afterFullwidthComma) return;
     const prev = tokens[i - 1];
     if (prev?.type !== 'word' || !/,$/.test(prev.text) || ENDS_SENTENCE.test(prev.text.slice(0, -1))) return;
     const stem = prev.text.slice(0, -1);
-    if (CANNOT_END_SENTENCE.has(stem.toLowerCase())) {
-      record(corrections, { line: prev.line, column: prev.column + stem.length }, ',', '', 'comma-after-function-word', 'punctuation', 0.9);
+    const before = lineWords(tokens, i - 1, -1).map((w, k) => (k === 0 ? stem : w)).reverse();
+    const after = lineWords(tokens, i, 1);
+    const evidence = prev.line === t.line ? pauseComma({ before, after, caseInformative, isName }) : null;
+    if (evidence) {
+      record(corrections, { line: prev.line, column: prev.column + stem.length }, ',', '', 'pause-comma', 'punctuation', 0.9, evidence);
       prev.text = stem;
     }
-    if (shouldLower(t.text, tokens[i + 1], evidence)) {
+    if (shouldLower(t.text, tokens[i + 1], caseEvidence)) {
       const lowered = lowerFirst(t.text);
       record(corrections, t, t.text, lowered, 'comma-case', 'case', 0.85);
       t.text = lowered;
     }
   });
+}
+
+/** Up to six words of token k's line, from k on in the given direction. */
+function lineWords(tokens: DraftToken[], k: number, step: 1 | -1): string[] {
+  const words: string[] = [];
+  for (let m = k; m >= 0 && m < tokens.length && words.length < 6; m += step) {
+    const t = tokens[m];
+    if (t.type !== 'word' || t.line !== tokens[k].line) break;
+    words.push(t.text);
+  }
+  return words;
 }
 
 /** Times and domains inside a line: "8.30am" → "8:30am", "Python.org" → "python.org". */
@@ -249,9 +265,10 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   const warnings: Warning[] = [];
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
-  tokens = repairLineEnds(tokens, corrections, evidence);
+  const caseInformative = capitalsInformative(tokens, evidence);
+  tokens = repairLineEnds(tokens, corrections, evidence, caseInformative);
   repairInnerTokens(tokens, corrections);
-  repairCommas(tokens, corrections, evidence);
+  repairCommas(tokens, corrections, evidence, caseInformative);
 
   const finished: Token[] = tokens.map((t) =>
     t.type === 'word' ? { type: 'word', text: t.text, line: t.line, column: t.column, sentenceEnd: false } : t,
