@@ -37,6 +37,8 @@ const BOUND_OPENERS = new Set(`which whose whom of than via per`.split(/\s+/));
 
 // Verbs that introduce what someone says or thinks: "and he goes。 / I've never seen…".
 const INTRODUCING = new Set(`says said say goes went mean asks asked hey gosh`.split(/\s+/));
+// Of those, the ones that cannot close a sentence in the present tense of a story.
+const QUOTING = new Set(`says goes asks hey gosh`.split(/\s+/));
 
 // One-word replies and thanks that do make a sentence of their own.
 const STANDALONE = new Set(`okay ok right yes yeah no yep nope thanks thank you hi hello bye sure great cool awesome wow`.split(/\s+/));
@@ -46,9 +48,11 @@ const STANDALONE = new Set(`okay ok right yes yeah no yep nope thanks thank you 
  * goes" — introduces what the next line says; it is no sentence of its own.
  */
 function isLeadIn(before: string[]): boolean {
-  if (before.length === 0 || before.length > 4) return false;
   const words = before.map(bare);
   const last = words[words.length - 1];
+  // "thread zero comes along and says。 / L got clear": what is said follows, however long the lead.
+  if (QUOTING.has(last)) return true;
+  if (before.length === 0 || before.length > 4) return false;
   if (words.every((w) => STANDALONE.has(w))) return false;
   if (INTRODUCING.has(last)) return true;
   // A preposition-led phrase or a lone adverb of sequence: "By default", "Because of that", "Finally".
