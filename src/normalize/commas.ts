@@ -32,7 +32,7 @@ const opensClause = (word: string) => OPENS_CLAUSE.has(bare(word));
 // Only an aside may follow them: "and, you know, ...".
 const WANTS_MORE = new Set(`and or which who then`.split(/\s+/));
 // A subject or a linking verb wants its clause finished, unless a new clause begins: "what the problems are, which".
-const WANTS_COMPLEMENT = new Set(`i i'm we we're you're they're he she be is are was were`.split(/\s+/));
+const WANTS_COMPLEMENT = new Set(`i am i'm we we're you're they're he she be is are was were`.split(/\s+/));
 
 // Asides that may stand between commas anywhere.
 const ASIDE = /^(?:you know|i mean|like|well|oh|um|uh|of course|again|actually|basically|say|for example|for instance|in fact|please)\b/i;
