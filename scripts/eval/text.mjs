@@ -244,9 +244,9 @@ export function scoreFile(rawText, tokens, gold, isName, corrections = []) {
 }
 
 /** Scores the cleaned text of every gold file's transcript. */
-export async function evaluateText(corpusDir, goldDir, { clean } = {}) {
+export async function evaluateText(corpusDir, goldDir, { clean, parse } = {}) {
   const cleanText = clean ?? (await import(pathToFileURL(join(ROOT, 'dist/pipeline.js')).href)).cleanText;
-  const { parseTranscript } = await import(pathToFileURL(join(ROOT, 'dist/read/transcript.js')).href);
+  const parseTranscript = parse ?? (await import(pathToFileURL(join(ROOT, 'dist/read/transcript.js')).href)).parseTranscript;
   const corpusTexts = readdirSync(corpusDir)
     .filter((f) => f.endsWith('.md') && f !== 'SOURCES.md')
     .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
