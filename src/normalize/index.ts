@@ -6,6 +6,7 @@ import type { Correction, Token, TokenStream, Warning, WordToken } from '../type
 import { CANNOT_END_SENTENCE, FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
+import { cleanSoundTags, collapseLoops } from './garbage.js';
 import { sentenceContinues } from './sentence-ends.js';
 import { asClockTime, joinAcrossBreak, lowerDomain } from './tokens.js';
 
@@ -269,6 +270,7 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   tokens = repairLineEnds(tokens, corrections, evidence, caseInformative);
   repairInnerTokens(tokens, corrections);
   repairCommas(tokens, corrections, evidence, caseInformative);
+  tokens = cleanSoundTags(collapseLoops(tokens, warnings), warnings);
 
   const finished: Token[] = tokens.map((t) =>
     t.type === 'word' ? { type: 'word', text: t.text, line: t.line, column: t.column, sentenceEnd: false } : t,
