@@ -14,7 +14,7 @@ import type { SpeakerLabels } from './cues/labels.js';
 import { detectSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming, type SpeechModel } from './timing.js';
-import { pinTiming } from './timing/anchors.js';
+import { names, pinTiming } from './timing/anchors.js';
 import { joinSections, splitSections } from './sections.js';
 import type { MarkerTable } from './read/markers.js';
 import type { ParsedTranscript } from './read/transcript.js';
@@ -92,7 +92,9 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
   const stream = cleanText(parsed, options);
   const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers });
   const segments = speakers.segments;
-  const units = splitSentences(speakers.tokens, segments);
+  // A slide marker with no known time does not cut the sentence it falls in.
+  const anchors = options.anchors?.anchors ?? [];
+  const units = splitSentences(speakers.tokens, segments, (m) => anchors.some((a) => names(a.key, m.image)));
   const timing = pinTiming(estimateTiming(units, options.speechModel ?? DEFAULT_SPEECH_MODEL), {
     ...(options.anchors ? { markers: options.anchors } : {}),
     ...(options.duration !== undefined ? { duration: options.duration } : {}),
