@@ -91,7 +91,8 @@ function sentencesCutAtMarkers(units) {
 export async function evaluateCues(dir, { profileName = 'netflix' } = {}) {
   const { buildFromText, parseTranscript, profileByName, splitSentences, detectSpeakers } = await dist('index.js');
   const { cleanText } = await dist('pipeline.js');
-  const { splitsTightPhrase } = await dist('cues/tight-phrases.js').catch(() => ({ splitsTightPhrase: fallbackTight }));
+  // The project's own list measures every build, an older one's too.
+  const { splitsTightPhrase } = await import(pathToFileURL(join(ROOT, 'dist/cues/tight-phrases.js')).href);
   const profile = profileByName(profileName);
   const files = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.md') && x !== 'SOURCES.md').sort()) {
@@ -109,15 +110,6 @@ export async function evaluateCues(dir, { profileName = 'netflix' } = {}) {
   const totals = {};
   for (const { counts } of files) for (const [k, v] of Object.entries(counts)) if (typeof v === 'number') totals[k] = (totals[k] ?? 0) + v;
   return { files, totals };
-}
-
-/** The phrases measured before the project kept its own list (the same list, for the "before" figures). */
-function fallbackTight(words, i) {
-  const a = bare(words[i] ?? '');
-  const b = bare(words[i + 1] ?? '');
-  const pairs = new Set(['going to', 'want to', 'lot of', 'a lot', 'sort of', 'kind of', 'able to', 'one of', 'have to', 'need to', 'got to', 'used to']);
-  if (pairs.has(`${a} ${b}`)) return true;
-  return /^\p{Lu}\p{Ll}+$/u.test(words[i] ?? '') && /^\p{Lu}\p{Ll}+(?:['’]s)?$/u.test(words[i + 1] ?? '') && !SENTENCE_END.test(words[i - 1] ?? '.') && a !== 'i';
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
