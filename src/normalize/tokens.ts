@@ -48,5 +48,8 @@ export function lowerDomain(word: string): string | null {
   if (!m || !/\p{Lu}/u.test(m[1])) return null;
   // Two-letter pieces before the dot are initials ("U.S.", "p.m."), not domains.
   if (m[1].split('.').slice(0, -1).some((part) => part.length < 2)) return null;
+  // A capital inside a name ("Scikit-HEP.org") is the project's own spelling, kept as written;
+  // only a sentence capital or shouting ("Python.org", "BRAZIL.COM") is the transcription's.
+  if (m[1].split('.').some((part) => /\p{Ll}.*\p{Lu}/u.test(part))) return null;
   return m[1].toLowerCase() + (m[2] ?? '') + m[3];
 }
