@@ -23,7 +23,7 @@ export function joinAcrossBreak(word: string, next: string, before: string | und
     return { text: word + next, rule: 'split-number' };
   }
   if (!/[\p{L}\d]\.$/u.test(word)) return null;
-  if (DOMAIN_AFTER_BREAK.test(next)) return { text: word + next.toLowerCase(), rule: 'split-domain' };
+  if (DOMAIN_AFTER_BREAK.test(next)) return { text: word + next, rule: 'split-domain' };
   // "eval_frame。 / exe": a file name whose extension went to the next line (only for a word that is
   // plainly an identifier, since "the end。 / So" must not become one).
   if (EXTENSION_AFTER_BREAK.test(next) && /[_\d]/.test(word)) return { text: word + next, rule: 'split-file-name' };
@@ -50,6 +50,10 @@ export function lowerDomain(word: string): string | null {
   if (m[1].split('.').slice(0, -1).some((part) => part.length < 2)) return null;
   // A capital inside a name ("Scikit-HEP.org") is the project's own spelling, kept as written;
   // only a sentence capital or shouting ("Python.org", "BRAZIL.COM") is the transcription's.
-  if (m[1].split('.').some((part) => /\p{Ll}.*\p{Lu}/u.test(part))) return null;
+  const labels = m[1].split('.');
+  if (labels.some((part) => /\p{Ll}.*\p{Lu}/u.test(part))) return null;
+  // An acronym before a lower-case ending ("HEP.org") is a name too; "BRAZIL.COM" is shouting.
+  const shouted = /^\p{Lu}+$/u.test(labels[labels.length - 1]);
+  if (!shouted && labels.slice(0, -1).some((part) => /^\p{Lu}{2,}$/u.test(part))) return null;
   return m[1].toLowerCase() + (m[2] ?? '') + m[3];
 }
