@@ -1,7 +1,7 @@
 // npm run eval: builds the shipped example and every corpus transcript once, through the library,
 // then runs each section in eval/sections (in name order) over the results and prints its table.
-// A section scores one family of rules (speakers now; sentence ends, commas, term fixes can follow):
-// it exports `title` and `run(results)`, returning the lines to print.
+// A section scores one family of rules (speakers, text rules, cue breaking, term fixes):
+// it exports `title` and `run(results)` (which may be async), returning the lines to print.
 // EVAL_VERBOSE=1 lists each wrong name. `npm run eval -- <word>` runs only the sections whose file name contains that word.
 
 import { readdirSync } from 'node:fs';
@@ -32,7 +32,7 @@ for (const file of readdirSync(sectionsDir).filter((f) => f.endsWith('.mjs')).so
   if (filter && !file.includes(filter)) continue;
   const section = await import(pathToFileURL(join(sectionsDir, file)).href);
   console.log(`\n## ${section.title}\n`);
-  for (const line of section.run(results)) console.log(line);
+  for (const line of await section.run(results)) console.log(line);
 }
 const failed = results.filter((r) => r.error);
 for (const r of failed) console.log(`build failed: ${r.name}: ${r.error}`);

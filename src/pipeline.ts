@@ -11,10 +11,10 @@ import { parseTranscript } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences/index.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming } from './timing/estimate.js';
-import { pinTiming, type PinnedTiming } from './timing/anchors.js';
+import { names, pinTiming, type PinnedTiming } from './timing/anchors.js';
 import { cueConfidence, timeFromAudio, type AudioTiming } from './timing/audio.js';
 import { joinWords, wordsOfCues, wordsOfUnits } from './timing/words.js';
-import { DEFAULT_VOICE_OPTIONS, detectVoice, type VoiceOptions } from './audio/voice.js';
+import { DEFAULT_VOICE_OPTIONS, detectVoice, } from './audio/voice.js';
 import { joinSections, splitSections } from './sections.js';
 import type { ParsedTranscript } from './read/transcript.js';
 import type { BuildOptions } from './options.js';
@@ -61,7 +61,9 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
   const stream = cleanText(parsed, options);
   const speakers = detectSpeakers(stream.tokens, { roster: options.speakers, detect: options.detectSpeakers, title: stream.title, titleLine: parsed.titleLine });
   const segments = speakers.segments;
-  const units = splitSentences(speakers.tokens, segments);
+  // A slide marker with no known time does not cut the sentence it falls in.
+  const anchors = options.anchors?.anchors ?? [];
+  const units = splitSentences(speakers.tokens, segments, (m) => anchors.some((a) => names(a.key, m.image)));
   const pins = {
     ...(options.anchors ? { markers: options.anchors } : {}),
     ...(options.duration !== undefined ? { duration: options.duration } : {}),

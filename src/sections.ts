@@ -14,6 +14,19 @@ function wordsOf(line: TranscriptLine): number {
   return words;
 }
 
+/** The distinct sentences of a line's text. */
+function sentencesOf(line: TranscriptLine): Set<string> {
+  const text = line.pieces.map((p) => (p.kind === 'text' ? p.text : '')).join(' ');
+  return new Set(text.split(/[.?!。？！]+/).map((s) => s.trim().toLowerCase()).filter(Boolean));
+}
+
+/** True when every sentence of `line` was also said on `before`: a recognition loop goes on. */
+function repeats(before: TranscriptLine, line: TranscriptLine): boolean {
+  const said = sentencesOf(before);
+  const now = sentencesOf(line);
+  return now.size > 0 && [...now].every((s) => said.has(s));
+}
+
 function endsSentence(line: TranscriptLine | undefined): boolean {
   const last = line?.pieces.at(-1);
   return last?.kind === 'text' && /[.?!。？！]["'”’)]*\s*$/.test(last.text);
@@ -29,11 +42,13 @@ export function splitSections(parsed: ParsedTranscript, maxWords = SECTION_WORDS
   let current: TranscriptLine[] = [];
   let words = 0;
   let lastSpoken: TranscriptLine | undefined;
+  // Inside a run of identical lines (a recognition loop) no cut: the loop is found and collapsed whole.
+  let repeating = false;
   for (const line of parsed.lines) {
     const blank = line.pieces.length === 0;
     const cut =
       current.length > 0 &&
-      ((words >= maxWords && blank && endsSentence(lastSpoken)) || (words >= 2 * maxWords && blank) || words >= 3 * maxWords);
+      ((!repeating && words >= maxWords && blank && endsSentence(lastSpoken)) || (!repeating && words >= 2 * maxWords && blank) || words >= 3 * maxWords);
     if (cut) {
       sections.push({ title: sections.length ? null : parsed.title, titleLine: sections.length ? null : parsed.titleLine, lines: current });
       current = [];
@@ -41,7 +56,10 @@ export function splitSections(parsed: ParsedTranscript, maxWords = SECTION_WORDS
     }
     current.push(line);
     words += wordsOf(line);
-    if (!blank) lastSpoken = line;
+    if (line.pieces.some((p) => p.kind === 'text')) {
+      repeating = lastSpoken !== undefined && repeats(lastSpoken, line);
+      lastSpoken = line;
+    }
   }
   // A short tail joins the section before it rather than standing alone.
   if (sections.length && words < maxWords / 4) sections[sections.length - 1].lines.push(...current);

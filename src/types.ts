@@ -10,6 +10,8 @@ export interface Correction {
   kind: 'punctuation' | 'case' | 'markup' | 'term' | 'name';
   rule: string;
   confidence: number;
+  /** Which evidence decided a text repair (a rule's sub-case), for measuring each on its own. */
+  evidence?: string;
 }
 
 /** Something a person should look at; the output is still produced. */

@@ -24,9 +24,19 @@ describe('splitSentences', () => {
   });
 
   it('cuts sentences at sound events and marks the sentence before a marker as a paragraph end', () => {
-    const units = unitsOf('Thank you。 [applause]， Thanks for coming', '![](img/a_1.png)', 'Next slide。');
+    const units = unitsOf('Thank you。 [applause]， Thanks for coming。', '![](img/a_1.png)', 'Next slide。');
     expect(units.map((u) => u.type)).toEqual(['sentence', 'event', 'sentence', 'marker', 'sentence']);
     expect(units[2].type === 'sentence' && units[2].paragraphEnd).toBe(true);
+  });
+
+  it('lets a marker with no known time wait for its sentence to end, and cuts at a pinned one', () => {
+    const stream = normalizeLines('We start here and', '![](img/a_1.png)', 'we go on。 Next。');
+    const waiting = splitSentences(stream.tokens, segmentSpeakers(stream.tokens));
+    expect(waiting.map((u) => u.type)).toEqual(['sentence', 'marker', 'sentence']);
+    expect(sentenceTexts(waiting)[0]).toBe('We start here and we go on.');
+    expect(waiting[0].type === 'sentence' && waiting[0].paragraphEnd).toBe(true);
+    const pinned = splitSentences(stream.tokens, segmentSpeakers(stream.tokens), (m) => m.image === 'img/a_1.png');
+    expect(pinned.map((u) => u.type)).toEqual(['sentence', 'marker', 'sentence', 'sentence']);
   });
 
   it('always closes the last sentence', () => {
@@ -69,7 +79,9 @@ describe('estimateTiming', () => {
 
   it('pauses at a slide change that ends a sentence, but not at one inside a sentence', () => {
     expect(pauseAfterFirst('We start here。', '![](img/a_1.png)', 'And we go on。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.paragraphPause, 9);
-    expect(pauseAfterFirst('We start here and', '![](img/a_1.png)', 'we go on。')).toBe(0);
+    // a marker inside a sentence waits for its end: no pause inside the sentence
+    const { units } = estimateTiming(unitsOf('We start here and', '![](img/a_1.png)', 'we go on。'));
+    expect(units.map((u) => u.type)).toEqual(['sentence', 'marker']);
     expect(pauseAfterFirst('We start here。 And we go on。')).toBeCloseTo(DEFAULT_SPEECH_MODEL.sentencePause, 9);
   });
 

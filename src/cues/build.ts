@@ -8,6 +8,9 @@ import { speakerLabel, type SpeakerLabels } from './labels.js';
 import { breakCosts, layoutCost, layoutLines } from './layout.js';
 import { settleTimes, type TimeBounds } from './settle.js';
 
+const FRAGMENT_WORDS = 3;
+const FRAGMENT_COST = 2;
+
 interface Draft {
   lines: string[];
   /** The lines with the speaker label in front, when the cue carries one. */
@@ -63,7 +66,9 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
       if (layout === Infinity && !single) continue;
       const short = duration < profile.minDuration && end - start < n ? 1.5 : 0;
       const tiny = length < 12 && end < n ? 1 : 0;
-      const cost = prev.cost + 1 + (end < n ? 1.5 * costs[end - 1] : 0) + short + tiny + 0.5 * (layout === Infinity ? 0 : layout);
+      // A piece of three words or fewer cut from a longer sentence flashes by: merged where it fits.
+      const fragment = end - start <= FRAGMENT_WORDS && end - start < n ? FRAGMENT_COST : 0;
+      const cost = prev.cost + 1 + (end < n ? 1.5 * costs[end - 1] : 0) + short + tiny + fragment + 0.5 * (layout === Infinity ? 0 : layout);
       if (!best[end] || cost < best[end]!.cost) best[end] = { cost, from: start };
     }
   }

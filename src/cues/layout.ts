@@ -3,7 +3,8 @@
 // article or other word that binds to the next one.
 
 import { textWidth } from './width.js';
-import { BIND_TO_NEXT, BREAK_BEFORE, bare } from '../normalize/english.js';
+import { ARTICLES, BIND_TO_NEXT, BREAK_BEFORE, bare } from '../normalize/english.js';
+import { splitsTightPhrase } from './tight-phrases.js';
 
 const SENTENCE_END = /[.?!]["'”’)]*$/;
 const CLAUSE_END = /[,;:]["'”’)]*$/;
@@ -14,7 +15,10 @@ export function breakCost(words: readonly string[], i: number): number {
   const next = words[i + 1];
   if (next === undefined) return 0;
   if (SENTENCE_END.test(word)) return 0;
+  // An article belongs to the next word even with a pause comma after it ("the, uh, the data").
+  if (ARTICLES.has(bare(word))) return 20;
   if (CLAUSE_END.test(word)) return 0.2;
+  if (splitsTightPhrase(words, i)) return 10;
   if (BIND_TO_NEXT.has(bare(word))) return 8;
   if (BREAK_BEFORE.has(bare(next))) return 0.6;
   return 2;

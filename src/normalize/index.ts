@@ -3,12 +3,15 @@
 
 import type { ParsedTranscript } from '../read/transcript.js';
 import type { Correction, Token, TokenStream, Warning, WordToken } from '../types.js';
-import { CANNOT_END_SENTENCE, FUNCTION_WORDS, bare } from './english.js';
+import { FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
+import { pauseComma } from './commas.js';
+import { cleanSoundTags, collapseLoops } from './garbage.js';
+import { sentenceContinues } from './sentence-ends.js';
+import { asClockTime, joinAcrossBreak, lowerDomain } from './tokens.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
-const TOP_LEVEL_DOMAINS = new Set(['io', 'org', 'com', 'net', 'dev', 'ai', 'app', 'edu', 'gov', 'co', 'uk', 'jp', 'de', 'info', 'me', 'py']);
 const ENDS_SENTENCE = /[.?!]["'”’)\]]*$/;
 
 function convertTitle(title: string): string {
@@ -43,8 +46,8 @@ function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): Draft
   return tokens;
 }
 
-function record(corrections: Correction[], w: { line: number; column: number }, from: string, to: string, rule: string, kind: Correction['kind'] = 'punctuation', confidence = 1) {
-  corrections.push({ line: w.line, column: w.column, from, to, kind, rule, confidence });
+function record(corrections: Correction[], w: { line: number; column: number }, from: string, to: string, rule: string, kind: Correction['kind'] = 'punctuation', confidence = 1, evidence?: string) {
+  corrections.push({ line: w.line, column: w.column, from, to, kind, rule, confidence, ...(evidence ? { evidence } : {}) });
 }
 
 /** Punctuation left standing alone (after a sound event, or doubled at a sentence end) is removed. */
@@ -107,7 +110,7 @@ function shouldLower(word: string, next: DraftToken | undefined, evidence: Map<s
   if (!/^\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?[,.;:!?]*$/u.test(word)) return false; // "I", acronyms, CamelCase stay
   const key = bare(word);
   if (key === 'i' || key.startsWith("i'") || key.startsWith('i’')) return false;
-  if (/^[\p{L}'’]+$/u.test(word) && next?.type === 'word' && /^\p{Lu}/u.test(next.text)) return false; // part of a longer name: "Hill District"
+  if (/^[\p{L}'’]+$/u.test(word) && next?.type === 'word' && /^\p{Lu}/u.test(next.text) && !/^I(?:['’]\p{L}+)?\b/u.test(next.text)) return false; // part of a longer name: "Hill District"
   if (FUNCTION_WORDS.has(key)) return true;
   const e = evidence.get(key);
   return !!e && e.lower > 0 && e.capitalizedMidSentence === 0;
@@ -117,8 +120,55 @@ function lowerFirst(text: string): string {
   return text.replace(/\p{Lu}/u, (c) => c.toLowerCase());
 }
 
+/** True when the word is written with a capital wherever it stands: a name or a term. */
+function isNameIn(evidence: Map<string, CaseEvidence>) {
+  return (word: string): boolean => {
+    if (!/^[^\p{L}]*\p{Lu}/u.test(word)) return false;
+    const e = evidence.get(bare(word));
+    return !e || e.lower === 0 || e.capitalizedMidSentence >= e.lower;
+  };
+}
+
+/**
+ * Whether this transcript's capitals carry information. Some transcriptions capitalise the word after
+ * every comma as after a stop; there a capital at a line start says nothing about a sentence start.
+ */
+function capitalsInformative(tokens: DraftToken[], evidence: Map<string, CaseEvidence>): boolean {
+  let capital = 0;
+  let all = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word' || !t.afterFullwidthComma || !/^\p{L}/u.test(t.text)) continue;
+    const key = bare(t.text);
+    if (key === 'i' || /^i['’]/.test(key)) continue;
+    all++;
+    if (/^\p{Lu}/u.test(t.text) && !isNameIn(evidence)(t.text)) capital++;
+  }
+  return all < 20 || capital / all < 0.4;
+}
+
+/** The words of w's line since its last sentence end inside the line, and the next line's opening words. */
+function stopSurroundings(tokens: DraftToken[], i: number, j: number): { before: string[]; after: string[] } {
+  const before: string[] = [];
+  for (let k = i; k >= 0; k--) {
+    const t = tokens[k];
+    if (t.type !== 'word' || t.line !== tokens[i].line) break;
+    const text = k === i ? t.text.slice(0, -1) : t.text;
+    if (k !== i && /[.?!]["'”’)]*$/.test(text)) break;
+    before.unshift(text);
+  }
+  const after: string[] = [];
+  for (let k = j; k < tokens.length && after.length < 6; k++) {
+    const t = tokens[k];
+    if (t.type !== 'word' || t.line !== tokens[j].line) break;
+    after.push(t.text);
+    if (/[,.;:?!]["'”’)]*$/.test(t.text)) break;
+  }
+  return { before, after };
+}
+
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
-function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>): DraftToken[] {
+function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean): DraftToken[] {
+  const isName = isNameIn(caseEvidence);
   const removed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
@@ -128,30 +178,27 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidenc
     const next = tokens[j];
     if (next?.type !== 'word') continue;
     const adjacent = j === i + 1;
-    const nextBare = bare(next.text);
-    const joinable =
-      adjacent &&
-      ((/\d\.$/.test(w.text) && /^\d/.test(next.text)) ||
-        (/[\p{L}\d]\.$/u.test(w.text) && /^\p{Ll}/u.test(next.text) && TOP_LEVEL_DOMAINS.has(nextBare) && /^[a-z]+\b/.test(next.text)));
-    if (joinable) {
-      const joined = w.text + next.text;
-      record(corrections, w, `${w.text} ⏎ ${next.text}`, joined, /^\d/.test(next.text) ? 'split-number' : 'split-domain', 'punctuation', 0.95);
-      w.text = joined;
+    const before = tokens[i - 1]?.type === 'word' ? (tokens[i - 1] as DraftWord).text : undefined;
+    const after = tokens[j + 1]?.type === 'word' ? (tokens[j + 1] as DraftWord).text : undefined;
+    const joined = adjacent ? joinAcrossBreak(w.text, next.text, before, after) : null;
+    if (joined) {
+      record(corrections, w, `${w.text} ⏎ ${next.text}`, joined.text, joined.rule, 'punctuation', 0.95);
+      w.text = joined.text;
       w.lineFinalStop = next.lineFinalStop;
       removed.add(j);
       i--; // the joined word may itself end its line with a stop
       continue;
     }
     const stem = w.text.slice(0, -1);
-    const continues = /^\p{Ll}/u.test(next.text) || CANNOT_END_SENTENCE.has(bare(stem));
-    if (!continues) continue;
+    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName });
+    if (!evidence) continue;
     if (!/\.[\p{L}]+\.$/u.test(w.text)) {
       // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
-      record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9);
+      record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9, evidence);
       w.text = stem;
     }
     w.lineFinalStop = false;
-    if (shouldLower(next.text, tokens[j + 1], evidence)) {
+    if (shouldLower(next.text, tokens[j + 1], caseEvidence)) {
       const lowered = lowerFirst(next.text);
       record(corrections, next, next.text, lowered, 'continuation-case', 'case', 0.9);
       next.text = lowered;
@@ -164,20 +211,51 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], evidenc
  * The transcription put full-width commas where the speaker paused, even after "the" or "of", and
  * capitalised the word after each; drop such commas and lower the capital where it is no name.
  */
-function repairCommas(tokens: DraftToken[], corrections: Correction[], evidence: Map<string, CaseEvidence>) {
+function repairCommas(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean) {
+  const isName = isNameIn(caseEvidence);
   tokens.forEach((t, i) => {
     if (t.type !== 'word' || !t.afterFullwidthComma) return;
     const prev = tokens[i - 1];
     if (prev?.type !== 'word' || !/,$/.test(prev.text) || ENDS_SENTENCE.test(prev.text.slice(0, -1))) return;
     const stem = prev.text.slice(0, -1);
-    if (CANNOT_END_SENTENCE.has(stem.toLowerCase())) {
-      record(corrections, { line: prev.line, column: prev.column + stem.length }, ',', '', 'comma-after-function-word', 'punctuation', 0.9);
+    const before = lineWords(tokens, i - 1, -1).map((w, k) => (k === 0 ? stem : w)).reverse();
+    const after = lineWords(tokens, i, 1);
+    const evidence = prev.line === t.line ? pauseComma({ before, after, caseInformative, isName }) : null;
+    if (evidence) {
+      record(corrections, { line: prev.line, column: prev.column + stem.length }, ',', '', 'pause-comma', 'punctuation', 0.9, evidence);
       prev.text = stem;
     }
-    if (shouldLower(t.text, tokens[i + 1], evidence)) {
+    if (shouldLower(t.text, tokens[i + 1], caseEvidence)) {
       const lowered = lowerFirst(t.text);
       record(corrections, t, t.text, lowered, 'comma-case', 'case', 0.85);
       t.text = lowered;
+    }
+  });
+}
+
+/** Up to six words of token k's line, from k on in the given direction. */
+function lineWords(tokens: DraftToken[], k: number, step: 1 | -1): string[] {
+  const words: string[] = [];
+  for (let m = k; m >= 0 && m < tokens.length && words.length < 6; m += step) {
+    const t = tokens[m];
+    if (t.type !== 'word' || t.line !== tokens[k].line) break;
+    words.push(t.text);
+  }
+  return words;
+}
+
+/** Times and domains inside a line: "8.30am" → "8:30am", "Python.org" → "python.org". */
+function repairInnerTokens(tokens: DraftToken[], corrections: Correction[]) {
+  tokens.forEach((t, i) => {
+    if (t.type !== 'word') return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);
+    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined);
+    const fixed = time ?? lowerDomain(t.text);
+    if (fixed && fixed !== t.text) {
+      record(corrections, t, t.text, fixed, time ? 'clock-time' : 'domain-case', time ? 'punctuation' : 'case', 0.9);
+      t.text = fixed;
     }
   });
 }
@@ -188,8 +266,11 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   const warnings: Warning[] = [];
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
-  tokens = repairLineEnds(tokens, corrections, evidence);
-  repairCommas(tokens, corrections, evidence);
+  const caseInformative = capitalsInformative(tokens, evidence);
+  tokens = repairLineEnds(tokens, corrections, evidence, caseInformative);
+  repairInnerTokens(tokens, corrections);
+  repairCommas(tokens, corrections, evidence, caseInformative);
+  tokens = cleanSoundTags(collapseLoops(tokens, warnings), warnings);
 
   const finished: Token[] = tokens.map((t) =>
     t.type === 'word' ? { type: 'word', text: t.text, line: t.line, column: t.column, sentenceEnd: false } : t,

@@ -56,7 +56,7 @@ function introIn(clause: Clause): { name: NameCandidate | null } | null {
       // "Ravi, take it away": the name opens the clause, before the phrase
       if (m.index > 0 && /,$/.test(clause.words[0].text)) {
         const before = readName(clause.words, clause.indices, 0);
-        if (before && before.capitalized && before.words.length <= 2) return { name: before };
+        if (before?.capitalized && before.words.length <= 2) return { name: before };
       }
       found = { name: null };
     }
@@ -88,7 +88,7 @@ export function thankedIn(clause: Clause): string | null {
   const m = THANKS.exec(clause.lower);
   if (!m) return null;
   const name = readName(clause.words, clause.indices, wordAt(clause, m.index + m[0].length));
-  return name && name.capitalized ? name.words.join(' ') : null;
+  return name?.capitalized ? name.words.join(' ') : null;
 }
 
 /** "…welcome to the stage Dr. Ngozi Adeyemi": the honorific's full stop ended the clause before the name. */
@@ -98,7 +98,7 @@ function introAcrossHonorific(view: ClauseView, index: number, intro: { name: Na
   const next = view.clauses[index + 1];
   if (!intro || intro.name || !next || !ENDS_IN_HONORIFIC.test(view.clauses[index].lower)) return intro;
   const name = readName(next.words, next.indices, 0);
-  return name && name.capitalized ? { name } : intro;
+  return name?.capitalized ? { name } : intro;
 }
 
 export function readEvidence(view: ClauseView): ClauseEvidence[] {

@@ -54,7 +54,7 @@ function thanksName(view: ClauseView, afterClause: number): { name: NameCandidat
     const m = THANKS.exec(clauses[c].lower);
     if (!m) continue;
     const name = readName(clauses[c].words, clauses[c].indices, wordAt(clauses[c], m.index + m[0].length));
-    if (name && name.capitalized) return { name, clause: c };
+    if (name?.capitalized) return { name, clause: c };
   }
   return null;
 }

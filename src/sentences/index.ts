@@ -2,7 +2,14 @@
 // (sentences, sound events, markers) for timing and cue building.
 
 import { ABBREVIATIONS, FUNCTION_WORDS, bare } from '../normalize/english.js';
-import type { Segment, Token, Unit, WordToken } from '../types.js';
+import type { MarkerToken, Segment, Token, Unit, WordToken } from '../types.js';
+
+/** A marker closes the paragraph before it. */
+function placeMarker(units: Unit[], marker: MarkerToken, segment: number) {
+  const last = units[units.length - 1];
+  if (last?.type === 'sentence') last.paragraphEnd = true;
+  units.push({ type: 'marker', marker, segment });
+}
 
 const TERMINAL = /[.?!…]["'”’)\]]*$/;
 
@@ -24,15 +31,19 @@ export function closesSentence(word: WordToken, next: Token | undefined): boolea
 
 /**
  * Marks sentence ends on the word tokens (in place) and returns the units in order. A sentence
- * is also cut where a sound event, a marker, a `>>` turn or a segment boundary interrupts it.
+ * is also cut where a sound event, a `>>` turn or a segment boundary interrupts it, and at a marker
+ * whose time is known (`pinned`); a marker with no known time waits for the sentence to end.
  */
-export function splitSentences(tokens: Token[], segments: Segment[]): Unit[] {
+export function splitSentences(tokens: Token[], segments: Segment[], pinned: (marker: MarkerToken) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
   let words: WordToken[] = [];
   let segment = 0;
+  let waiting: MarkerToken[] = [];
   const flush = () => {
     if (words.length > 0) units.push({ type: 'sentence', words, segment, paragraphEnd: false });
     words = [];
+    for (const marker of waiting) placeMarker(units, marker, segment);
+    waiting = [];
   };
   tokens.forEach((t, i) => {
     while (segment < segments.length - 1 && i >= segments[segment].endToken) {
@@ -45,13 +56,13 @@ export function splitSentences(tokens: Token[], segments: Segment[]): Unit[] {
       if (t.sentenceEnd) flush();
       return;
     }
+    if (t.type === 'marker' && words.length > 0 && !pinned(t)) {
+      waiting.push(t);
+      return;
+    }
     flush();
     if (t.type === 'event') units.push({ type: 'event', event: t, segment });
-    else if (t.type === 'marker') {
-      const last = units[units.length - 1];
-      if (last?.type === 'sentence') last.paragraphEnd = true;
-      units.push({ type: 'marker', marker: t, segment });
-    }
+    else if (t.type === 'marker') placeMarker(units, t, segment);
   });
   flush();
   const last = units[units.length - 1];

@@ -36,7 +36,7 @@ function baseName(image: string): string {
   return image.slice(image.lastIndexOf('/') + 1);
 }
 
-function names(key: string, image: string): boolean {
+export function names(key: string, image: string): boolean {
   if (key === image || key === baseName(image)) return true;
   return /^\d+$/.test(key) && markerNumber(image) === Number(key);
 }

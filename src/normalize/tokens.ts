@@ -1,0 +1,59 @@
+// Tokens the transcription broke with its stops: numbers, times, domains, URLs and file names, split
+// across a line break or written with a capital they do not have.
+
+const UNAMBIGUOUS_TLD = 'com|org|net|io|edu|gov|dev';
+// Top-level domains that are also English words or common suffixes: joined only when a path follows.
+const AMBIGUOUS_TLD = 'us|co|me|ai|app|py|de|uk|jp|info|tv|ly';
+const FILE_EXTENSIONS = 'py|txt|cfg|toml|ini|html|htm|css|js|ts|json|yaml|yml|md|rst|csv|exe|so|dll|sh|c|h|cpp|pyc|pyx|whl|zip|ipynb';
+
+const DOMAIN_AFTER_BREAK = new RegExp(`^(?:(?:${UNAMBIGUOUS_TLD})(?:/\\S*)?|(?:${AMBIGUOUS_TLD})/\\S*)[,.;:?!]*$`, 'i');
+const EXTENSION_AFTER_BREAK = new RegExp(`^(?:${FILE_EXTENSIONS})[,.;:?!]*$`);
+const DOMAIN = new RegExp(`^([\\p{L}\\d][\\p{L}\\d-]*(?:\\.[\\p{L}\\d-]+)*\\.(?:${UNAMBIGUOUS_TLD}|${AMBIGUOUS_TLD}))(/\\S*?)?([,.;:?!"'”’)]*)$`, 'iu');
+
+/** How a word ending `N.` at a line end joins the word that opens the next line, or null. */
+export function joinAcrossBreak(word: string, next: string, before: string | undefined, after: string | undefined): { text: string; rule: string } | null {
+  const number = /\d\.$/.test(word) && /^\d/.test(next);
+  if (number) {
+    const digits = /^\d+/.exec(next)![0];
+    const head = word.slice(0, -1);
+    // "$117。 / 000": three digits after a whole number are its thousands.
+    if (digits.length === 3 && /^\$?\d{1,3}(?:,\d{3})*$/.test(head)) return { text: `${head},${next}`, rule: 'split-thousands' };
+    const time = asClockTime(head, next, before, after);
+    if (time) return { text: time, rule: 'split-time' };
+    return { text: word + next, rule: 'split-number' };
+  }
+  if (!/[\p{L}\d]\.$/u.test(word)) return null;
+  if (DOMAIN_AFTER_BREAK.test(next)) return { text: word + next, rule: 'split-domain' };
+  // "eval_frame。 / exe": a file name whose extension went to the next line (only for a word that is
+  // plainly an identifier, since "the end。 / So" must not become one).
+  if (EXTENSION_AFTER_BREAK.test(next) && /[_\d]/.test(word)) return { text: word + next, rule: 'split-file-name' };
+  return null;
+}
+
+/**
+ * "4.30" said of a time of day is "4:30": an hour and two-digit minutes, with "a.m."/"p.m." after or
+ * "at"/"around"/"by"/"until"/"from" before.
+ */
+export function asClockTime(hour: string, rest: string, before: string | undefined, after: string | undefined): string | null {
+  const m = /^(\d{2})((?:[ap]\.?m\.?)?)([,.;:?!]*)$/i.exec(rest);
+  if (!/^\d{1,2}$/.test(hour) || !m || Number(hour) > 12 || Number(m[1]) > 59) return null;
+  const meridiem = m[2] !== '' || /^[ap]\.?m\.?[,.;:?!]*$/i.test(after ?? '') || /^o'clock/i.test(after ?? '');
+  const timeWord = /^(?:at|around|by|until|till|til|from|about)$/i.test(before ?? '');
+  return meridiem || timeWord ? `${hour}:${m[1]}${m[2]}${m[3]}` : null;
+}
+
+/** A domain or URL written with capitals ("Python.org", "Brazil.COM") in the lower case it has. */
+export function lowerDomain(word: string): string | null {
+  const m = DOMAIN.exec(word);
+  if (!m || !/\p{Lu}/u.test(m[1])) return null;
+  // Two-letter pieces before the dot are initials ("U.S.", "p.m."), not domains.
+  if (m[1].split('.').slice(0, -1).some((part) => part.length < 2)) return null;
+  // A capital inside a name ("Scikit-HEP.org") is the project's own spelling, kept as written;
+  // only a sentence capital or shouting ("Python.org", "BRAZIL.COM") is the transcription's.
+  const labels = m[1].split('.');
+  if (labels.some((part) => /\p{Ll}.*\p{Lu}/u.test(part))) return null;
+  // An acronym before a lower-case ending ("HEP.org") is a name too; "BRAZIL.COM" is shouting.
+  const shouted = /^\p{Lu}+$/u.test(labels[labels.length - 1]);
+  if (!shouted && labels.slice(0, -1).some((part) => /^\p{Lu}{2,}$/u.test(part))) return null;
+  return m[1].toLowerCase() + (m[2] ?? '') + m[3];
+}

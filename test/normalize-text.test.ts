@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeLines, textOf } from './helpers/pipeline.js';
+
+const clean = (...lines: string[]) => textOf(normalizeLines(...lines));
+const evidenceOf = (...lines: string[]) =>
+  normalizeLines(...lines)
+    .corrections.filter((c) => c.evidence)
+    .map((c) => `${c.rule}:${c.evidence}`);
+
+describe('split tokens', () => {
+  it('joins thousands split at a line end with a comma, decimals with a point', () => {
+    expect(clean('you can even charge like $6。', '000 a day。')).toBe('you can even charge like $6,000 a day.');
+    expect(clean('We have reached over 38。', '000 learners。')).toBe('We have reached over 38,000 learners.');
+    expect(clean('The overhead is 0。', '01 seconds。')).toBe('The overhead is 0.01 seconds.');
+    expect(clean('This was Python 3。', '10 then。')).toBe('This was Python 3.10 then.');
+  });
+
+  it('writes a time of day with a colon, and only where it is one', () => {
+    expect(clean('The session starts at 8。30am on Sunday。')).toBe('The session starts at 8:30am on Sunday.');
+    expect(clean('Come back here at 3。10 p。m。 for talks。')).toBe('Come back here at 3:10 p.m. for talks.');
+    expect(clean('That will be around 4。', '30 on the stage。')).toBe('That will be around 4:30 on the stage.');
+    expect(clean('It ran 4。30 times faster。')).toBe('It ran 4.30 times faster.');
+  });
+
+  it('joins a domain or URL across the line break and writes it in lower case', () => {
+    expect(clean('You can still go to pikon。', 'us/os to find out more。')).toBe('You can still go to pikon.us/os to find out more.');
+    expect(clean('go to docs。python。', 'org/3 for that。')).toBe('go to docs.python.org/3 for that.');
+    expect(clean('Get installers from Python。org for Macs。')).toBe('Get installers from python.org for Macs.');
+    expect(clean('So you can go to PILATES。', 'COM and find it。')).toBe('So you can go to pilates.com and find it.');
+    // "us" alone is a word, not a domain
+    expect(clean('They told it to。', 'us yesterday。')).toBe('They told it to us yesterday.');
+  });
+
+  it('keeps initials and file names as written', () => {
+    expect(clean('He lives in the U。S。 now。')).toBe('He lives in the U.S. now.');
+    expect(clean('The function is eval_frame。', 'exe in the end。')).toBe('The function is eval_frame.exe in the end.');
+    expect(clean('Look in the requirements。txt file。')).toBe('Look in the requirements.txt file.');
+  });
+});
+
+describe('line-final stops', () => {
+  it('drops the stop after a lead-in left at the line end, and says why', () => {
+    expect(clean('And I said it twice。 Because of that。', 'I am able to drag the window。')).toBe(
+      'And I said it twice. Because of that I am able to drag the window.',
+    );
+    expect(clean('Then thread zero comes along and says。', 'L got clear。')).toBe('Then thread zero comes along and says L got clear.');
+    expect(evidenceOf('the。', 'end。')).toContain('line-end-stop:lower-case-next');
+  });
+
+  it('keeps the stop before a capitalised clause opener, even after a particle', () => {
+    expect(clean('I refresh my browser and there it is。', 'Now I can run as many as I like。')).toBe(
+      'I refresh my browser and there it is. Now I can run as many as I like.',
+    );
+    expect(clean('It handles every workload as it comes in。', 'So that is the plan。')).toBe(
+      'It handles every workload as it comes in. So that is the plan.',
+    );
+  });
+
+  it('never joins across a change of speaker, nor lowers the first word of the new turn', () => {
+    expect(clean('We talked about the。', '>> The next question please。')).toBe('We talked about the. >> The next question please.');
+  });
+
+  it('keeps a capitalised line start where it says nothing: the transcript capitalises after every comma', () => {
+    const commaCapitals = Array.from({ length: 12 }, (_, k) => `we went there， Because it was day ${k}。`);
+    const text = clean(...commaCapitals, 'that is what we want as the steering council。', 'Going forward we will see。');
+    expect(text).toContain('steering council. Going forward');
+  });
+});
+
+describe('commas', () => {
+  it('drops a comma that leaves a conjunction, an article or a subject hanging', () => {
+    expect(clean('and then， he does not have to use the lock。')).toBe('and then he does not have to use the lock.');
+    expect(clean('It is all of the， standard library that matters。')).toBe('It is all of the standard library that matters.');
+    expect(clean('a side project I am， working on。')).toBe('a side project I am working on.');
+    expect(clean('I am going to explain， it。')).toBe('I am going to explain it.');
+    expect(clean('which is really， great for teaching。')).toBe('which is really great for teaching.');
+    expect(evidenceOf('It is all of the， standard library。')).toEqual(['pause-comma:binds-forward']);
+  });
+
+  it('keeps a comma before an aside, a new clause or a repetition', () => {
+    expect(clean('And， you know， so， there is that。')).toBe('And, you know, so, there is that.');
+    expect(clean('find out where the problems are， which is not easy。')).toBe('find out where the problems are, which is not easy.');
+    expect(clean('everything in a very， very interactive fashion。')).toBe('everything in a very, very interactive fashion.');
+    expect(clean('material similar to， I should have said， mine。')).toBe('material similar to, I should have said, mine.');
+    expect(clean('No， tell it to me。')).toBe('No, tell it to me.');
+  });
+
+  it('drops the pause comma a capital follows where the transcript capitalises after every comma', () => {
+    const commaCapitals = Array.from({ length: 24 }, (_, k) => `it was， Called a thing we called day ${k}。`);
+    const text = clean(...commaCapitals, 'all the messy， Details are handled and the details matter。');
+    expect(text).toContain('all the messy details are handled');
+    // where capitals carry information, the same comma stays
+    expect(clean('all the messy， Details are handled and the details matter。')).toContain('messy, details');
+  });
+
+  it('keeps the capital of a name after a comma', () => {
+    expect(clean('Thank you， Rich。 Rich is here and Rich spoke。')).toBe('Thank you, Rich. Rich is here and Rich spoke.');
+  });
+});
