@@ -4,6 +4,11 @@
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { sizeOf, wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
+import { correctByEvidence } from './evidence.js';
+import { readHeading } from './heading.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import { blockedBySlot, firstNamesOf } from './slots.js';
+import { partsOf, replaceSpan } from './span.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
 export { DictionaryError, entriesForNames, type Dictionary, type DictionaryEntry } from './dictionary.js';
@@ -15,22 +20,12 @@ export const DEFAULT_MIN_CONFIDENCE = 0.8;
 
 export interface CorrectOptions {
   minConfidence?: number;
+  /** Evidence beyond the dictionary (split words, the heading, the lexicon, the talk's own fixes); default on. */
+  evidence?: boolean;
+  /** The lexicon the evidence pass draws on; the compiled one by default. */
+  lexicon?: Lexicon;
 }
 
-
-/** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
-interface Parts {
-  prefix: string;
-  body: string;
-  trail: string;
-}
-
-function partsOf(text: string): Parts {
-  const prefix = /^[^\p{L}\p{N}]*/u.exec(text)![0];
-  const rest = text.slice(prefix.length);
-  const trail = /[^\p{L}\p{N}+#]*$/u.exec(rest)![0];
-  return { prefix, body: rest.slice(0, rest.length - trail.length), trail };
-}
 
 /** Ways the last word of a match may end: whole, possessive ("PSA's"), or as a domain ("piup.io"). */
 function lastWordForms(body: string): Array<{ key: string; rest: string }> {
@@ -127,19 +122,6 @@ function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Ma
   return null;
 }
 
-function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[] {
-  const first = partsOf(span[0].text);
-  const last = partsOf(span[span.length - 1].text);
-  const words = term.split(' ');
-  return words.map((w, k) => {
-    const from = span[Math.min(k, span.length - 1)];
-    let text = w;
-    if (k === 0) text = first.prefix + text;
-    if (k === words.length - 1) text += rest + last.trail;
-    return { type: 'word', text, line: from.line, column: from.column, sentenceEnd: k === words.length - 1 ? span[span.length - 1].sentenceEnd : false };
-  });
-}
-
 function heardText(span: WordToken[], rest: string): string {
   const text = span.map((t) => t.text).join(' ');
   const { prefix } = partsOf(span[0].text);
@@ -177,7 +159,7 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
 const PLAIN_WORD = /^([A-Za-z]{4,})[,.;:!?"')\]]*$/;
 
 /** Words nobody listed, matched by sound and spelling; only words that are not English. */
-function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[]): Token[] {
+function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[], firstNames: ReadonlySet<string>): Token[] {
   type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
@@ -200,9 +182,12 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
     const parts = partsOf(t.text);
     const found = best(key);
     if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
+    if (blockedBySlot(out.slice(0, -1), tokens, i, found.entry.kind === 'name', firstNames)) continue;
     const { entry, replacement, confidence } = found;
     out.pop();
-    out.push(...replaceSpan([t], replacement, ''));
+    const replaced = replaceSpan([t], replacement, '');
+    for (const r of replaced) touched.add(r);
+    out.push(...replaced);
     corrections.push({ line: t.line, column: t.column, from: parts.body, to: replacement, kind: entry.kind, rule: `${entry.term}, fuzzy`, confidence });
   }
   return out;
@@ -215,7 +200,12 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
+  const evidence = options.evidence !== false;
+  const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
+  const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [] };
+  const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
+  let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
+  if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections });
   const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...stream, tokens, corrections: all };
 }

@@ -1,0 +1,33 @@
+// A word's parts (leading punctuation, the word, what trails it) and a span of words replaced by a
+// term, keeping the first word's position and the last word's trailing punctuation.
+
+import type { WordToken } from '../types.js';
+
+/** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
+export interface Parts {
+  prefix: string;
+  body: string;
+  trail: string;
+}
+
+export function partsOf(text: string): Parts {
+  const prefix = /^[^\p{L}\p{N}]*/u.exec(text)![0];
+  const rest = text.slice(prefix.length);
+  const trail = /[^\p{L}\p{N}+#]*$/u.exec(rest)![0];
+  return { prefix, body: rest.slice(0, rest.length - trail.length), trail };
+}
+
+/** The span replaced by the term's words: the first keeps the span's place, the last its trail. */
+export function replaceSpan(span: WordToken[], term: string, rest: string): WordToken[] {
+  const first = partsOf(span[0].text);
+  const last = partsOf(span[span.length - 1].text);
+  const words = term.split(' ');
+  return words.map((w, k) => {
+    const from = span[Math.min(k, span.length - 1)];
+    let text = w;
+    if (k === 0) text = first.prefix + text;
+    if (k === words.length - 1) text += rest + last.trail;
+    return { type: 'word', text, line: from.line, column: from.column, sentenceEnd: k === words.length - 1 ? span[span.length - 1].sentenceEnd : false };
+  });
+}
+
