@@ -29,27 +29,30 @@ const tsv = (file) => {
 // the built-in dictionary's terms are already curated: the lexicon does not repeat them
 const builtIn = new Set(JSON.parse(readFileSync(join(root, 'dist/dictionaries/default.json'), 'utf8')).entries.map((e) => e.key));
 
-const terms = new Map(); // lower-case key → [display, kind]
-const add = (display, kind) => {
+const terms = new Map(); // lower-case key → [display, kind, reached by sound]
+const add = (display, kind, bySound) => {
   const key = display.toLowerCase();
   if (builtIn.has(key) || terms.has(key)) return;
   const letters = display.replace(/[^A-Za-z]/g, '');
   if (letters.length < 4 || !/^[A-Za-z][A-Za-z0-9.+-]*$/.test(display)) return;
   // ordinary words ("requests", "black") are not fixed from a lexicon: they need a curated entry
   if (isEnglish(key) || isEnglish(letters)) return;
-  terms.set(key, [display, kind]);
+  terms.set(key, [display, kind, bySound]);
 };
 
 // 1. display casing (project docs and curated lists), then casing mined from talk abstracts
-for (const row of tsv('display-names.tsv')) if (row.confidence !== 'low' && row.english_word !== 'yes') add(row.display_name, 'project');
+// Reached by sound (not only heard split or in the wrong case): curated names, the 1,000 most
+// downloaded projects, stdlib modules; the long tail of PyPI names ("splink", "delocate") sounds
+// like too many ordinary words and names.
+for (const row of tsv('display-names.tsv')) if (row.confidence !== 'low' && row.english_word !== 'yes') add(row.display_name, 'project', true);
 // (no hyphenated words: they are licence boilerplate and phrases, "CC-BY-NC-SA", "CPU-bound"; no plurals)
 for (const row of tsv('talk-term-casing.tsv')) {
-  if (row.internal_caps === 'yes' && !row.english_word && /^[A-Za-z][A-Za-z0-9+]*$/.test(row.preferred) && !/[A-Z]s$/.test(row.preferred)) add(row.preferred, 'term');
+  if (row.internal_caps === 'yes' && !row.english_word && /^[A-Za-z][A-Za-z0-9+]*$/.test(row.preferred) && !/[A-Z]s$/.test(row.preferred)) add(row.preferred, 'term', true);
 }
 // 2. the most-downloaded projects, as PyPI names them
-for (const file of ['top-pypi-packages-365d-2021-04.tsv', 'top-pypi-packages.tsv']) for (const row of tsv(file)) add(row.project, 'project');
+for (const file of ['top-pypi-packages-365d-2021-04.tsv', 'top-pypi-packages.tsv']) for (const row of tsv(file)) add(row.project, 'project', Number(row.rank) <= 1000);
 // 3. standard-library modules (top level)
-for (const name of readFileSync(join(dir, 'modules.txt'), 'utf8').split('\n')) if (/^[a-z][a-z0-9]+$/.test(name.trim())) add(name.trim(), 'module');
+for (const name of readFileSync(join(dir, 'modules.txt'), 'utf8').split('\n')) if (/^[a-z][a-z0-9]+$/.test(name.trim())) add(name.trim(), 'module', true);
 
 // 4. people: CPython core team, PEP authors, CPython's acknowledgements (not the PyCon speaker lists)
 const cleanName = (name) => name.replace(/\([^)]*\)|"[^"]*"|“[^”]*”/g, ' ').replace(/\s+/g, ' ').trim();
@@ -63,8 +66,8 @@ const names = [...people].filter((n) => /^\p{Lu}[\p{L}'.-]+(?: [\p{L}'.-]+)+$/u.
 const peps = tsv('peps.tsv').map((row) => Number(row.number)).sort((a, b) => a - b);
 
 const lexicon = {
-  about: 'Compiled by scripts/compile-lexicon.mjs from public data; sources and licences in the README (Term dictionary). Terms: [display, kind, sound spelling].',
-  terms: [...terms.values()].map(([display, kind]) => [display, kind, soundSpelling(display)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  about: 'Compiled by scripts/compile-lexicon.mjs from public data; sources and licences in the README (Term dictionary). Terms: [display, kind, sound spelling, 1 when reached by sound].',
+  terms: [...terms.values()].map(([display, kind, bySound]) => [display, kind, soundSpelling(display), bySound ? 1 : 0]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   people: names,
   peps,
 };

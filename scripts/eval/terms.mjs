@@ -41,6 +41,7 @@ export function scoreFile(gold, fixes) {
   for (const fix of fixes) byLine.set(fix.line, [...(byLine.get(fix.line) ?? []), fix]);
   const used = new Set();
   const wrongTarget = new Map();
+  const partial = new Set();
   const occurrences = [];
   for (const item of gold.fixes) for (const line of item.lines) occurrences.push({ item, line });
   // longer heard spans first, so "the gill" takes its fix before a bare "gill" of the same line could
@@ -63,7 +64,10 @@ export function scoreFile(gold, fixes) {
       fixed++;
       for (const f of applied) used.add(f);
     } else {
-      for (const f of applied) if (!wrongTarget.has(f)) wrongTarget.set(f, item.correct);
+      // a fix toward the gold spelling but short of all of it ("python" → "Python" in "Python 2") is
+      // partial, neither recall nor a false fix; one to another spelling is false
+      for (const f of applied) if (!wrongTarget.has(f) && !strip(item.correct).includes(f.to)) wrongTarget.set(f, item.correct);
+      for (const f of applied) if (!wrongTarget.has(f)) partial.add(f);
       missed.push({ line, heard: item.heard, correct: item.correct });
     }
   }
@@ -73,12 +77,12 @@ export function scoreFile(gold, fixes) {
   for (const f of fixes) {
     if (used.has(f)) continue;
     // the same fix again on a line the gold lists once
-    if (good.has(`${f.line}\t${f.from}\t${f.to}`)) continue;
+    if (good.has(`${f.line}\t${f.from}\t${f.to}`) || partial.has(f)) continue;
     const unsure = (gold.unsure ?? []).some((u) => u.lines.includes(f.line) && (strip(u.heard).includes(strip(f.from)) || strip(f.from).includes(strip(u.heard))));
     if (unsure && !wrongTarget.has(f)) onUnsure.push(f);
     else falseFixes.push({ ...f, why: wrongTarget.has(f) ? `gold: ${wrongTarget.get(f)}` : 'not in the gold' });
   }
-  return { gold: occurrences.length, fixed, missed, fixesMade: fixes.length, falseFixes, onUnsure };
+  return { gold: occurrences.length, fixed, missed, fixesMade: fixes.length, falseFixes, onUnsure, partial: [...partial] };
 }
 
 /** The term and name fixes a build makes (punctuation and sentence-case repairs left out). */

@@ -34,6 +34,8 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** Capitalised words the English list leaves out (it is lower case) that are no terms. */
+const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
 const soundCache = new Map<string, string>();
 const sound = (word: string) => {
@@ -59,6 +61,28 @@ function joinableTerms(index: TermIndex, lexicon: Lexicon): Map<string, { displa
   }
   for (const [key, term] of lexicon.byKey) if (!terms.has(key)) terms.set(key, { display: term.display, curated: false });
   return terms;
+}
+
+/**
+ * The text's words joined in twos and threes, and hyphenated words without their hyphens
+ * ("cpython" for "C Python", "C-Python"): added to its vocabulary, so that the dictionary entries
+ * such words can join into are reached.
+ */
+export function joinedWords(tokens: readonly Token[]): string[] {
+  const joins: string[] = [];
+  let previous: string[] = [];
+  for (const t of tokens) {
+    if (t.type !== 'word') {
+      previous = [];
+      continue;
+    }
+    const key = partsOf(t.text).body.toLowerCase();
+    if (key.includes('-')) joins.push(key.replace(/-/g, ''));
+    if (previous.length) joins.push(previous[previous.length - 1] + key);
+    if (previous.length > 1) joins.push(previous[previous.length - 2] + previous[previous.length - 1] + key);
+    previous = SENTENCE_STOP.test(t.text) ? [] : [...previous.slice(-1), key];
+  }
+  return joins;
 }
 
 export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[] {
@@ -104,18 +128,33 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       const bodies = spanBodies(i, n);
       if (!bodies || !bodies.every((b) => /^[\p{L}\p{N}]+$/u.test(b))) continue;
       const target = joinable.get(bodies.join('').toLowerCase());
-      if (!target || target.display.replace(/[^\p{L}\p{N}]/gu, '').length < 4) continue;
-      // heard as words of its own: a piece that is not English, a letter said alone ("C Python"), or
-      // every piece capitalised as a name is ("Iron Python")
-      const evidence = bodies.some((b) => !english(b) || (b.length === 1 && capitalised(b))) || (bodies.every(capitalised) && /\p{Ll}\p{Lu}/u.test(target.display));
-      if (evidence) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+      if (target && joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
     }
     const body = bodyAt(i);
     if (body && /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(body)) {
       const target = joinable.get(body.replace(/-/g, '').toLowerCase());
-      if (target && !/-/.test(target.display)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+      if (target && joinEvidence(body.split('-'), target)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
     }
     return null;
+  };
+
+  /**
+   * Whether words heard apart are one term. A curated term: a piece is not English or is a letter
+   * said alone ("C Python", "Py PI"). A lexicon term needs more, since its tail holds names like
+   * "apiclient" or "alog": no hyphen in it, no piece that is a term itself ("PyCon DE", "API spec"),
+   * and a letter said alone ("C profile", "X-array") or inner capitals that the pieces' capitals
+   * follow ("Iron Python").
+   */
+  const joinEvidence = (bodies: string[], target: { display: string; curated: boolean }): boolean => {
+    const letters = target.display.replace(/[^\p{L}\p{N}]/gu, '');
+    if (letters.length < 4 || /-/.test(target.display)) return false;
+    // a letter said alone, but not the words "I" and "A" ("I sort" is no isort)
+    const letter = (b: string) => b.length === 1 && capitalised(b) && b !== 'I' && b !== 'A';
+    if (target.curated) return bodies.some((b) => letter(b) || !english(b)) || bodies.every(capitalised);
+    if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
+    if (letter(bodies[0])) return true;
+    const innerCaps = /\p{Ll}\p{Lu}/u.test(target.display);
+    return innerCaps && bodies.every(capitalised) && bodies.every((b) => b.length > 1 && b.slice(1) === b.slice(1).toLowerCase());
   };
 
   const fromHeadingTerm = (i: number): Fix | null => {
@@ -149,13 +188,17 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!body || !PLAIN.test(body) || !capitalised(body) || english(body)) return null;
     const before = i > 0 && tokens[i - 1].type === 'word' ? partsOf((tokens[i - 1] as WordToken).text).body : '';
     const after = tokens[i + 1]?.type === 'word' ? partsOf((tokens[i + 1] as WordToken).text).body : '';
-    const fits = (heard: string, known: string) => heard !== known && soundsLike(heard.toLowerCase(), known.toLowerCase());
+    const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    // a name the lexicon knows is somebody's own ("Karl"); a difference of accents alone is not a mishearing
+    const knownName = lexicon.byFirst.has(body.toLowerCase()) || lexicon.byLast.has(body.toLowerCase());
+    const fits = (heard: string, known: string, exact: boolean) =>
+      plain(heard) !== plain(known) && !knownName && (exact ? sound(heard.toLowerCase()) === sound(known.toLowerCase()) : soundsLike(heard.toLowerCase(), known.toLowerCase()));
     const pick = (people: Person[], part: 'first' | 'last', alone: boolean): Fix | null => {
       for (const p of people) {
         const known = p[part];
         const other = part === 'first' ? after : before;
         const beside = other.toLowerCase() === (part === 'first' ? p.last : p.first).toLowerCase();
-        if ((alone || beside) && fits(body, known)) {
+        if ((alone || beside) && fits(body, known, !alone)) {
           return { length: 1, to: known, kind: 'name', rule: `${p.first} ${p.last}, ${alone ? 'heading' : 'lexicon'}`, confidence: Math.max(0.85, Math.round(similarity(body.toLowerCase(), known.toLowerCase()) * 100) / 100) };
         }
       }
@@ -174,7 +217,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     const body = bodyAt(i);
     if (!body || !PLAIN.test(body) || body.length < 5) return null;
     const key = body.toLowerCase();
-    if (input.index.known.has(key) || english(key)) return null;
+    if (input.index.known.has(key) || english(key) || CALENDAR.has(key)) return null;
     const exact = lexicon.byKey.get(key);
     if (exact) {
       // casing only where the display has inner capitals ("openssl" → OpenSSL), never a plain name

@@ -4,7 +4,7 @@
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { sizeOf, wordKey, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
-import { correctByEvidence } from './evidence.js';
+import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { blockedBySlot, firstNamesOf } from './slots.js';
@@ -196,11 +196,12 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
 /** The stage: listed variants first, then fuzzy matches of what is left. */
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
   if (!sizeOf(dictionary)) return stream;
-  const index = buildIndex(dictionary, vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []))));
+  const evidence = options.evidence !== false;
+  const words = stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []));
+  const index = buildIndex(dictionary, vocabularyOf(evidence ? [...words, ...joinedWords(stream.tokens)] : words));
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const evidence = options.evidence !== false;
   const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
   const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [] };
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();

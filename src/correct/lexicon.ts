@@ -20,7 +20,7 @@ export interface Person {
 }
 
 export interface Lexicon {
-  /** Terms by sound spelling (sound.ts). */
+  /** Terms reached by sound, by sound spelling (sound.ts). */
   bySound: Map<string, LexiconTerm[]>;
   /** Terms by their key, for casing and for words heard split ("open SSL"). */
   byKey: Map<string, LexiconTerm>;
@@ -42,12 +42,12 @@ function push<V>(map: Map<string, V[]>, key: string, value: V) {
 }
 
 /** Builds the lexicon's maps from its compiled form. */
-export function lexiconFrom(raw: { terms: Array<[string, string, string]>; people: string[]; peps: number[] }): Lexicon {
+export function lexiconFrom(raw: { terms: Array<[string, string, string, number]>; people: string[]; peps: number[] }): Lexicon {
   const bySound = new Map<string, LexiconTerm[]>();
   const byKey = new Map<string, LexiconTerm>();
-  for (const [display, kind, sound] of raw.terms) {
+  for (const [display, kind, sound, reached] of raw.terms) {
     const term = { display, kind, key: termKey(display) };
-    push(bySound, sound, term);
+    if (reached) push(bySound, sound, term);
     if (!byKey.has(term.key)) byKey.set(term.key, term);
   }
   const byFirst = new Map<string, Person[]>();

@@ -18,6 +18,7 @@ export function firstNamesOf(lexicon: Lexicon, heading: Heading): Set<string> {
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
 const NAME_SLOT = new Set(["i'm", 'im', "i’m", 'named', 'called', 'meet', 'thanks', 'thank']);
 const PLACE_WORDS = new Set(['at', 'in', 'from', 'to', 'near', 'visit', 'visiting']);
+const PARTICLES = new Set(['de', 'van', 'von', 'da', 'del', 'della', 'di', 'du', 'le', 'la', 'dos', 'das', 'bin', 'ibn', 'al', 'ter', 'ten']);
 const MOTION = new Set(['come', 'coming', 'came', 'go', 'going', 'went', 'welcome', 'moved', 'move', 'fly', 'flew', 'travel', 'back']);
 
 /** The `n` words before position `i` in `out`, nearest first, stopping at a sentence end. */
@@ -48,9 +49,12 @@ export function blockedBySlot(out: Token[], tokens: Token[], i: number, toName: 
   if (prev === 'am' && prev2 === 'i') return true;
   if (!isCapitalised(word.text)) return false;
   if (prev && before[0] && isCapitalised(before[0].text) && firstNames.has(prev)) return true;
-  // a capitalised first name followed by a capitalised word: a person's name
+  // a first name itself, or a capitalised word before a name particle and a capitalised word
+  // ("Felipo de Marais"): a person's name
+  if (firstNames.has(wordKey(word.text))) return true;
   const next = tokens[i + 1];
-  if (firstNames.has(wordKey(word.text)) && next?.type === 'word' && isCapitalised(next.text)) return true;
+  const after = tokens[i + 2];
+  if (next?.type === 'word' && PARTICLES.has(wordKey(next.text)) && after?.type === 'word' && isCapitalised(after.text)) return true;
   if (prev === 'at' || prev === 'from') return true;
   if (prev && PLACE_WORDS.has(prev) && prev2 && MOTION.has(prev2)) return true;
   return false;

@@ -15,7 +15,7 @@ const RULES: Array<[RegExp, string]> = [
   [/dg/g, 'j'],
   [/c(?=[eiy])/g, 's'],
   [/c/g, 'k'],
-  [/g(?=[eiy][aeiouy]+n)/g, 'j'],
+  [/g(?=[eiy][aeiouy]*n)/g, 'j'],
   [/gu(?=[aeiouy])/g, 'g'],
   [/z/g, 's'],
   [/ł/g, 'l'],
