@@ -31,6 +31,8 @@ export function countWords(text) {
 }
 
 const strip = (s) => s.replace(/[，。？！]/g, ' ').replace(/ +/g, ' ').trim();
+/** A fix's heard words as the gold writes them: without the punctuation the normalizer put between them. */
+const heardOf = (from) => strip(from.replace(/[,;:](?= )/g, ''));
 
 /**
  * Scores the tool's fixes of one file against its gold. A gold occurrence is fixed when the fixes
@@ -50,11 +52,11 @@ export function scoreFile(gold, fixes) {
   const missed = [];
   for (const { item, line } of occurrences) {
     const lines = item.spansLines ? [line, line + 1, line + 2] : [line];
-    const candidates = lines.flatMap((l) => byLine.get(l) ?? []).filter((f) => !used.has(f) && strip(item.heard).includes(strip(f.from)));
+    const candidates = lines.flatMap((l) => byLine.get(l) ?? []).filter((f) => !used.has(f) && strip(item.heard).includes(heardOf(f.from)));
     let text = strip(item.heard);
     const applied = [];
     for (const f of candidates) {
-      const next = text.replace(strip(f.from), f.to);
+      const next = text.replace(heardOf(f.from), f.to);
       if (next !== text) {
         text = next;
         applied.push(f);

@@ -5,6 +5,7 @@
 // checks of slots.ts: a word in a name or place slot is made a name or nothing.
 
 import type { Correction, Token, WordToken } from '../types.js';
+import { wordKey } from './dictionary.js';
 import { isEnglish } from './english.js';
 import { similarity } from './fuzzy.js';
 import type { Heading } from './heading.js';
@@ -95,8 +96,15 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // the talk's own fixes: heard spelling → fix, and sound → fix (consistency within a talk)
   const heardFixes = new Map<string, { to: string; kind: 'term' | 'name' }>();
   const soundFixes = new Map<string, { to: string; kind: 'term' | 'name' }>();
+  // how often each term, and each heard spelling, was fixed: an English word is carried over only
+  // when the talk has fixed it at least twice ("gill" in a talk on the GIL), never after one fix
+  // ("rest" → Rust once does not make every "rest" Rust)
+  const fixedTerms = new Map<string, number>();
+  const heardCounts = new Map<string, number>();
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
+    fixedTerms.set(to, (fixedTerms.get(to) ?? 0) + 1);
     if (from.toLowerCase() === to.toLowerCase()) return;
+    heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
     heardFixes.set(from.toLowerCase(), { to, kind });
     if (!to.includes(' ') && !from.includes(' ')) {
       soundFixes.set(sound(from.toLowerCase()), { to, kind });
@@ -150,7 +158,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (letters.length < 4 || /-/.test(target.display)) return false;
     // a letter said alone, but not the words "I" and "A" ("I sort" is no isort)
     const letter = (b: string) => b.length === 1 && capitalised(b) && b !== 'I' && b !== 'A';
-    if (target.curated) return bodies.some((b) => letter(b) || !english(b)) || bodies.every(capitalised);
+    if (target.curated) return bodies.some((b) => letter(b) || (b.length > 1 && !english(b))) || bodies.every(capitalised);
     if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
     if (letter(bodies[0])) return true;
     const innerCaps = /\p{Ll}\p{Lu}/u.test(target.display);
@@ -235,12 +243,35 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     return { length: 1, to: best.display, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
   };
 
-  const fromTalk = (i: number): Fix | null => {
+  /** A listed variant whose context was missing here, of a term the talk has already had fixed. */
+  const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
+    const key = (bodyAt(i) ?? '').toLowerCase();
+    for (const p of input.index.byFirstWord.get(key) ?? []) {
+      // one word, and a term the talk has fixed three times or more
+      if (p.how !== 'variant' || p.words.length !== 1 || (fixedTerms.get(p.entry.term) ?? 0) < 3) continue;
+      const bodies = spanBodies(i, p.words.length);
+      if (!bodies || bodies.some((b, k) => b.toLowerCase() !== p.words[k])) continue;
+      if (p.unless.length && unlessNear(out, i + p.words.length, p.unless, p.window)) continue;
+      return { length: p.words.length, to: p.entry.term, kind: p.entry.kind, rule: `${p.entry.term}, talk`, confidence: 1 };
+    }
+    return null;
+  };
+  const unlessNear = (out: Token[], end: number, unless: string[], window: number) => {
+    const around: string[] = [];
+    for (let k = out.length - 1, n = 0; k >= 0 && n < window; k--) if (out[k].type === 'word') (around.push(wordKey((out[k] as WordToken).text)), n++);
+    for (let k = end, n = 0; k < tokens.length && n < window; k++) if (tokens[k].type === 'word') (around.push(wordKey((tokens[k] as WordToken).text)), n++);
+    return around.some((w) => unless.some((u) => (u.endsWith('*') ? w.startsWith(u.slice(0, -1)) : w === u)));
+  };
+
+  const fromTalk = (i: number, out: Token[]): Fix | null => {
     const body = bodyAt(i);
     if (!body || !PLAIN.test(body)) return null;
+    const listed = listedOfFixedTerm(i, out);
+    if (listed) return listed;
     const key = body.toLowerCase();
     const again = heardFixes.get(key);
-    if (again && again.to !== body) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
+    const often = (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1);
+    if (again && again.to !== body && often) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
     if (!fuzzyOn || key.length < 4 || english(key) || input.index.known.has(key)) return null;
     const alike = soundFixes.get(sound(key));
     if (!alike || alike.to === body) return null;

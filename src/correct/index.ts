@@ -6,6 +6,7 @@ import { sizeOf, wordKey, type Dictionary, type DictionaryEntry } from './dictio
 import { bestFuzzyMatch } from './fuzzy.js';
 import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
+import { correctNumbers } from './numbers.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { blockedBySlot, firstNamesOf } from './slots.js';
 import { partsOf, replaceSpan } from './span.js';
@@ -206,6 +207,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [] };
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
+  if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections });
   const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...stream, tokens, corrections: all };
