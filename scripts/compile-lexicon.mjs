@@ -20,6 +20,8 @@ if (!dir || !existsSync(join(dir, 'SOURCES.md'))) {
   process.exit(1);
 }
 
+const termKeyOf = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
 const tsv = (file) => {
   const [head, ...rows] = readFileSync(join(dir, file), 'utf8').trim().split('\n');
   const names = head.split('\t');
@@ -65,11 +67,18 @@ const names = [...people].filter((n) => /^\p{Lu}[\p{L}'.-]+(?: [\p{L}'.-]+)+$/u.
 // 5. PEP numbers, for "PEP" heard before a number
 const peps = tsv('peps.tsv').map((row) => Number(row.number)).sort((a, b) => a - b);
 
+// Each column is one string, a line per term: JSON.parse reads a few long strings much faster than
+// thousands of small arrays, and the maps are built from them only when first used.
+// the long tail of PyPI names, reached neither by sound nor with capitals to join to, is left out
+const rows = [...terms.values()].filter(([, , bySound]) => bySound).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 const lexicon = {
-  about: 'Compiled by scripts/compile-lexicon.mjs from public data; sources and licences in the README (Term dictionary). Terms: [display, kind, sound spelling, 1 when reached by sound].',
-  terms: [...terms.values()].map(([display, kind, bySound]) => [display, kind, soundSpelling(display), bySound ? 1 : 0]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-  people: names,
-  peps,
+  about: 'Compiled by scripts/compile-lexicon.mjs from public data; sources and licences in the README (Term dictionary). Columns: one line per term.',
+  display: rows.map(([display]) => display).join('\n'),
+  key: rows.map(([display]) => termKeyOf(display)).join('\n'),
+  sound: rows.map(([display]) => soundSpelling(display)).join('\n'),
+  bySound: rows.map(([, , bySound]) => (bySound ? '1' : '0')).join(''),
+  people: names.join('\n'),
+  peps: peps.join(' '),
 };
 writeFileSync(join(root, 'dictionaries/lexicon.json'), JSON.stringify(lexicon) + '\n');
-console.log(`dictionaries/lexicon.json: ${lexicon.terms.length} terms, ${names.length} people, ${peps.length} PEPs`);
+console.log(`dictionaries/lexicon.json: ${rows.length} terms, ${names.length} people, ${peps.length} PEPs`);

@@ -54,13 +54,25 @@ const joinedSound = (words: string[]) =>
     .join('')
     .replace(/(.)\1+/g, '$1');
 
-/** A term's key (letters and digits, lower case) → the term, from the dictionary's and the lexicon's one-word terms. */
-function joinableTerms(index: TermIndex, lexicon: Lexicon): Map<string, { display: string; curated: boolean }> {
-  const terms = new Map<string, { display: string; curated: boolean }>();
-  for (const patterns of index.byFirstWord.values()) {
-    for (const p of patterns) if (p.how === 'case' && !p.entry.term.includes(' ')) terms.set(termKey(p.entry.term), { display: p.entry.term, curated: true });
+/**
+ * The first letters a word may start with to sound as starting with one of `starts` (first letters of
+ * sound spellings): a cheap look at a word's first letter spares most words their sound spelling.
+ */
+function lettersSounding(starts: Iterable<string>): Set<string> {
+  const wanted = new Set(starts);
+  const letters = new Set<string>();
+  for (const letter of 'abcdefghijklmnopqrstuvwxyzł') {
+    for (const after of ['a', 'e', 'i', 'o', 'u', 'ha', 'ra', 'la']) if (wanted.has(soundSpelling(letter + after)[0])) letters.add(letter);
   }
-  for (const [key, term] of lexicon.byKey) if (!terms.has(key)) terms.set(key, { display: term.display, curated: false });
+  return letters;
+}
+
+/** The one-word terms of the dictionary (those the text reaches) by key (letters and digits, lower case). */
+function curatedTerms(index: TermIndex): Map<string, string> {
+  const terms = new Map<string, string>();
+  for (const patterns of index.byFirstWord.values()) {
+    for (const p of patterns) if (p.how === 'case' && !p.entry.term.includes(' ')) terms.set(termKey(p.entry.term), p.entry.term);
+  }
   return terms;
 }
 
@@ -71,17 +83,22 @@ function joinableTerms(index: TermIndex, lexicon: Lexicon): Map<string, { displa
  */
 export function joinedWords(tokens: readonly Token[]): string[] {
   const joins: string[] = [];
-  let previous: string[] = [];
+  let before = '';
+  let last = '';
   for (const t of tokens) {
     if (t.type !== 'word') {
-      previous = [];
+      before = last = '';
       continue;
     }
     const key = partsOf(t.text).body.toLowerCase();
     if (key.includes('-')) joins.push(key.replace(/-/g, ''));
-    if (previous.length) joins.push(previous[previous.length - 1] + key);
-    if (previous.length > 1) joins.push(previous[previous.length - 2] + previous[previous.length - 1] + key);
-    previous = SENTENCE_STOP.test(t.text) ? [] : [...previous.slice(-1), key];
+    if (last) joins.push(last + key);
+    if (before) joins.push(before + last + key);
+    if (SENTENCE_STOP.test(t.text)) before = last = '';
+    else {
+      before = last;
+      last = key;
+    }
   }
   return joins;
 }
@@ -89,8 +106,24 @@ export function joinedWords(tokens: readonly Token[]): string[] {
 export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[] {
   const { heading, lexicon, touched, minConfidence, corrections } = input;
   const firstNames = firstNamesOf(lexicon, heading);
-  const joinable = joinableTerms(input.index, lexicon);
+  const curated = curatedTerms(input.index);
+  // the first two letters of every term words may join into: most words start none
+  const pairCode = (key: string) => key.charCodeAt(0) * 65536 + (key.charCodeAt(1) || 0);
+  const joinStarts = new Set<number>();
+  for (const key of curated.keys()) joinStarts.add(pairCode(key));
+  for (const key of lexicon.byKey.keys()) joinStarts.add(pairCode(key));
+  /** The term words heard apart may join into: the dictionary's first, then the lexicon's. */
+  const joinable = {
+    get(key: string): { display: string; curated: boolean } | undefined {
+      const term = curated.get(key);
+      if (term) return { display: term, curated: true };
+      const known = lexicon.byKey.get(key);
+      return known && { display: known.display, curated: false };
+    },
+  };
   const headingTerms = heading.terms.map((t) => ({ term: t, key: t.toLowerCase(), sound: soundSpelling(t) }));
+  const headingStarts = new Set(headingTerms.map((t) => t.sound[0]));
+  const headingLetters = lettersSounding(headingStarts);
   const headingPeople = heading.people;
   const fuzzyOn = minConfidence < 1;
   // the talk's own fixes: heard spelling → fix, and sound → fix (consistency within a talk)
@@ -99,6 +132,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // how often each term, and each heard spelling, was fixed: an English word is carried over only
   // when the talk has fixed it at least twice ("gill" in a talk on the GIL), never after one fix
   // ("rest" → Rust once does not make every "rest" Rust)
+  let soundFixLetters = { size: -1, letters: new Set<string>() };
   const fixedTerms = new Map<string, number>();
   const heardCounts = new Map<string, number>();
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
@@ -106,17 +140,21 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (from.toLowerCase() === to.toLowerCase()) return;
     heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
     heardFixes.set(from.toLowerCase(), { to, kind });
+    // by sound only spellings of four sounds or more: shorter ones ("gal" of GIL) sound like too many words
     if (!to.includes(' ') && !from.includes(' ')) {
-      soundFixes.set(sound(from.toLowerCase()), { to, kind });
-      soundFixes.set(sound(to.toLowerCase()), { to, kind });
+      for (const spelling of [sound(from.toLowerCase()), sound(to.toLowerCase())]) if (spelling.length >= 4) soundFixes.set(spelling, { to, kind });
     }
   };
   for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence) remember(c.from, c.to, c.kind);
 
+  // each word's parts, found once (the passes look at every word several times; a word a pass
+  // leaves alone is the same token in the next)
+  let partsCache: Array<ReturnType<typeof partsOf> | undefined> = [];
+  const partsAt = (k: number) => (partsCache[k] ??= partsOf((tokens[k] as WordToken).text));
   const bodyAt = (k: number): string | null => {
     const t = tokens[k];
     if (t?.type !== 'word' || touched.has(t)) return null;
-    return partsOf(t.text).body;
+    return partsAt(k).body;
   };
   /** Bodies of n words from i, as long as they are untouched words of one sentence with no punctuation between. */
   const spanBodies = (i: number, n: number): string[] | null => {
@@ -124,24 +162,33 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     for (let k = i; k < i + n; k++) {
       const body = bodyAt(k);
       if (body === null) return null;
-      const parts = partsOf((tokens[k] as WordToken).text);
-      if (k > i && (parts.prefix || SENTENCE_STOP.test((tokens[k - 1] as WordToken).text) || partsOf((tokens[k - 1] as WordToken).text).trail)) return null;
+      if (k > i && (partsAt(k).prefix || partsAt(k - 1).trail)) return null;
       bodies.push(body);
     }
     return bodies;
   };
 
+  let lowerCache: Array<string | undefined> = [];
+  /** A word's body in lower case; '' for anything that is not an untouched word. */
+  const lowerAt = (k: number) => (lowerCache[k] ??= (bodyAt(k) ?? '').toLowerCase());
+
   const joined = (i: number): Fix | null => {
+    const first = lowerAt(i);
+    if (!first || !joinStarts.has(pairCode(first))) return null;
     for (const n of [3, 2]) {
+      // a map look-up first: nearly every pair of words joins into nothing
+      const second = lowerAt(i + 1);
+      const third = n === 3 ? lowerAt(i + 2) : '';
+      if (!second || (n === 3 && !third)) continue;
+      const target = joinable.get(first + second + third);
+      if (!target) continue;
       const bodies = spanBodies(i, n);
       if (!bodies || !bodies.every((b) => /^[\p{L}\p{N}]+$/u.test(b))) continue;
-      const target = joinable.get(bodies.join('').toLowerCase());
-      if (target && joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+      if (joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
     }
-    const body = bodyAt(i);
-    if (body && /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(body)) {
-      const target = joinable.get(body.replace(/-/g, '').toLowerCase());
-      if (target && joinEvidence(body.split('-'), target)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+    if (first.includes('-') && /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(first)) {
+      const target = joinable.get(first.replace(/-/g, ''));
+      if (target && joinEvidence(bodyAt(i)!.split('-'), target)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
     }
     return null;
   };
@@ -167,19 +214,23 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
 
   const fromHeadingTerm = (i: number): Fix | null => {
     if (!fuzzyOn || !headingTerms.length) return null;
+    // the first sound must be a heading term's (one look-up spares most words the rest)
+    const start = lowerAt(i);
+    if (!start || !headingLetters.has(start[0]) || !headingStarts.has(sound(start)[0])) return null;
     for (const n of [3, 2, 1]) {
       const bodies = spanBodies(i, n);
       if (!bodies || !bodies.every((b) => PLAIN.test(b))) continue;
       const heard = bodies.join('').toLowerCase();
       if (heard.length < 4) continue;
-      // several words: the first is not English ("Golek to me"); one English word must sound the same
       const single = n === 1;
-      if (!single && english(bodies[0])) continue;
       const heardSound = joinedSound(bodies.map((b) => b.toLowerCase()));
       for (const t of headingTerms) {
-        if (heard === t.key) continue;
+        if (heard === t.key || heardSound[0] !== t.sound[0]) continue;
         const same = heardSound === t.sound;
-        const close = single && !english(heard) && soundsLike(heard, t.key);
+        const close = single && !same && soundsLike(heard, t.key) && !english(heard);
+        if (!same && !close) continue;
+        // several words: the first is not English ("Golek to me"); one English word must sound the same
+        if (!single && english(bodies[0])) continue;
         if (!same && !close) continue;
         if (single && english(heard) && (!same || heard.length < 5)) continue;
         const confidence = Math.round(Math.max(similarity(heard, t.key), same ? 0.9 : 0) * 100) / 100;
@@ -193,7 +244,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const fromPeople = (i: number): Fix | null => {
     if (!fuzzyOn) return null;
     const body = bodyAt(i);
-    if (!body || !PLAIN.test(body) || !capitalised(body) || english(body)) return null;
+    if (!body || !PLAIN.test(body) || !capitalised(body)) return null;
     const before = i > 0 && tokens[i - 1].type === 'word' ? partsOf((tokens[i - 1] as WordToken).text).body : '';
     const after = tokens[i + 1]?.type === 'word' ? partsOf((tokens[i + 1] as WordToken).text).body : '';
     const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -212,12 +263,16 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       }
       return null;
     };
-    const fix = pick(headingPeople, 'last', true) ?? pick(headingPeople, 'first', true);
-    if (fix) return fix;
     // the lexicon's people: a surname only right after that person's first name, and back
     const byFirst = lexicon.byFirst.get(before.toLowerCase());
     const byLast = lexicon.byLast.get(after.toLowerCase());
-    return (byFirst && capitalised(before) ? pick(byFirst, 'last', false) : null) ?? (byLast && capitalised(after) ? pick(byLast, 'first', false) : null);
+    const fix =
+      pick(headingPeople, 'last', true) ??
+      pick(headingPeople, 'first', true) ??
+      (byFirst && capitalised(before) ? pick(byFirst, 'last', false) : null) ??
+      (byLast && capitalised(after) ? pick(byLast, 'first', false) : null);
+    // an English word is no misheard name (checked last: it costs a look-up in the word list)
+    return fix && !english(body) ? fix : null;
   };
 
   const fromLexicon = (i: number, out: Token[]): Fix | null => {
@@ -225,8 +280,9 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     const body = bodyAt(i);
     if (!body || !PLAIN.test(body) || body.length < 5) return null;
     const key = body.toLowerCase();
-    if (input.index.known.has(key) || english(key) || CALENDAR.has(key)) return null;
+    if (input.index.known.has(key) || CALENDAR.has(key)) return null;
     const exact = lexicon.byKey.get(key);
+    if ((exact || lexicon.bySound.has(sound(key))) && english(key)) return null;
     if (exact) {
       // casing only where the display has inner capitals ("openssl" → OpenSSL), never a plain name
       if (exact.display !== body && /\p{Ll}\p{Lu}|\p{Lu}{2}/u.test(exact.display) && body === key) return { length: 1, to: exact.display, kind: 'term', rule: `${exact.display}, lexicon case`, confidence: 1 };
@@ -270,17 +326,20 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (listed) return listed;
     const key = body.toLowerCase();
     const again = heardFixes.get(key);
-    const often = (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1);
-    if (again && again.to !== body && often) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
-    if (!fuzzyOn || key.length < 4 || english(key) || input.index.known.has(key)) return null;
+    if (again && again.to !== body && (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1)) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
+    if (!fuzzyOn || key.length < 4 || !soundFixes.size || input.index.known.has(key)) return null;
+    if (soundFixLetters.size !== soundFixes.size) soundFixLetters = { size: soundFixes.size, letters: lettersSounding([...soundFixes.keys()].map((k) => k[0])) };
+    if (!soundFixLetters.letters.has(key[0])) return null;
     const alike = soundFixes.get(sound(key));
-    if (!alike || alike.to === body) return null;
+    if (!alike || alike.to === body || english(key)) return null;
     const confidence = Math.round(Math.max(similarity(key, alike.to.toLowerCase()), 0.85) * 100) / 100;
     return confidence >= minConfidence ? { length: 1, to: alike.to, kind: alike.kind, rule: `${alike.to}, talk`, confidence } : null;
   };
 
   const pass = (tokensIn: Token[], find: (i: number, out: Token[]) => Fix | null): Token[] => {
     tokens = tokensIn;
+    lowerCache = new Array(tokens.length);
+    partsCache = new Array(tokens.length);
     const out: Token[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -308,10 +367,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     return out;
   };
 
-  let result = pass(tokens, joined);
-  result = pass(result, fromHeadingTerm);
-  result = pass(result, fromPeople);
-  result = pass(result, fromLexicon);
-  result = pass(result, fromTalk);
-  return result;
+  // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
+  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromPeople(i) ?? fromLexicon(i, out));
+  return pass(result, fromTalk);
 }

@@ -160,7 +160,7 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
 const PLAIN_WORD = /^([A-Za-z]{4,})[,.;:!?"')\]]*$/;
 
 /** Words nobody listed, matched by sound and spelling; only words that are not English. */
-function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[], firstNames: ReadonlySet<string>): Token[] {
+function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[], firstNames: { has(name: string): boolean }): Token[] {
   type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
@@ -198,8 +198,10 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
   if (!sizeOf(dictionary)) return stream;
   const evidence = options.evidence !== false;
-  const words = stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []));
-  const index = buildIndex(dictionary, vocabularyOf(evidence ? [...words, ...joinedWords(stream.tokens)] : words));
+  const vocabulary = vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])));
+  // words heard apart reach the entry they join into ("C Python" → CPython); by word, not by sound
+  if (evidence) for (const joined of joinedWords(stream.tokens)) (vocabulary.words as Set<string>).add(joined);
+  const index = buildIndex(dictionary, vocabulary);
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;

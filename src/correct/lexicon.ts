@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 
 export interface LexiconTerm {
   display: string;
-  kind: string;
   /** The display's letters and digits, lower case ("scikit-learn" → scikitlearn). */
   key: string;
 }
@@ -21,13 +20,24 @@ export interface Person {
 
 export interface Lexicon {
   /** Terms reached by sound, by sound spelling (sound.ts). */
-  bySound: Map<string, LexiconTerm[]>;
+  readonly bySound: Map<string, LexiconTerm[]>;
   /** Terms by their key, for casing and for words heard split ("open SSL"). */
-  byKey: Map<string, LexiconTerm>;
+  readonly byKey: Map<string, LexiconTerm>;
   /** People by first name and by last name (lower case). */
-  byFirst: Map<string, Person[]>;
-  byLast: Map<string, Person[]>;
-  peps: ReadonlySet<number>;
+  readonly byFirst: Map<string, Person[]>;
+  readonly byLast: Map<string, Person[]>;
+  readonly peps: ReadonlySet<number>;
+}
+
+/** The compiled form: columns of one line per term (see scripts/compile-lexicon.mjs). */
+export interface CompiledLexicon {
+  display: string;
+  key: string;
+  sound: string;
+  /** '1' for a term reached by sound, '0' for one reached only by its key. */
+  bySound: string;
+  people: string;
+  peps: string;
 }
 
 export const LEXICON_PATH = fileURLToPath(new URL('../../dictionaries/lexicon.json', import.meta.url));
@@ -41,31 +51,66 @@ function push<V>(map: Map<string, V[]>, key: string, value: V) {
   else map.set(key, [value]);
 }
 
-/** Builds the lexicon's maps from its compiled form. */
-export function lexiconFrom(raw: { terms: Array<[string, string, string, number]>; people: string[]; peps: number[] }): Lexicon {
-  const bySound = new Map<string, LexiconTerm[]>();
-  const byKey = new Map<string, LexiconTerm>();
-  for (const [display, kind, sound, reached] of raw.terms) {
-    const term = { display, kind, key: termKey(display) };
-    if (reached) push(bySound, sound, term);
-    if (!byKey.has(term.key)) byKey.set(term.key, term);
-  }
-  const byFirst = new Map<string, Person[]>();
-  const byLast = new Map<string, Person[]>();
-  for (const name of raw.people) {
-    const words = name.split(' ');
-    if (words.length < 2 || words[0].includes('.')) continue;
-    const person = { first: words[0], last: words[words.length - 1] };
-    push(byFirst, person.first.toLowerCase(), person);
-    push(byLast, person.last.toLowerCase(), person);
-  }
-  return { bySound, byKey, byFirst, byLast, peps: new Set(raw.peps) };
+/** The lexicon over its compiled form; each map is built when first used (most texts need few). */
+export function lexiconFrom(raw: CompiledLexicon): Lexicon {
+  let terms: LexiconTerm[] | undefined;
+  let byKey: Map<string, LexiconTerm> | undefined;
+  let bySound: Map<string, LexiconTerm[]> | undefined;
+  let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
+  let peps: Set<number> | undefined;
+  const allTerms = () => {
+    if (!terms) {
+      const keys = raw.key.split('\n');
+      terms = raw.display.split('\n').map((display, i) => ({ display, key: keys[i] }));
+    }
+    return terms;
+  };
+  const allPeople = () => {
+    if (!people) {
+      people = { byFirst: new Map(), byLast: new Map() };
+      for (const name of raw.people.split('\n')) {
+        const words = name.split(' ');
+        if (words.length < 2 || words[0].includes('.')) continue;
+        const person = { first: words[0], last: words[words.length - 1] };
+        push(people.byFirst, person.first.toLowerCase(), person);
+        push(people.byLast, person.last.toLowerCase(), person);
+      }
+    }
+    return people;
+  };
+  return {
+    get byKey() {
+      if (!byKey) {
+        byKey = new Map();
+        for (const term of allTerms()) if (!byKey.has(term.key)) byKey.set(term.key, term);
+      }
+      return byKey;
+    },
+    get bySound() {
+      if (!bySound) {
+        bySound = new Map();
+        const sounds = raw.sound.split('\n');
+        const list = allTerms();
+        for (let i = 0; i < list.length; i++) if (raw.bySound[i] === '1') push(bySound, sounds[i], list[i]);
+      }
+      return bySound;
+    },
+    get byFirst() {
+      return allPeople().byFirst;
+    },
+    get byLast() {
+      return allPeople().byLast;
+    },
+    get peps() {
+      return (peps ??= new Set(raw.peps.split(' ').map(Number)));
+    },
+  };
 }
 
 let lexicon: Lexicon | undefined;
 
 /** The compiled lexicon, read on first use. */
 export function loadLexicon(): Lexicon {
-  lexicon ??= lexiconFrom(JSON.parse(readFileSync(LEXICON_PATH, 'utf8')));
+  lexicon ??= lexiconFrom(JSON.parse(readFileSync(LEXICON_PATH, 'utf8')) as CompiledLexicon);
   return lexicon;
 }

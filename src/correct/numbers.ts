@@ -45,7 +45,9 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.type !== 'word' || touched.has(t)) {
+    // only words that may start a PEP or a release number: "pep…", "three", digits (one char code look)
+    const c = t.type === 'word' ? t.text.charCodeAt(0) | 32 : 0;
+    if (t.type !== 'word' || !(c === 112 || c === 116 || (c >= 48 && c <= 57) || c === 40) || touched.has(t)) {
       out.push(t);
       continue;
     }

@@ -8,11 +8,10 @@ import { wordKey } from './dictionary.js';
 import type { Heading } from './heading.js';
 import type { Lexicon } from './lexicon.js';
 
-/** First names the lexicon and the heading know, lower case. */
-export function firstNamesOf(lexicon: Lexicon, heading: Heading): Set<string> {
-  const names = new Set(lexicon.byFirst.keys());
-  for (const p of heading.people) names.add(p.first.toLowerCase());
-  return names;
+/** First names the lexicon and the heading know (asked in lower case). */
+export function firstNamesOf(lexicon: Lexicon, heading: Heading): { has(name: string): boolean } {
+  const own = new Set(heading.people.map((p) => p.first.toLowerCase()));
+  return { has: (name) => own.has(name) || lexicon.byFirst.has(name) };
 }
 
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
@@ -39,7 +38,7 @@ const isCapitalised = (text: string) => /^[^\p{L}]*\p{Lu}/u.test(text);
  * Whether the word at `i` stands where only a name can: after "I'm"/"my name is", after a known
  * first name (capitalised), or, capitalised, after "at"/"from"/"come to". Fixes to a name pass.
  */
-export function blockedBySlot(out: Token[], tokens: Token[], i: number, toName: boolean, firstNames: ReadonlySet<string>): boolean {
+export function blockedBySlot(out: Token[], tokens: Token[], i: number, toName: boolean, firstNames: { has(name: string): boolean }): boolean {
   if (toName) return false;
   const word = tokens[i] as WordToken;
   const before = wordsBefore(out, 3);

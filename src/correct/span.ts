@@ -10,7 +10,14 @@ export interface Parts {
   trail: string;
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+const PLAIN_WITH_TRAIL = /^([A-Za-z0-9]+)([,.;:!?"')\]]+)$/;
+
 export function partsOf(text: string): Parts {
+  // most words are plain letters, with at most plain punctuation after them: no Unicode regex
+  if (PLAIN_WORD.test(text)) return { prefix: '', body: text, trail: '' };
+  const plain = PLAIN_WITH_TRAIL.exec(text);
+  if (plain) return { prefix: '', body: plain[1], trail: plain[2] };
   const prefix = /^[^\p{L}\p{N}]*/u.exec(text)![0];
   const rest = text.slice(prefix.length);
   const trail = /[^\p{L}\p{N}+#]*$/u.exec(rest)![0];
