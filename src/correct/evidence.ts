@@ -110,8 +110,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // the first two letters of every term words may join into: most words start none
   const pairCode = (key: string) => key.charCodeAt(0) * 65536 + (key.charCodeAt(1) || 0);
   const joinStarts = new Set<number>();
-  for (const key of curated.keys()) joinStarts.add(pairCode(key));
-  for (const key of lexicon.byKey.keys()) joinStarts.add(pairCode(key));
+  for (const keys of [curated.keys(), lexicon.byKey.keys()]) {
+    for (const key of keys) {
+      joinStarts.add(pairCode(key));
+      joinStarts.add(key.charCodeAt(0) * 65536); // a first word of one letter ("C Python")
+    }
+  }
   /** The term words heard apart may join into: the dictionary's first, then the lexicon's. */
   const joinable = {
     get(key: string): { display: string; curated: boolean } | undefined {
@@ -292,6 +296,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!candidates) return null;
     let best: { display: string; confidence: number } | null = null;
     for (const c of candidates) {
+      // a word that is the start of a longer name is a word of its own ("Neptune", not Neptune.ai)
+      if (c.key.startsWith(key) || key.startsWith(c.key)) continue;
       const confidence = Math.round(similarity(key, c.key) * 100) / 100;
       if (confidence >= Math.max(minConfidence, 0.85) && (!best || confidence > best.confidence)) best = { display: c.display, confidence };
     }
