@@ -19,6 +19,9 @@ export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './lo
 /** Fuzzy fixes below this confidence are not made; chosen so the shipped example gets no false fix. */
 export const DEFAULT_MIN_CONFIDENCE = 0.8;
 
+/** Least confidence of a fuzzy fix reached through a listed variant rather than the term. */
+const VARIANT_FUZZY_CONFIDENCE = 0.9;
+
 export interface CorrectOptions {
   minConfidence?: number;
   /** Evidence beyond the dictionary (split words, the heading, the lexicon, the talk's own fixes); default on. */
@@ -166,6 +169,12 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
     const match = bestFuzzyMatch(key, fuzzyTargets(index, key), minConfidence);
+    // a listed variant is a mishearing itself: a word reaches a term through one only when very
+    // close to it ("Pieday" is not "PiDye", so not Pyodide)
+    if (match?.target.variant && match.confidence < Math.max(minConfidence, VARIANT_FUZZY_CONFIDENCE)) {
+      decided.set(key, null);
+      return null;
+    }
     const found = match && { entry: match.target.entry, replacement: match.target.replacement, confidence: match.confidence };
     decided.set(key, found);
     return found;
