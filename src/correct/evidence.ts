@@ -35,6 +35,8 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** Jaro-Winkler similarity at which a word not English is taken for a heading term it does not sound like. */
+const HEADING_SPELLING = 0.88;
 /** Capitalised words the English list leaves out (it is lower case) that are no terms. */
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
@@ -125,7 +127,10 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       return known && { display: known.display, curated: false };
     },
   };
-  const headingTerms = heading.terms.map((t) => ({ term: t, key: t.toLowerCase(), sound: soundSpelling(t) }));
+  // the heading's terms, but not those the dictionary has entries for: it decides about them
+  const headingTerms = [...heading.terms.map((t) => ({ t, english: false })), ...heading.englishTerms.map((t) => ({ t, english: true }))]
+    .filter(({ t }) => !input.index.known.has(t.toLowerCase()))
+    .map(({ t, english }) => ({ term: t, key: t.toLowerCase(), sound: soundSpelling(t), english }));
   const headingStarts = new Set(headingTerms.map((t) => t.sound[0]));
   const headingLetters = lettersSounding(headingStarts);
   const headingPeople = heading.people;
@@ -155,6 +160,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // leaves alone is the same token in the next)
   let partsCache: Array<ReturnType<typeof partsOf> | undefined> = [];
   const partsAt = (k: number) => (partsCache[k] ??= partsOf((tokens[k] as WordToken).text));
+  const endsSentence = (k: number) => tokens[k]?.type !== 'word' || SENTENCE_STOP.test((tokens[k] as WordToken).text);
   const bodyAt = (k: number): string | null => {
     const t = tokens[k];
     if (t?.type !== 'word' || touched.has(t)) return null;
@@ -231,13 +237,19 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       for (const t of headingTerms) {
         if (heard === t.key || heardSound[0] !== t.sound[0]) continue;
         const same = heardSound === t.sound;
-        const close = single && !same && soundsLike(heard, t.key) && !english(heard);
+        const spelling = similarity(heard, t.key);
+        // one word: sounding the same or a letter apart, or spelt much alike ("Scameline")
+        const close = single && !same && (soundsLike(heard, t.key) || spelling >= HEADING_SPELLING);
         if (!same && !close) continue;
-        // several words: the first is not English ("Golek to me"); one English word must sound the same
+        // several words: the first is not English ("Golek to me")
         if (!single && english(bodies[0])) continue;
-        if (!same && !close) continue;
-        if (single && english(heard) && (!same || heard.length < 5)) continue;
-        const confidence = Math.round(Math.max(similarity(heard, t.key), same ? 0.9 : 0) * 100) / 100;
+        if (single && english(heard)) {
+          // an English word: it sounds the same, or it is capitalised mid-sentence as a name is
+          // ("a Scaling profiler"); never to a heading word that is English itself
+          const named = capitalised(bodies[0]) && i > 0 && !endsSentence(i - 1) && soundsLike(heard, t.key);
+          if (t.english || heard.length < 5 || !(same || named)) continue;
+        }
+        const confidence = Math.round(Math.max(spelling, same ? 0.9 : 0, close ? 0.85 : 0) * 100) / 100;
         if (confidence >= minConfidence) return { length: n, to: t.term, kind: 'term', rule: `${t.term}, heading`, confidence };
       }
     }

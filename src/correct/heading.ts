@@ -9,10 +9,15 @@ export interface Heading {
   people: Person[];
   /** Words of the topic: capitalised or with inner capitals, not English, not a name. */
   terms: string[];
+  /** Capitalised English words of the heading that may name the topic ("Scalene"). */
+  englishTerms: string[];
 }
 
 /** Day names: capitalised, missing from the (lower-case) English list, and no topic. */
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+/** Words of talk titles that name no topic. */
+const COMMON_HEADING = new Set('keynote lightning talks remarks closing opening welcome summit session advanced introduction future python panel report community service awards conference general purpose performance solving problems production'.split(' '));
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
 
@@ -21,7 +26,7 @@ const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
  * topic terms (capitalised words of 4+ letters, not English, or written with inner capitals).
  */
 export function readHeading(title: string | null | undefined, lexicon: Lexicon): Heading {
-  const heading: Heading = { people: [], terms: [] };
+  const heading: Heading = { people: [], terms: [], englishTerms: [] };
   if (!title) return heading;
   // names do not run across the heading's separators ("Jake Vanderplas - Keynote")
   for (const chunk of title.split(/\s[-_|:：]\s|[,，()（）：:|]/u)) {
@@ -55,7 +60,11 @@ export function readHeading(title: string | null | undefined, lexicon: Lexicon):
     words.forEach((word, i) => {
       if (inName.has(i) || !/^\p{L}+$/u.test(word) || word.length < 4) return;
       const inner = /\p{Ll}\p{Lu}/u.test(word);
-      if (inner || (/^\p{Lu}/u.test(word) && !isEnglish(word.toLowerCase()) && !lexicon.byFirst.has(word.toLowerCase()) && !CALENDAR.test(word))) heading.terms.push(word);
+      if (!inner && (!/^\p{Lu}/u.test(word) || lexicon.byFirst.has(word.toLowerCase()) || CALENDAR.test(word))) return;
+      // an English word of six letters or more may be a project's name too ("Scalene"), but only
+      // words that are not English are matched to it (evidence.ts)
+      if (inner || !isEnglish(word.toLowerCase())) heading.terms.push(word);
+      else if (word.length >= 6 && !COMMON_HEADING.has(word.toLowerCase())) heading.englishTerms.push(word);
     });
   }
   return heading;

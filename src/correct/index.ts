@@ -210,12 +210,14 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const vocabulary = vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])));
   // words heard apart reach the entry they join into ("C Python" → CPython); by word, not by sound
   if (evidence) for (const joined of joinedWords(stream.tokens)) (vocabulary.words as Set<string>).add(joined);
+  const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
+  const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [], englishTerms: [] };
+  // the heading's terms reach their entries, so that a term the dictionary knows is left to it
+  for (const term of [...heading.terms, ...heading.englishTerms]) (vocabulary.words as Set<string>).add(term.toLowerCase());
   const index = buildIndex(dictionary, vocabulary);
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
-  const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [] };
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
