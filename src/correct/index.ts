@@ -9,6 +9,7 @@ import { readHeading } from './heading.js';
 import { correctNumbers } from './numbers.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { blockedBySlot, firstNamesOf } from './slots.js';
+import { soundsLike } from './sound.js';
 import { partsOf, replaceSpan } from './span.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
@@ -193,6 +194,9 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
     const found = best(key);
     if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
     if (blockedBySlot(out.slice(0, -1), tokens, i, found.entry.kind === 'name', firstNames)) continue;
+    // a capitalised word is often a place or a name: made a term only when it also sounds like it
+    // ("SecutLearn" is scikit-learn, "Scotland" is not)
+    if (found.entry.kind !== 'name' && /^[A-Z]/.test(t.text) && !soundsLike(key, found.entry.key)) continue;
     const { entry, replacement, confidence } = found;
     out.pop();
     const replaced = replaceSpan([t], replacement, '');
