@@ -56,6 +56,20 @@ const joinedSound = (words: string[]) =>
     .join('')
     .replace(/(.)\1+/g, '$1');
 
+/** For each first letter, the first letters its words' sound spellings may have (made once). */
+let startsByLetter: Map<string, Set<string>> | undefined;
+function soundStarts(): Map<string, Set<string>> {
+  if (!startsByLetter) {
+    startsByLetter = new Map();
+    for (const letter of 'abcdefghijklmnopqrstuvwxyzł') {
+      const starts = new Set<string>();
+      for (const after of ['a', 'e', 'i', 'o', 'u', 'ha', 'ra', 'la', 'n']) starts.add(soundSpelling(letter + after)[0]);
+      startsByLetter.set(letter, starts);
+    }
+  }
+  return startsByLetter;
+}
+
 /**
  * The first letters a word may start with to sound as starting with one of `starts` (first letters of
  * sound spellings): a cheap look at a word's first letter spares most words their sound spelling.
@@ -63,9 +77,7 @@ const joinedSound = (words: string[]) =>
 function lettersSounding(starts: Iterable<string>): Set<string> {
   const wanted = new Set(starts);
   const letters = new Set<string>();
-  for (const letter of 'abcdefghijklmnopqrstuvwxyzł') {
-    for (const after of ['a', 'e', 'i', 'o', 'u', 'ha', 'ra', 'la']) if (wanted.has(soundSpelling(letter + after)[0])) letters.add(letter);
-  }
+  for (const [letter, possible] of soundStarts()) for (const start of possible) if (wanted.has(start)) letters.add(letter);
   return letters;
 }
 
@@ -109,15 +121,10 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const { heading, lexicon, touched, minConfidence, corrections } = input;
   const firstNames = firstNamesOf(lexicon, heading);
   const curated = curatedTerms(input.index);
-  // the first two letters of every term words may join into: most words start none
-  const pairCode = (key: string) => key.charCodeAt(0) * 65536 + (key.charCodeAt(1) || 0);
-  const joinStarts = new Set<number>();
-  for (const keys of [curated.keys(), lexicon.byKey.keys()]) {
-    for (const key of keys) {
-      joinStarts.add(pairCode(key));
-      joinStarts.add(key.charCodeAt(0) * 65536); // a first word of one letter ("C Python")
-    }
-  }
+  // a first word must start some term to join into it: most words start none
+  const curatedPrefixes = new Set<string>();
+  for (const key of curated.keys()) for (let n = 1; n < key.length; n++) curatedPrefixes.add(key.slice(0, n));
+  const startsTerm = (word: string) => curatedPrefixes.has(word) || lexicon.keyPrefixes.has(word);
   /** The term words heard apart may join into: the dictionary's first, then the lexicon's. */
   const joinable = {
     get(key: string): { display: string; curated: boolean } | undefined {
@@ -141,7 +148,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // how often each term, and each heard spelling, was fixed: an English word is carried over only
   // when the talk has fixed it at least twice ("gill" in a talk on the GIL), never after one fix
   // ("rest" → Rust once does not make every "rest" Rust)
-  let soundFixLetters = { size: -1, letters: new Set<string>() };
+  // first letters of words that may sound like a spelling in soundFixes
+  const soundFixLetters = new Set<string>();
   const fixedTerms = new Map<string, number>();
   const heardCounts = new Map<string, number>();
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
@@ -151,7 +159,11 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     heardFixes.set(from.toLowerCase(), { to, kind });
     // by sound only spellings of four sounds or more: shorter ones ("gal" of GIL) sound like too many words
     if (!to.includes(' ') && !from.includes(' ')) {
-      for (const spelling of [sound(from.toLowerCase()), sound(to.toLowerCase())]) if (spelling.length >= 4) soundFixes.set(spelling, { to, kind });
+      for (const spelling of [sound(from.toLowerCase()), sound(to.toLowerCase())]) {
+        if (spelling.length < 4) continue;
+        soundFixes.set(spelling, { to, kind });
+        for (const letter of lettersSounding([spelling[0]])) soundFixLetters.add(letter);
+      }
     }
   };
   for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence) remember(c.from, c.to, c.kind);
@@ -184,7 +196,9 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
 
   const joined = (i: number): Fix | null => {
     const first = lowerAt(i);
-    if (!first || !joinStarts.has(pairCode(first))) return null;
+    if (!first) return null;
+    if (first.includes('-')) return joinedHyphen(i, first);
+    if (!startsTerm(first)) return null;
     for (const n of [3, 2]) {
       // a map look-up first: nearly every pair of words joins into nothing
       const second = lowerAt(i + 1);
@@ -196,10 +210,14 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       if (!bodies || !bodies.every((b) => /^[\p{L}\p{N}]+$/u.test(b))) continue;
       if (joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
     }
-    if (first.includes('-') && /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(first)) {
-      const target = joinable.get(first.replace(/-/g, ''));
-      if (target && joinEvidence(bodyAt(i)!.split('-'), target)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
-    }
+    return null;
+  };
+
+  /** A hyphenated word that is a term without its hyphens ("C-Python", "X-array"). */
+  const joinedHyphen = (i: number, first: string): Fix | null => {
+    if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(first)) return null;
+    const target = joinable.get(first.replace(/-/g, ''));
+    if (target && joinEvidence(bodyAt(i)!.split('-'), target)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
     return null;
   };
 
@@ -319,7 +337,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
 
   /** A listed variant whose context was missing here, of a term the talk has already had fixed. */
   const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
-    const key = (bodyAt(i) ?? '').toLowerCase();
+    const key = lowerAt(i);
     for (const p of input.index.byFirstWord.get(key) ?? []) {
       // one word, and a term the talk has fixed three times or more
       if (p.how !== 'variant' || p.words.length !== 1 || (fixedTerms.get(p.entry.term) ?? 0) < 3) continue;
@@ -342,12 +360,11 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!body || !PLAIN.test(body)) return null;
     const listed = listedOfFixedTerm(i, out);
     if (listed) return listed;
-    const key = body.toLowerCase();
+    const key = lowerAt(i);
     const again = heardFixes.get(key);
     if (again && again.to !== body && (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1)) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
     if (!fuzzyOn || key.length < 4 || !soundFixes.size || input.index.known.has(key)) return null;
-    if (soundFixLetters.size !== soundFixes.size) soundFixLetters = { size: soundFixes.size, letters: lettersSounding([...soundFixes.keys()].map((k) => k[0])) };
-    if (!soundFixLetters.letters.has(key[0])) return null;
+    if (!soundFixLetters.has(key[0])) return null;
     const alike = soundFixes.get(sound(key));
     if (!alike || alike.to === body || english(key)) return null;
     const confidence = Math.round(Math.max(similarity(key, alike.to.toLowerCase()), 0.85) * 100) / 100;

@@ -27,6 +27,8 @@ export interface Lexicon {
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
   readonly peps: ReadonlySet<number>;
+  /** Every proper prefix of a term's key: a word no key starts with joins into none. */
+  readonly keyPrefixes: ReadonlySet<string>;
 }
 
 /** The compiled form: columns of one line per term (see scripts/compile-lexicon.mjs). */
@@ -58,6 +60,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let bySound: Map<string, LexiconTerm[]> | undefined;
   let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
   let peps: Set<number> | undefined;
+  let keyPrefixes: Set<string> | undefined;
   const allTerms = () => {
     if (!terms) {
       const keys = raw.key.split('\n');
@@ -100,6 +103,13 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
     },
     get byLast() {
       return allPeople().byLast;
+    },
+    get keyPrefixes() {
+      if (!keyPrefixes) {
+        keyPrefixes = new Set();
+        for (const term of allTerms()) for (let n = 1; n < term.key.length; n++) keyPrefixes.add(term.key.slice(0, n));
+      }
+      return keyPrefixes;
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));
