@@ -26,6 +26,9 @@ for (const half of ['development', 'held-out', undefined]) {
   if (!t.files) continue;
   console.log(`${`total ${half ?? 'all gold'} (${t.files} files)`.padEnd(70)} ${String(t.words).padStart(6)} ${String(t.gold).padStart(5)} ${String(t.fixed).padStart(5)} ${pct(t.fixed, t.gold).padStart(7)} ${String(t.fixesMade).padStart(5)} ${String(t.falseFixes).padStart(5)} ${t.per5000.toFixed(2).padStart(5)}`);
 }
+const byRule = {};
+for (const r of rows.filter((r) => r.gold !== null)) for (const [how, n] of Object.entries(r.byRule)) byRule[how] = (byRule[how] ?? 0) + n;
+console.log(`gold fixes by rule: ${Object.entries(byRule).sort((a, b) => b[1] - a[1]).map(([how, n]) => `${how} ${n}`).join(', ')}`);
 const other = rows.filter((r) => r.gold === null);
 const otherWords = other.reduce((n, r) => n + r.words, 0);
 const otherFixes = other.reduce((n, r) => n + r.fixes.length, 0);

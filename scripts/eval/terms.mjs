@@ -84,7 +84,13 @@ export function scoreFile(gold, fixes) {
     if (unsure && !wrongTarget.has(f)) onUnsure.push(f);
     else falseFixes.push({ ...f, why: wrongTarget.has(f) ? `gold: ${wrongTarget.get(f)}` : 'not in the gold' });
   }
-  return { gold: occurrences.length, fixed, missed, fixesMade: fixes.length, falseFixes, onUnsure, partial: [...partial] };
+  // which way each gold fix was made: the rule's last word (variant, case, fuzzy, joined, heading, lexicon, talk, number, speaker)
+  const byRule = {};
+  for (const f of used) {
+    const how = f.rule.split(', ').at(-1).split(' ')[0];
+    byRule[how] = (byRule[how] ?? 0) + 1;
+  }
+  return { gold: occurrences.length, fixed, missed, fixesMade: fixes.length, falseFixes, onUnsure, partial: [...partial], byRule };
 }
 
 /** The term and name fixes a build makes (punctuation and sentence-case repairs left out). */

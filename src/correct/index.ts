@@ -169,12 +169,12 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
-    const match = bestFuzzyMatch(key, fuzzyTargets(index, key), minConfidence);
+    const targets = fuzzyTargets(index, key);
+    let match = bestFuzzyMatch(key, targets, minConfidence);
     // a listed variant is a mishearing itself: a word reaches a term through one only when very
-    // close to it ("Pieday" is not "PiDye", so not Pyodide)
+    // close to it ("Pieday" is not "PiDye", so not Pyodide); else the terms alone are compared
     if (match?.target.variant && match.confidence < Math.max(minConfidence, VARIANT_FUZZY_CONFIDENCE)) {
-      decided.set(key, null);
-      return null;
+      match = bestFuzzyMatch(key, targets.filter((t) => !t.variant), minConfidence);
     }
     const found = match && { entry: match.target.entry, replacement: match.target.replacement, confidence: match.confidence };
     decided.set(key, found);
