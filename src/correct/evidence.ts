@@ -388,7 +388,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       const last = partsOf(span[span.length - 1].text);
       const text = span.map((w) => w.text).join(' ');
       const from = text.slice(first.prefix.length, text.length - last.trail.length);
-      if (from === fix.to) {
+      // a change of case alone is the dictionary's to make (or the lexicon's, to inner capitals)
+      if (from === fix.to || (from.toLowerCase() === fix.to.toLowerCase() && !fix.rule.endsWith('lexicon case'))) {
         out.push(t);
         continue;
       }
