@@ -166,7 +166,9 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       }
     }
   };
-  for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence) remember(c.from, c.to, c.kind);
+  // (numbers are read in their context only: "three" → 3 after "Python" says nothing of other "three"s)
+  const carried = (c: { rule: string }) => !c.rule.endsWith(', number');
+  for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence && carried(c)) remember(c.from, c.to, c.kind);
 
   // each word's parts, found once (the passes look at every word several times; a word a pass
   // leaves alone is the same token in the next)
@@ -263,9 +265,9 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
         if (!single && english(bodies[0])) continue;
         if (single && english(heard)) {
           // an English word: it sounds the same, or it is capitalised mid-sentence as a name is
-          // ("a Scaling profiler"); never to a heading word that is English itself
+          // ("a Scaling profiler"); to a heading word that is English itself, only the latter
           const named = capitalised(bodies[0]) && i > 0 && !endsSentence(i - 1) && soundsLike(heard, t.key);
-          if (t.english || heard.length < 5 || !(same || named)) continue;
+          if (heard.length < 5 || !(named || (same && !t.english))) continue;
         }
         const confidence = Math.round(Math.max(spelling, same ? 0.9 : 0, close ? 0.85 : 0) * 100) / 100;
         if (confidence >= minConfidence) return { length: n, to: t.term, kind: 'term', rule: `${t.term}, heading`, confidence };

@@ -53,10 +53,25 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
     }
     const key = body(t).toLowerCase();
     const nextBody = SENTENCE_STOP.test(t.text) ? '' : body(tokens[i + 1]);
-    // "PEC 657": a PEP heard wrong before the number of a PEP
-    if (PEP_HEARD.has(key) && body(t) !== 'PEP' && /^\d{1,4}$/.test(nextBody) && peps.has(Number(nextBody)) && (key !== 'pip' || Number(nextBody) > 100)) {
-      fix(i, 1, 'PEP', 'PEP, number');
+    // "PEC 657": a PEP heard wrong before the number of a PEP; "pep 5-8-1": its digits said apart
+    if (PEP_HEARD.has(key) && /^\d{1,4}$/.test(nextBody) && peps.has(Number(nextBody)) && (key !== 'pip' || Number(nextBody) > 100)) {
+      if (body(t) !== 'PEP') fix(i, 1, 'PEP', 'PEP, number');
+      else out.push(t);
       continue;
+    }
+    const spelt = /^\d(?:-\d){1,3}$/.test(nextBody) ? Number(nextBody.replace(/-/g, '')) : NaN;
+    if (PEP_HEARD.has(key) && peps.has(spelt) && key !== 'pip') {
+      fix(i, 2, `PEP ${spelt}`, 'PEP, number');
+      i++;
+      continue;
+    }
+    // "Python two", "Python three": the major release
+    if ((key === 'two' || key === 'three') && wordKey(body(out[out.length - 1])) === 'python' && !/^[,.;:?!]/.test(t.text)) {
+      const following = SENTENCE_STOP.test(t.text) ? '' : wordKey(nextBody);
+      if (!NUMBER_WORDS[following] && following !== 'point' && following !== 'times') {
+        fix(i, 1, key === 'two' ? '2' : '3', 'Python release, number');
+        continue;
+      }
     }
     // "three eleven" / "three point eleven" after Python or near release words
     const minor = NUMBER_WORDS[wordKey(nextBody)];
