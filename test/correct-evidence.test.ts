@@ -74,6 +74,18 @@ describe('missed patterns of the issue are fixed', () => {
     expect(fix('we had 311 people and three eleven year olds')).toBe('we had 311 people and three eleven year olds');
   });
 
+  it('reads PEP numbers said digit by digit, and Python 2 and 3', () => {
+    expect(fix('the pep 5-8-1 migration to GitHub')).toBe('the PEP 581 migration to GitHub');
+    expect(fix('we ported it from Python two to Python three')).toBe('we ported it from Python 2 to Python 3');
+    expect(fix('Python three times faster')).toBe('Python three times faster');
+  });
+
+  it('takes a heading word that is English for a name only where the text capitalises it mid-sentence', () => {
+    const title = 'TALK _ Emery Berger _ Scalene_ A high-performance profiler';
+    expect(fix('so we built Scaling to be a fast profiler', title)).toBe('so we built Scalene to be a fast profiler');
+    expect(fix('the scaling of the servers was fine', title)).toBe('the scaling of the servers was fine');
+  });
+
   it('takes the heading\'s names as the talk\'s roster', () => {
     const title = 'PyCon US 2022 - TALK _ Paul Kehrer _ The state of cryptography';
     expect(fix('Paul Carrer maintains the library', title)).toBe('Paul Kehrer maintains the library');
