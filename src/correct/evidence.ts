@@ -91,11 +91,11 @@ function curatedTerms(index: TermIndex): Map<string, string> {
 }
 
 /**
- * The text's words joined in twos and threes, and hyphenated words without their hyphens
+ * The text's words joined in twos (and threes), and hyphenated words without their hyphens
  * ("cpython" for "C Python", "C-Python"): added to its vocabulary, so that the dictionary entries
  * such words can join into are reached.
  */
-export function joinedWords(tokens: readonly Token[]): string[] {
+export function joinedWords(tokens: readonly Token[], threes = true): string[] {
   const joins: string[] = [];
   let before = '';
   let last = '';
@@ -107,7 +107,7 @@ export function joinedWords(tokens: readonly Token[]): string[] {
     const key = partsOf(t.text).body.toLowerCase();
     if (key.includes('-')) joins.push(key.replace(/-/g, ''));
     if (last) joins.push(last + key);
-    if (before) joins.push(before + last + key);
+    if (before && threes) joins.push(before + last + key);
     if (SENTENCE_STOP.test(t.text)) before = last = '';
     else {
       before = last;

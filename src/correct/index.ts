@@ -213,7 +213,8 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const evidence = options.evidence !== false;
   const vocabulary = vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])));
   // words heard apart reach the entry they join into ("C Python" → CPython); by word, not by sound
-  if (evidence) for (const joined of joinedWords(stream.tokens)) (vocabulary.words as Set<string>).add(joined);
+  // (in twos: a dictionary term heard in three pieces is a listed variant, "type var tuple")
+  if (evidence) for (const joined of joinedWords(stream.tokens, false)) (vocabulary.words as Set<string>).add(joined);
   const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
   const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [], englishTerms: [] };
   // the heading's terms reach their entries, so that a term the dictionary knows is left to it
