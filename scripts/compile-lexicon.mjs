@@ -1,6 +1,6 @@
 // Compiles the domain lexicon, dictionaries/lexicon.json, from the public data in ../shared/lexicon
 // (see its SOURCES.md; credits and licences in the README, "Term dictionary"). Run by hand when the
-// data changes (`node scripts/compile-lexicon.mjs [lexicon dir]`); the output is part of the project,
+// data changes (`npm run build`, then `node scripts/compile-lexicon.mjs [lexicon dir]`); the output is part of the project,
 // so a build and a user need nothing else. Each term carries its sound spelling, so that loading it
 // costs one JSON.parse and one pass filling a Map.
 //
@@ -77,6 +77,9 @@ const lexicon = {
   key: rows.map(([display]) => termKeyOf(display)).join('\n'),
   sound: rows.map(([display]) => soundSpelling(display)).join('\n'),
   bySound: rows.map(([, , bySound]) => (bySound ? '1' : '0')).join(''),
+  // the word a term heard apart starts with: its first piece before an inner capital ("open" of
+  // OpenSSL, "c" of cProfile), else nothing (a term without inner capitals joins only after a letter)
+  first: rows.map(([display]) => (/\p{Ll}\p{Lu}|^\p{Ll}\p{Lu}/u.test(display) ? display.split(/(?<=\p{Ll})(?=\p{Lu})/u)[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : '')).join('\n'),
   people: names.join('\n'),
   peps: peps.join(' '),
 };

@@ -68,7 +68,8 @@ describe('reading a heading', () => {
 describe('the compiled lexicon', () => {
   it('knows projects, people and PEPs, and none of the PyCon speaker lists', () => {
     const lexicon = loadLexicon();
-    expect(lexicon.byKey.get('openssl')?.display).toBe('OpenSSL');
+    expect(lexicon.byKey.get('cprofile')?.display).toBe('cProfile');
+    expect(lexicon.joinStarts.has('c')).toBe(true);
     expect(lexicon.byLast.get('langa')?.some((p) => p.first === 'Łukasz')).toBe(true);
     expect(lexicon.peps.has(657)).toBe(true);
     // a speaker of the corpus who is on no CPython list

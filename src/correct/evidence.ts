@@ -124,7 +124,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // a first word must start some term to join into it: most words start none
   const curatedPrefixes = new Set<string>();
   for (const key of curated.keys()) for (let n = 1; n < key.length; n++) curatedPrefixes.add(key.slice(0, n));
-  const startsTerm = (word: string) => curatedPrefixes.has(word) || lexicon.keyPrefixes.has(word);
+  // (a lexicon term is joined only after a letter said alone or at its inner capitals: see joinEvidence)
+  const startsTerm = (word: string) => curatedPrefixes.has(word) || word.length === 1 || lexicon.joinStarts.has(word);
   /** The term words heard apart may join into: the dictionary's first, then the lexicon's. */
   const joinable = {
     get(key: string): { display: string; curated: boolean } | undefined {

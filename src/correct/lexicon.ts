@@ -27,8 +27,8 @@ export interface Lexicon {
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
   readonly peps: ReadonlySet<number>;
-  /** Every proper prefix of a term's key: a word no key starts with joins into none. */
-  readonly keyPrefixes: ReadonlySet<string>;
+  /** First pieces of terms with inner capitals ("open" of OpenSSL): the words a term heard apart may start with. */
+  readonly joinStarts: ReadonlySet<string>;
 }
 
 /** The compiled form: columns of one line per term (see scripts/compile-lexicon.mjs). */
@@ -38,6 +38,8 @@ export interface CompiledLexicon {
   sound: string;
   /** '1' for a term reached by sound, '0' for one reached only by its key. */
   bySound: string;
+  /** The first piece of a term with inner capitals, lower case ('' for others). */
+  first: string;
   people: string;
   peps: string;
 }
@@ -60,7 +62,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let bySound: Map<string, LexiconTerm[]> | undefined;
   let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
   let peps: Set<number> | undefined;
-  let keyPrefixes: Set<string> | undefined;
+  let joinStarts: Set<string> | undefined;
   const allTerms = () => {
     if (!terms) {
       const keys = raw.key.split('\n');
@@ -104,12 +106,8 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
     get byLast() {
       return allPeople().byLast;
     },
-    get keyPrefixes() {
-      if (!keyPrefixes) {
-        keyPrefixes = new Set();
-        for (const term of allTerms()) for (let n = 1; n < term.key.length; n++) keyPrefixes.add(term.key.slice(0, n));
-      }
-      return keyPrefixes;
+    get joinStarts() {
+      return (joinStarts ??= new Set(raw.first.split('\n').filter(Boolean)));
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));
