@@ -4,6 +4,13 @@
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { sizeOf, wordKey, WORD_SIGIL, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
+import { correctByEvidence, joinedWords } from './evidence.js';
+import { readHeading } from './heading.js';
+import { correctNumbers } from './numbers.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import { blockedBySlot, firstNamesOf } from './slots.js';
+import { soundsLike } from './sound.js';
+import { partsOf, replaceSpan } from './span.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
 export { DictionaryError, entriesForNames, type Dictionary, type DictionaryEntry } from './dictionary.js';
@@ -13,24 +20,17 @@ export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './lo
 /** Fuzzy fixes below this confidence are not made; chosen so the shipped example gets no false fix. */
 export const DEFAULT_MIN_CONFIDENCE = 0.8;
 
+/** Least confidence of a fuzzy fix reached through a listed variant rather than the term. */
+const VARIANT_FUZZY_CONFIDENCE = 0.9;
+
 export interface CorrectOptions {
   minConfidence?: number;
+  /** Evidence beyond the dictionary (split words, the heading, the lexicon, the talk's own fixes); default on. */
+  evidence?: boolean;
+  /** The lexicon the evidence pass draws on; the compiled one by default. */
+  lexicon?: Lexicon;
 }
 
-
-/** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
-interface Parts {
-  prefix: string;
-  body: string;
-  trail: string;
-}
-
-function partsOf(text: string): Parts {
-  const prefix = /^[^\p{L}\p{N}]*/u.exec(text)![0];
-  const rest = text.slice(prefix.length);
-  const trail = /[^\p{L}\p{N}+#]*$/u.exec(rest)![0];
-  return { prefix, body: rest.slice(0, rest.length - trail.length), trail };
-}
 
 /** Ways the last word of a match may end: whole, possessive ("PSA's"), or as a domain ("piup.io"). */
 function lastWordForms(body: string): Array<{ key: string; rest: string }> {
@@ -173,21 +173,6 @@ function matchAt(tokens: Token[], i: number, index: TermIndex, out: Token[]): Ma
   return null;
 }
 
-function replaceSpan(span: WordToken[], term: string, rest: string, sigil = ''): WordToken[] {
-  const first = partsOf(span[0].text);
-  // the sigil the text wrote is the term's own: it is not kept as well (`.NET`, never `..NET`)
-  first.prefix = first.prefix.slice(0, first.prefix.length - sigil.length);
-  const last = partsOf(span[span.length - 1].text);
-  const words = term.split(' ');
-  return words.map((w, k) => {
-    const from = span[Math.min(k, span.length - 1)];
-    let text = w;
-    if (k === 0) text = first.prefix + text;
-    if (k === words.length - 1) text += rest + last.trail;
-    return { type: 'word', text, line: from.line, column: from.column, sentenceEnd: k === words.length - 1 ? span[span.length - 1].sentenceEnd : false };
-  });
-}
-
 function heardText(span: WordToken[], rest: string, sigil = ''): string {
   const text = span.map((t) => t.text).join(' ');
   const { prefix } = partsOf(span[0].text);
@@ -225,12 +210,18 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
 const PLAIN_WORD = /^([A-Za-z]{4,})[,.;:!?"')\]]*$/;
 
 /** Words nobody listed, matched by sound and spelling; only words that are not English. */
-function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[]): Token[] {
+function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>, minConfidence: number, corrections: Correction[], firstNames: { has(name: string): boolean }): Token[] {
   type Found = { entry: DictionaryEntry; replacement: string; confidence: number };
   const decided = new Map<string, Found | null>();
   const best = (key: string) => {
     if (decided.has(key)) return decided.get(key)!;
-    const match = bestFuzzyMatch(key, fuzzyTargets(index, key), minConfidence);
+    const targets = fuzzyTargets(index, key);
+    let match = bestFuzzyMatch(key, targets, minConfidence);
+    // a listed variant is a mishearing itself: a word reaches a term through one only when very
+    // close to it ("Pieday" is not "PiDye", so not Pyodide); else the terms alone are compared
+    if (match?.target.variant && match.confidence < Math.max(minConfidence, VARIANT_FUZZY_CONFIDENCE)) {
+      match = bestFuzzyMatch(key, targets.filter((t) => !t.variant), minConfidence);
+    }
     const found = match && { entry: match.target.entry, replacement: match.target.replacement, confidence: match.confidence };
     decided.set(key, found);
     return found;
@@ -248,9 +239,15 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
     const parts = partsOf(t.text);
     const found = best(key);
     if (!found || !conditionsHold(found.entry, out.slice(0, -1), tokens, i + 1)) continue;
+    if (blockedBySlot(out.slice(0, -1), tokens, i, found.entry.kind === 'name', firstNames)) continue;
+    // a capitalised word is often a place or a name: made a term only when it also sounds like it
+    // ("SecutLearn" is scikit-learn, "Scotland" is not)
+    if (found.entry.kind !== 'name' && /^[A-Z]/.test(t.text) && !soundsLike(key, found.entry.key)) continue;
     const { entry, replacement, confidence } = found;
     out.pop();
-    out.push(...replaceSpan([t], replacement, ''));
+    const replaced = replaceSpan([t], replacement, '');
+    for (const r of replaced) touched.add(r);
+    out.push(...replaced);
     corrections.push({ line: t.line, column: t.column, from: parts.body, to: replacement, kind: entry.kind, rule: `${entry.term}, fuzzy`, confidence });
   }
   return out;
@@ -259,11 +256,23 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
 /** The stage: listed variants first, then fuzzy matches of what is left. */
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
   if (!sizeOf(dictionary)) return stream;
-  const index = buildIndex(dictionary, vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : []))));
+  const evidence = options.evidence !== false;
+  const vocabulary = vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])));
+  // words heard apart reach the entry they join into ("C Python" → CPython); by word, not by sound
+  // (in twos: a dictionary term heard in three pieces is a listed variant, "type var tuple")
+  if (evidence) for (const joined of joinedWords(stream.tokens, false)) (vocabulary.words as Set<string>).add(joined);
+  const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
+  const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [], englishTerms: [] };
+  // the heading's terms reach their entries, so that a term the dictionary knows is left to it
+  for (const term of [...heading.terms, ...heading.englishTerms]) (vocabulary.words as Set<string>).add(term.toLowerCase());
+  const index = buildIndex(dictionary, vocabulary);
   const corrections: Correction[] = [];
   const listed = correctListed(stream.tokens, index, corrections);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections);
+  const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
+  let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
+  if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
+  if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections });
   const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...stream, tokens, corrections: all };
 }

@@ -24,6 +24,8 @@ export interface FuzzyTarget {
   key: string;
   /** What replaces the heard word: the term, or one word of a person's name. */
   replacement: string;
+  /** Whether the spelling is a listed variant (a mishearing itself), not the term. */
+  variant?: boolean;
 }
 
 export interface TermIndex {
@@ -79,11 +81,11 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
   const words = vocabulary?.words;
   const sounds = vocabulary?.sounds;
   const reach = (word: string) => !words || words.has(word);
-  const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string) => {
+  const addSpelling = (entry: DictionaryEntry, spelling: string, replacement: string, variant = false) => {
     const key = fuzzySpelling(spelling);
     if (!key) return;
     const sound = soundKey(key);
-    if (!sounds || sounds.has(sound)) push(bySound, sound, { entry, key, replacement });
+    if (!sounds || sounds.has(sound)) push(bySound, sound, variant ? { entry, key, replacement, variant } : { entry, key, replacement });
   };
   for (const entry of entries) {
     const space = entry.key.indexOf(' ');
@@ -106,7 +108,7 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
     if (space < 0) addSpelling(entry, entry.key, entry.term);
     // a person's name is heard word by word: "Gajinder Deshpande" has its first name wrong only
     else if (entry.kind === 'name') for (const w of entry.term.split(' ')) addSpelling(entry, w.toLowerCase(), w);
-    for (const v of entry.variants) if (!v.key.includes(' ')) addSpelling(entry, v.key, entry.term);
+    for (const v of entry.variants) if (!v.key.includes(' ')) addSpelling(entry, v.key, entry.term, true);
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);

@@ -1,0 +1,412 @@
+// Fixes that need evidence rather than a listed variant, made after the dictionary's own: words heard
+// split ("C Python", "open SSL"), the heading's terms and names heard by sound ("Pigeon" → Pyjion,
+// "Golek to me" → Gilectomy, "Carrer" → Kehrer), the lexicon's terms and people, and, last, the
+// talk's own fixes carried to its other spellings of the same words. Every fix passes the slot
+// checks of slots.ts: a word in a name or place slot is made a name or nothing.
+
+import type { Correction, Token, WordToken } from '../types.js';
+import { wordKey } from './dictionary.js';
+import { isEnglish } from './english.js';
+import { similarity } from './fuzzy.js';
+import type { Heading } from './heading.js';
+import { termKey, type Lexicon, type Person } from './lexicon.js';
+import type { TermIndex } from './matcher.js';
+import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
+import { soundSpelling, soundsLike } from './sound.js';
+import { partsOf, replaceSpan } from './span.js';
+
+export interface EvidenceInput {
+  index: TermIndex;
+  heading: Heading;
+  lexicon: Lexicon;
+  /** Words already changed by the dictionary: left alone. */
+  touched: Set<WordToken>;
+  minConfidence: number;
+  /** This text's corrections so far; the pass adds its own. */
+  corrections: Correction[];
+}
+
+interface Fix {
+  length: number;
+  to: string;
+  kind: 'term' | 'name';
+  rule: string;
+  confidence: number;
+}
+
+const PLAIN = /^\p{L}+$/u;
+/** Jaro-Winkler similarity at which a word not English is taken for a heading term it does not sound like. */
+const HEADING_SPELLING = 0.88;
+/** Capitalised words the English list leaves out (it is lower case) that are no terms. */
+const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
+const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
+const soundCache = new Map<string, string>();
+const sound = (word: string) => {
+  let s = soundCache.get(word);
+  if (s === undefined) soundCache.set(word, (s = soundSpelling(word)));
+  return s;
+};
+const english = (word: string) => isEnglish(word.toLowerCase());
+const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+
+/** Sound spellings of joined words: each word's, with the joins' doubled letters and vowels merged. */
+const joinedSound = (words: string[]) =>
+  words
+    .map(sound)
+    .join('')
+    .replace(/(.)\1+/g, '$1');
+
+/** For each first letter, the first letters its words' sound spellings may have (made once). */
+let startsByLetter: Map<string, Set<string>> | undefined;
+function soundStarts(): Map<string, Set<string>> {
+  if (!startsByLetter) {
+    startsByLetter = new Map();
+    for (const letter of 'abcdefghijklmnopqrstuvwxyzł') {
+      const starts = new Set<string>();
+      for (const after of ['a', 'e', 'i', 'o', 'u', 'ha', 'ra', 'la', 'n']) starts.add(soundSpelling(letter + after)[0]);
+      startsByLetter.set(letter, starts);
+    }
+  }
+  return startsByLetter;
+}
+
+/**
+ * The first letters a word may start with to sound as starting with one of `starts` (first letters of
+ * sound spellings): a cheap look at a word's first letter spares most words their sound spelling.
+ */
+function lettersSounding(starts: Iterable<string>): Set<string> {
+  const wanted = new Set(starts);
+  const letters = new Set<string>();
+  for (const [letter, possible] of soundStarts()) for (const start of possible) if (wanted.has(start)) letters.add(letter);
+  return letters;
+}
+
+/** The one-word terms of the dictionary (those the text reaches) by key (letters and digits, lower case). */
+function curatedTerms(index: TermIndex): Map<string, string> {
+  const terms = new Map<string, string>();
+  for (const patterns of index.byFirstWord.values()) {
+    for (const p of patterns) if (p.how === 'case' && !p.entry.term.includes(' ')) terms.set(termKey(p.entry.term), p.entry.term);
+  }
+  return terms;
+}
+
+/**
+ * The text's words joined in twos (and threes), and hyphenated words without their hyphens
+ * ("cpython" for "C Python", "C-Python"): added to its vocabulary, so that the dictionary entries
+ * such words can join into are reached.
+ */
+export function joinedWords(tokens: readonly Token[], threes = true): string[] {
+  const joins: string[] = [];
+  let before = '';
+  let last = '';
+  for (const t of tokens) {
+    if (t.type !== 'word') {
+      before = last = '';
+      continue;
+    }
+    const key = partsOf(t.text).body.toLowerCase();
+    if (key.includes('-')) joins.push(key.replace(/-/g, ''));
+    if (last) joins.push(last + key);
+    if (before && threes) joins.push(before + last + key);
+    if (SENTENCE_STOP.test(t.text)) before = last = '';
+    else {
+      before = last;
+      last = key;
+    }
+  }
+  return joins;
+}
+
+export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[] {
+  const { heading, lexicon, touched, minConfidence, corrections } = input;
+  const firstNames = firstNamesOf(lexicon, heading);
+  const curated = curatedTerms(input.index);
+  // a first word must start some term to join into it: most words start none
+  const curatedPrefixes = new Set<string>();
+  for (const key of curated.keys()) for (let n = 1; n < key.length; n++) curatedPrefixes.add(key.slice(0, n));
+  // (a lexicon term is joined only after a letter said alone or at its inner capitals: see joinEvidence)
+  const startsTerm = (word: string) => curatedPrefixes.has(word) || word.length === 1 || lexicon.joinStarts.has(word);
+  /** The term words heard apart may join into: the dictionary's first, then the lexicon's. */
+  const joinable = {
+    get(key: string): { display: string; curated: boolean } | undefined {
+      const term = curated.get(key);
+      if (term) return { display: term, curated: true };
+      const known = lexicon.byKey.get(key);
+      return known && { display: known.display, curated: false };
+    },
+  };
+  // the heading's terms, but not those the dictionary has entries for: it decides about them
+  const headingTerms = [...heading.terms.map((t) => ({ t, english: false })), ...heading.englishTerms.map((t) => ({ t, english: true }))]
+    .filter(({ t }) => !input.index.known.has(t.toLowerCase()))
+    .map(({ t, english }) => ({ term: t, key: t.toLowerCase(), sound: soundSpelling(t), english }));
+  const headingStarts = new Set(headingTerms.map((t) => t.sound[0]));
+  const headingLetters = lettersSounding(headingStarts);
+  const headingPeople = heading.people;
+  const fuzzyOn = minConfidence < 1;
+  // the talk's own fixes: heard spelling → fix, and sound → fix (consistency within a talk)
+  const heardFixes = new Map<string, { to: string; kind: 'term' | 'name' }>();
+  const soundFixes = new Map<string, { to: string; kind: 'term' | 'name' }>();
+  // how often each term, and each heard spelling, was fixed: an English word is carried over only
+  // when the talk has fixed it at least twice ("gill" in a talk on the GIL), never after one fix
+  // ("rest" → Rust once does not make every "rest" Rust)
+  // first letters of words that may sound like a spelling in soundFixes
+  const soundFixLetters = new Set<string>();
+  const fixedTerms = new Map<string, number>();
+  const heardCounts = new Map<string, number>();
+  const remember = (from: string, to: string, kind: 'term' | 'name') => {
+    fixedTerms.set(to, (fixedTerms.get(to) ?? 0) + 1);
+    if (from.toLowerCase() === to.toLowerCase()) return;
+    heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
+    heardFixes.set(from.toLowerCase(), { to, kind });
+    // by sound only spellings of four sounds or more: shorter ones ("gal" of GIL) sound like too many words
+    if (!to.includes(' ') && !from.includes(' ')) {
+      for (const spelling of [sound(from.toLowerCase()), sound(to.toLowerCase())]) {
+        if (spelling.length < 4) continue;
+        soundFixes.set(spelling, { to, kind });
+        for (const letter of lettersSounding([spelling[0]])) soundFixLetters.add(letter);
+      }
+    }
+  };
+  // (numbers are read in their context only: "three" → 3 after "Python" says nothing of other "three"s)
+  const carried = (c: { rule: string }) => !c.rule.endsWith(', number');
+  for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence && carried(c)) remember(c.from, c.to, c.kind);
+
+  // each word's parts, found once (the passes look at every word several times; a word a pass
+  // leaves alone is the same token in the next)
+  let partsCache: Array<ReturnType<typeof partsOf> | undefined> = [];
+  const partsAt = (k: number) => (partsCache[k] ??= partsOf((tokens[k] as WordToken).text));
+  const endsSentence = (k: number) => tokens[k]?.type !== 'word' || SENTENCE_STOP.test((tokens[k] as WordToken).text);
+  const bodyAt = (k: number): string | null => {
+    const t = tokens[k];
+    if (t?.type !== 'word' || touched.has(t)) return null;
+    return partsAt(k).body;
+  };
+  /** Bodies of n words from i, as long as they are untouched words of one sentence with no punctuation between. */
+  const spanBodies = (i: number, n: number): string[] | null => {
+    const bodies: string[] = [];
+    for (let k = i; k < i + n; k++) {
+      const body = bodyAt(k);
+      if (body === null) return null;
+      if (k > i && (partsAt(k).prefix || partsAt(k - 1).trail)) return null;
+      bodies.push(body);
+    }
+    return bodies;
+  };
+
+  let lowerCache: Array<string | undefined> = [];
+  /** A word's body in lower case; '' for anything that is not an untouched word. */
+  const lowerAt = (k: number) => (lowerCache[k] ??= (bodyAt(k) ?? '').toLowerCase());
+
+  const joined = (i: number): Fix | null => {
+    const first = lowerAt(i);
+    if (!first) return null;
+    if (first.includes('-')) return joinedHyphen(i, first);
+    if (!startsTerm(first)) return null;
+    for (const n of [3, 2]) {
+      // a map look-up first: nearly every pair of words joins into nothing
+      const second = lowerAt(i + 1);
+      const third = n === 3 ? lowerAt(i + 2) : '';
+      if (!second || (n === 3 && !third)) continue;
+      const target = joinable.get(first + second + third);
+      if (!target) continue;
+      const bodies = spanBodies(i, n);
+      if (!bodies?.every((b) => /^[\p{L}\p{N}]+$/u.test(b))) continue;
+      if (joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+    }
+    return null;
+  };
+
+  /** A hyphenated word that is a term without its hyphens ("C-Python", "X-array"). */
+  const joinedHyphen = (i: number, first: string): Fix | null => {
+    if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(first)) return null;
+    const target = joinable.get(first.replace(/-/g, ''));
+    if (target && joinEvidence(bodyAt(i)!.split('-'), target)) return { length: 1, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+    return null;
+  };
+
+  /**
+   * Whether words heard apart are one term. A curated term: a piece is not English or is a letter
+   * said alone ("C Python", "Py PI"). A lexicon term needs more, since its tail holds names like
+   * "apiclient" or "alog": no hyphen in it, no piece that is a term itself ("PyCon DE", "API spec"),
+   * and a letter said alone ("C profile", "X-array") or inner capitals that the pieces' capitals
+   * follow ("Iron Python").
+   */
+  const joinEvidence = (bodies: string[], target: { display: string; curated: boolean }): boolean => {
+    const letters = target.display.replace(/[^\p{L}\p{N}]/gu, '');
+    if (letters.length < 4 || /-/.test(target.display)) return false;
+    // a letter said alone, but not the words "I" and "A" ("I sort" is no isort)
+    const letter = (b: string) => b.length === 1 && capitalised(b) && b !== 'I' && b !== 'A';
+    if (target.curated) return bodies.some((b) => letter(b) || (b.length > 1 && !english(b))) || bodies.every(capitalised);
+    if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
+    if (letter(bodies[0])) return true;
+    const innerCaps = /\p{Ll}\p{Lu}/u.test(target.display);
+    return innerCaps && bodies.every(capitalised) && bodies.every((b) => b.length > 1 && b.slice(1) === b.slice(1).toLowerCase());
+  };
+
+  const fromHeadingTerm = (i: number): Fix | null => {
+    if (!fuzzyOn || !headingTerms.length) return null;
+    // the first sound must be a heading term's (one look-up spares most words the rest)
+    const start = lowerAt(i);
+    if (!start || !headingLetters.has(start[0]) || !headingStarts.has(sound(start)[0])) return null;
+    for (const n of [3, 2, 1]) {
+      const bodies = spanBodies(i, n);
+      if (!bodies?.every((b) => PLAIN.test(b))) continue;
+      const heard = bodies.join('').toLowerCase();
+      if (heard.length < 4) continue;
+      const single = n === 1;
+      const heardSound = joinedSound(bodies.map((b) => b.toLowerCase()));
+      for (const t of headingTerms) {
+        if (heard === t.key || heardSound[0] !== t.sound[0]) continue;
+        const same = heardSound === t.sound;
+        const spelling = similarity(heard, t.key);
+        // one word: sounding the same or a letter apart, or spelt much alike ("Scameline")
+        const close = single && !same && (soundsLike(heard, t.key) || spelling >= HEADING_SPELLING);
+        if (!same && !close) continue;
+        // several words: the first is not English ("Golek to me")
+        if (!single && english(bodies[0])) continue;
+        if (single && english(heard)) {
+          // an English word: it sounds the same, or it is capitalised mid-sentence as a name is
+          // ("a Scaling profiler"); to a heading word that is English itself, only the latter
+          const named = capitalised(bodies[0]) && i > 0 && !endsSentence(i - 1) && soundsLike(heard, t.key);
+          if (heard.length < 5 || !(named || (same && !t.english))) continue;
+        }
+        const confidence = Math.round(Math.max(spelling, same ? 0.9 : 0, close ? 0.85 : 0) * 100) / 100;
+        if (confidence >= minConfidence) return { length: n, to: t.term, kind: 'term', rule: `${t.term}, heading`, confidence };
+      }
+    }
+    return null;
+  };
+
+  /** A word of a person's name misheard: beside the rest of that name, or alone when the heading names the person. */
+  const fromPeople = (i: number): Fix | null => {
+    if (!fuzzyOn) return null;
+    const body = bodyAt(i);
+    if (!body || !PLAIN.test(body) || !capitalised(body)) return null;
+    const before = i > 0 && tokens[i - 1].type === 'word' ? partsOf((tokens[i - 1] as WordToken).text).body : '';
+    const after = tokens[i + 1]?.type === 'word' ? partsOf((tokens[i + 1] as WordToken).text).body : '';
+    const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    // a name the lexicon knows is somebody's own ("Karl"); a difference of accents alone is not a mishearing
+    const knownName = lexicon.byFirst.has(body.toLowerCase()) || lexicon.byLast.has(body.toLowerCase());
+    const fits = (heard: string, known: string, exact: boolean) =>
+      plain(heard) !== plain(known) && !knownName && (exact ? sound(heard.toLowerCase()) === sound(known.toLowerCase()) : soundsLike(heard.toLowerCase(), known.toLowerCase()));
+    const pick = (people: Person[], part: 'first' | 'last', alone: boolean): Fix | null => {
+      for (const p of people) {
+        const known = p[part];
+        const other = part === 'first' ? after : before;
+        const beside = other.toLowerCase() === (part === 'first' ? p.last : p.first).toLowerCase();
+        if ((alone || beside) && fits(body, known, !alone)) {
+          return { length: 1, to: known, kind: 'name', rule: `${p.first} ${p.last}, ${alone ? 'heading' : 'lexicon'}`, confidence: Math.max(0.85, Math.round(similarity(body.toLowerCase(), known.toLowerCase()) * 100) / 100) };
+        }
+      }
+      return null;
+    };
+    // the lexicon's people: a surname only right after that person's first name, and back
+    const byFirst = lexicon.byFirst.get(before.toLowerCase());
+    const byLast = lexicon.byLast.get(after.toLowerCase());
+    const fix =
+      pick(headingPeople, 'last', true) ??
+      pick(headingPeople, 'first', true) ??
+      (byFirst && capitalised(before) ? pick(byFirst, 'last', false) : null) ??
+      (byLast && capitalised(after) ? pick(byLast, 'first', false) : null);
+    // an English word is no misheard name (checked last: it costs a look-up in the word list)
+    return fix && !english(body) ? fix : null;
+  };
+
+  const fromLexicon = (i: number, out: Token[]): Fix | null => {
+    if (!fuzzyOn) return null;
+    const body = bodyAt(i);
+    if (!body || !PLAIN.test(body) || body.length < 5) return null;
+    const key = body.toLowerCase();
+    if (input.index.known.has(key) || CALENDAR.has(key)) return null;
+    const exact = lexicon.byKey.get(key);
+    if ((exact || lexicon.bySound.has(sound(key))) && english(key)) return null;
+    if (exact) {
+      // casing only where the display has inner capitals ("openssl" → OpenSSL), never a plain name
+      if (exact.display !== body && /\p{Ll}\p{Lu}|\p{Lu}{2}/u.test(exact.display) && body === key) return { length: 1, to: exact.display, kind: 'term', rule: `${exact.display}, lexicon case`, confidence: 1 };
+      return null;
+    }
+    const candidates = lexicon.bySound.get(sound(key));
+    if (!candidates) return null;
+    let best: { display: string; confidence: number } | null = null;
+    for (const c of candidates) {
+      // a word that is the start of a longer name is a word of its own ("Neptune", not Neptune.ai)
+      if (c.key.startsWith(key) || key.startsWith(c.key)) continue;
+      const confidence = Math.round(similarity(key, c.key) * 100) / 100;
+      if (confidence >= Math.max(minConfidence, 0.85) && (!best || confidence > best.confidence)) best = { display: c.display, confidence };
+    }
+    if (!best || !hasTechnicalContext(out, tokens, i)) return null;
+    return { length: 1, to: best.display, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
+  };
+
+  /** A listed variant whose context was missing here, of a term the talk has already had fixed. */
+  const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
+    const key = lowerAt(i);
+    for (const p of input.index.byFirstWord.get(key) ?? []) {
+      // one word, and a term the talk has fixed three times or more
+      if (p.how !== 'variant' || p.words.length !== 1 || (fixedTerms.get(p.entry.term) ?? 0) < 3) continue;
+      const bodies = spanBodies(i, p.words.length);
+      if (!bodies || bodies.some((b, k) => b.toLowerCase() !== p.words[k])) continue;
+      if (p.unless.length && unlessNear(out, i + p.words.length, p.unless, p.window)) continue;
+      return { length: p.words.length, to: p.entry.term, kind: p.entry.kind, rule: `${p.entry.term}, talk`, confidence: 1 };
+    }
+    return null;
+  };
+  const unlessNear = (out: Token[], end: number, unless: string[], window: number) => {
+    const around: string[] = [];
+    for (let k = out.length - 1, n = 0; k >= 0 && n < window; k--) if (out[k].type === 'word') (around.push(wordKey((out[k] as WordToken).text)), n++);
+    for (let k = end, n = 0; k < tokens.length && n < window; k++) if (tokens[k].type === 'word') (around.push(wordKey((tokens[k] as WordToken).text)), n++);
+    return around.some((w) => unless.some((u) => (u.endsWith('*') ? w.startsWith(u.slice(0, -1)) : w === u)));
+  };
+
+  const fromTalk = (i: number, out: Token[]): Fix | null => {
+    const body = bodyAt(i);
+    if (!body || !PLAIN.test(body)) return null;
+    const listed = listedOfFixedTerm(i, out);
+    if (listed) return listed;
+    const key = lowerAt(i);
+    const again = heardFixes.get(key);
+    if (again && again.to !== body && (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1)) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
+    if (!fuzzyOn || key.length < 4 || !soundFixes.size || input.index.known.has(key)) return null;
+    if (!soundFixLetters.has(key[0])) return null;
+    const alike = soundFixes.get(sound(key));
+    if (!alike || alike.to === body || english(key)) return null;
+    const confidence = Math.round(Math.max(similarity(key, alike.to.toLowerCase()), 0.85) * 100) / 100;
+    return confidence >= minConfidence ? { length: 1, to: alike.to, kind: alike.kind, rule: `${alike.to}, talk`, confidence } : null;
+  };
+
+  const pass = (tokensIn: Token[], find: (i: number, out: Token[]) => Fix | null): Token[] => {
+    tokens = tokensIn;
+    lowerCache = new Array(tokens.length);
+    partsCache = new Array(tokens.length);
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const fix = t.type === 'word' && !touched.has(t) ? find(i, out) : null;
+      if (!fix || blockedBySlot(out, tokens, i, fix.kind === 'name' || fix.rule.endsWith('joined'), firstNames)) {
+        out.push(t);
+        continue;
+      }
+      const span = tokens.slice(i, i + fix.length) as WordToken[];
+      const first = partsOf(span[0].text);
+      const last = partsOf(span[span.length - 1].text);
+      const text = span.map((w) => w.text).join(' ');
+      const from = text.slice(first.prefix.length, text.length - last.trail.length);
+      // a change of case alone is the dictionary's to make (or the lexicon's, to inner capitals)
+      if (from === fix.to || (from.toLowerCase() === fix.to.toLowerCase() && !fix.rule.endsWith('lexicon case'))) {
+        out.push(t);
+        continue;
+      }
+      const replaced = replaceSpan(span, fix.to, '');
+      for (const r of replaced) touched.add(r);
+      out.push(...replaced);
+      corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: fix.kind, rule: fix.rule, confidence: fix.confidence });
+      remember(from, fix.to, fix.kind);
+      i += fix.length - 1;
+    }
+    return out;
+  };
+
+  // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
+  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromPeople(i) ?? fromLexicon(i, out));
+  return pass(result, fromTalk);
+}

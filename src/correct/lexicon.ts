@@ -1,0 +1,124 @@
+// The domain lexicon compiled into the project (dictionaries/lexicon.json, made by
+// scripts/compile-lexicon.mjs from public data): Python projects and their display casing,
+// standard-library modules, people of the CPython project, PEP numbers. Unlike the dictionary it
+// holds no variants: its terms are candidates that a heard word reaches by sound, and only with
+// evidence (see evidence.ts).
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface LexiconTerm {
+  display: string;
+  /** The display's letters and digits, lower case ("scikit-learn" → scikitlearn). */
+  key: string;
+}
+
+export interface Person {
+  first: string;
+  last: string;
+}
+
+export interface Lexicon {
+  /** Terms reached by sound, by sound spelling (sound.ts). */
+  readonly bySound: Map<string, LexiconTerm[]>;
+  /** Terms by their key, for casing and for words heard split ("open SSL"). */
+  readonly byKey: Map<string, LexiconTerm>;
+  /** People by first name and by last name (lower case). */
+  readonly byFirst: Map<string, Person[]>;
+  readonly byLast: Map<string, Person[]>;
+  readonly peps: ReadonlySet<number>;
+  /** First pieces of terms with inner capitals ("open" of OpenSSL): the words a term heard apart may start with. */
+  readonly joinStarts: ReadonlySet<string>;
+}
+
+/** The compiled form: columns of one line per term (see scripts/compile-lexicon.mjs). */
+export interface CompiledLexicon {
+  display: string;
+  key: string;
+  sound: string;
+  /** '1' for a term reached by sound, '0' for one reached only by its key. */
+  bySound: string;
+  /** The first piece of a term with inner capitals, lower case ('' for others). */
+  first: string;
+  people: string;
+  peps: string;
+}
+
+export const LEXICON_PATH = fileURLToPath(new URL('../../dictionaries/lexicon.json', import.meta.url));
+
+/** A term's key: its letters and digits, lower case. */
+export const termKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+function push<V>(map: Map<string, V[]>, key: string, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The lexicon over its compiled form; each map is built when first used (most texts need few). */
+export function lexiconFrom(raw: CompiledLexicon): Lexicon {
+  let terms: LexiconTerm[] | undefined;
+  let byKey: Map<string, LexiconTerm> | undefined;
+  let bySound: Map<string, LexiconTerm[]> | undefined;
+  let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
+  let peps: Set<number> | undefined;
+  let joinStarts: Set<string> | undefined;
+  const allTerms = () => {
+    if (!terms) {
+      const keys = raw.key.split('\n');
+      terms = raw.display.split('\n').map((display, i) => ({ display, key: keys[i] }));
+    }
+    return terms;
+  };
+  const allPeople = () => {
+    if (!people) {
+      people = { byFirst: new Map(), byLast: new Map() };
+      for (const name of raw.people.split('\n')) {
+        const words = name.split(' ');
+        if (words.length < 2 || words[0].includes('.')) continue;
+        const person = { first: words[0], last: words[words.length - 1] };
+        push(people.byFirst, person.first.toLowerCase(), person);
+        push(people.byLast, person.last.toLowerCase(), person);
+      }
+    }
+    return people;
+  };
+  return {
+    get byKey() {
+      if (!byKey) {
+        byKey = new Map();
+        for (const term of allTerms()) if (!byKey.has(term.key)) byKey.set(term.key, term);
+      }
+      return byKey;
+    },
+    get bySound() {
+      if (!bySound) {
+        bySound = new Map();
+        const sounds = raw.sound.split('\n');
+        const list = allTerms();
+        for (let i = 0; i < list.length; i++) if (raw.bySound[i] === '1') push(bySound, sounds[i], list[i]);
+      }
+      return bySound;
+    },
+    get byFirst() {
+      return allPeople().byFirst;
+    },
+    get byLast() {
+      return allPeople().byLast;
+    },
+    get joinStarts() {
+      return (joinStarts ??= new Set(raw.first.split('\n').filter(Boolean)));
+    },
+    get peps() {
+      return (peps ??= new Set(raw.peps.split(' ').map(Number)));
+    },
+  };
+}
+
+let lexicon: Lexicon | undefined;
+
+/** The compiled lexicon, read on first use. */
+export function loadLexicon(): Lexicon {
+  lexicon ??= lexiconFrom(JSON.parse(readFileSync(LEXICON_PATH, 'utf8')) as CompiledLexicon);
+  return lexicon;
+}
