@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The shared folder of real recordings: AUDIO_DIR, else ../shared/audio beside the project (or its worktree parent), else /work/shared/audio. */
+/** The shared folder of real recordings: AUDIO_DIR, else ../shared/audio beside the project (or its worktree parent). */
 export function audioDir() {
-  const candidates = [process.env.AUDIO_DIR, join(ROOT, '../shared/audio'), join(ROOT, '../../shared/audio'), '/work/shared/audio'].filter(Boolean);
+  const candidates = [process.env.AUDIO_DIR, join(ROOT, '../shared/audio'), join(ROOT, '../../shared/audio')].filter(Boolean);
   return candidates.find((d) => existsSync(d)) ?? null;
 }
 

@@ -13,7 +13,7 @@ const EXAMPLE_GOLD = join(ROOT, 'test/fixtures/example-segments.json');
 
 /** The corpus folder, or null when none of the places holds one. */
 export function corpusDir() {
-  const candidates = [process.env.CAPTIONS_SHARED, join(ROOT, '../shared'), join(ROOT, '../../shared'), '/work/shared']
+  const candidates = [process.env.CAPTIONS_SHARED, join(ROOT, '../shared'), join(ROOT, '../../shared')]
     .filter(Boolean)
     .map((dir) => join(dir, 'corpus'));
   return candidates.find((dir) => existsSync(dir)) ?? null;

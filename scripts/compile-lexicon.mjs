@@ -14,7 +14,7 @@ import { isEnglish } from '../dist/correct/english.js';
 import { soundSpelling } from '../dist/correct/sound.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = process.argv[2] ?? [join(root, '../shared/lexicon'), join(root, '../../shared/lexicon'), '/work/shared/lexicon'].find((d) => existsSync(d));
+const dir = process.argv[2] ?? [join(root, '../shared/lexicon'), join(root, '../../shared/lexicon')].find((d) => existsSync(d));
 if (!dir || !existsSync(join(dir, 'SOURCES.md'))) {
   console.error('compile-lexicon: no lexicon folder (../shared/lexicon) found');
   process.exit(1);

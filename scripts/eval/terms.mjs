@@ -16,7 +16,7 @@ export const DEVELOPMENT = ['pyconus-2017-gilectomy-larry-hastings', 'pyconus-20
 
 /** The shared data folder: CAPTIONS_SHARED, else ../shared beside the project or its worktree parent. */
 export function sharedDir() {
-  const candidates = [process.env.CAPTIONS_SHARED, join(ROOT, '../shared'), join(ROOT, '../../shared'), '/work/shared'].filter(Boolean);
+  const candidates = [process.env.CAPTIONS_SHARED, join(ROOT, '../shared'), join(ROOT, '../../shared')].filter(Boolean);
   return candidates.find((dir) => existsSync(join(dir, 'corpus')));
 }
 

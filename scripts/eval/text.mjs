@@ -281,7 +281,6 @@ export function corpusDir() {
     process.env.CAPTIONS_SHARED && join(process.env.CAPTIONS_SHARED, 'corpus'),
     join(ROOT, '../shared/corpus'),
     join(ROOT, '../../shared/corpus'),
-    '/work/shared/corpus',
   ].filter(Boolean);
   return candidates.find((d) => existsSync(d)) ?? null;
 }
