@@ -111,7 +111,27 @@ export function wordAt(clause: Clause, offset: number): number {
   return k === -1 ? clause.words.length : k;
 }
 
-/** The break run that ends exactly where a token index starts, if any. */
+/** The first clause starting at or after a token index (clauses are in token order), or -1. */
+export function clauseFrom(view: ClauseView, token: number): number {
+  let low = 0;
+  let high = view.clauses.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (view.clauses[mid].first < token) low = mid + 1;
+    else high = mid;
+  }
+  return low === view.clauses.length ? -1 : low;
+}
+
+/** The break run that ends exactly where a token index starts, if any (runs are in token order). */
 export function breakEndingAt(view: ClauseView, index: number): BreakRun | undefined {
-  return view.breaks.find((b) => b.end === index);
+  let low = 0;
+  let high = view.breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (view.breaks[mid].end < index) low = mid + 1;
+    else high = mid;
+  }
+  const run = view.breaks[low];
+  return run && run.end === index ? run : undefined;
 }

@@ -3,7 +3,7 @@
 // of a source line splits that line.
 
 import type { Correction, Roster, Segment, Token, Warning } from '../types.js';
-import { clauseView, breakEndingAt, type ClauseView } from './clauses.js';
+import { clauseFrom, clauseView, breakEndingAt, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore } from './names.js';
 import { capitalizeSpeakerNames } from './name-case.js';
 import { chooseParts, HANDOFF_COST, type Part } from './choose.js';
@@ -174,8 +174,8 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
     // no handoff: one lecturer, named only if they name themself (or the heading names one person); `>>` turns still split it
     const drafts: Draft[] = [];
     for (const part of splitAtTurns(tokens, { ...whole, role: 'speaker' })) {
-      const from = view.clauses.findIndex((c) => c.first >= part.firstToken);
-      const to = view.clauses.findIndex((c) => c.first >= part.endToken);
+      const from = clauseFrom(view, part.firstToken);
+      const to = clauseFrom(view, part.endToken);
       const name = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, [...rosterNames, ...heading]);
       drafts.push({ ...part, speaker: name, evidence: noEvidence() });
     }
@@ -213,10 +213,11 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       drafts.push(draft);
     } else {
       for (const piece of splitAtTurns(tokens, draft)) {
-        const from = view.clauses.findIndex((c) => c.first >= piece.firstToken);
-        const to = view.clauses.findIndex((c) => c.first >= piece.endToken);
+        const from = clauseFrom(view, piece.firstToken);
+        const to = clauseFrom(view, piece.endToken);
         // a host names themself as they begin ("I'm Ann, your host"); a name further in is a speaker the handoffs missed
-        const opening = from === -1 ? -1 : view.clauses.findIndex((c, k) => k > from && c.wordsBefore - view.clauses[from].wordsBefore > HOST_NAME_WORDS);
+        let opening = -1;
+        if (from !== -1) for (let k = from + 1; k < view.clauses.length && opening === -1; k++) if (view.clauses[k].wordsBefore - view.clauses[from].wordsBefore > HOST_NAME_WORDS) opening = k;
         const own = from === -1 ? null : ownName(view, evidence, from, Math.min(to === -1 ? view.clauses.length : to, opening === -1 ? view.clauses.length : opening), hostNames);
         drafts.push({ ...piece, speaker: rosterHost(options.roster, own), ...(piece.firstToken === draft.firstToken ? {} : { confidence: 0.5, evidence: { start: [tokens[piece.firstToken].line], name: [] } }) });
       }
