@@ -31,6 +31,7 @@ const W = {
   spokenOf: -3,
   selfAtOpening: 3,
   closeThenPause: 1,
+  handedOver: 3.5,
 };
 
 /** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
@@ -118,7 +119,11 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
         break;
       }
     }
-    if (after < n) add(start[after], 'introJustBefore', i);
+    if (after < n) {
+      add(start[after], 'introJustBefore', i);
+      // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again
+      if (evidence[i].handOver) add(end[after], 'handedOver', i);
+    }
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
       add(start[c], 'introNear', i);
