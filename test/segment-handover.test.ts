@@ -68,3 +68,30 @@ describe('the host coming back without applause', () => {
     ]);
   });
 });
+
+describe('a `>>` turn inside a host part', () => {
+  it('splits it, and a name said after the turn is not shown on a piece that runs on to the next talk', () => {
+    const { segments } = detectSpeakers(
+      normalizeLines(
+        'Welcome back, everyone, to the second half of the morning session of lightning talks.',
+        'We have a lot of talks, so please hold your questions for the speakers until the break outside.',
+        'The next one is a story, and I will tell you the start of it while we get the laptop ready.',
+        'So this person is really excited about trains, as I said, and one day the big fair comes to town.',
+        'And they are really excited to go to it, but not as excited as you all are to hear this talk.',
+        '[laughter], >> Take it, sir. Hi, my name is Oskar Lind. ' + BODY[0],
+        BODY[1],
+        'So he has been waiting his whole life for this day, and he gets his ticket way ahead of time.',
+        'He runs in and the whole hall is deserted, and he steps over the velvet rope to touch the train.',
+        'He is not really anyone here, he is just the postman, and the guard comes over to see him.',
+        'Are you ready to go? Next up we have Lea. Go!',
+        "Hi, I'm Lea. " + BODY[2],
+        ...BODY,
+      ).tokens,
+    );
+    expect(segments.map((s) => [s.role, s.speaker, s.startLine])).toEqual([
+      ['host', null, lineOf(1)],
+      ['host', null, lineOf(6)],
+      ['speaker', 'Lea', lineOf(12)],
+    ]);
+  });
+});

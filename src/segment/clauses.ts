@@ -78,9 +78,7 @@ export function clauseView(tokens: Token[]): ClauseView {
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    // a `>>` the reader left inside a line's text is a turn all the same
-    const turnWord = t.type === 'word' && /^(?:\\?>){2}$/.test(t.text);
-    if (t.type === 'word' && !turnWord) {
+    if (t.type === 'word') {
       run = null;
       if (words.length === 0) first = i;
       words.push(t);
@@ -92,7 +90,7 @@ export function clauseView(tokens: Token[]): ClauseView {
     if (t.type === 'marker' && words.length > 0) continue; // a slide change inside a sentence does not cut it
     flush();
     sawBreak = true;
-    const strong = turnWord || t.type === 'turn' || (t.type === 'event' && isApplause(t.text));
+    const strong = t.type === 'turn' || (t.type === 'event' && isApplause(t.text));
     if (run && run.end === i) {
       run.end = i + 1;
       run.strong ||= strong;

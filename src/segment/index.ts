@@ -129,6 +129,8 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
 
 /** A host who names themself does so within this many words of taking over. */
 const HOST_NAME_WORDS = 20;
+/** A host's own turn after a `>>` is at most this long when it ends a host part. */
+const HOST_TURN_WORDS = 60;
 
 /** A lightning talk runs five minutes; one over fifteen (at about 150 words a minute) is likely two talks. */
 const LONG_LIGHTNING_WORDS = 15 * 150;
@@ -212,7 +214,15 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       }
       drafts.push(draft);
     } else {
-      for (const piece of splitAtTurns(tokens, draft)) {
+      const pieces = splitAtTurns(tokens, draft);
+      for (const [k, piece] of pieces.entries()) {
+        // the last of several pieces runs on to the next talk: when it is long, someone who named
+        // themself after the turn may have stopped long before (the host's return missed), so their
+        // name is not shown on it; a co-host's turn is short
+        if (k > 0 && k === pieces.length - 1 && wordsIn(tokens, piece.firstToken, piece.endToken) > HOST_TURN_WORDS) {
+          drafts.push({ ...piece, speaker: rosterHost(options.roster, null), confidence: 0.5, evidence: { start: [tokens[piece.firstToken].line], name: [] } });
+          continue;
+        }
         const from = view.clauses.findIndex((c) => c.first >= piece.firstToken);
         const to = view.clauses.findIndex((c) => c.first >= piece.endToken);
         // a host names themself as they begin ("I'm Ann, your host"); a name further in is a speaker the handoffs missed
