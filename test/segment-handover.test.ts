@@ -95,3 +95,29 @@ describe('a `>>` turn inside a host part', () => {
     ]);
   });
 });
+
+describe('a recorded talk', () => {
+  const recording = (title: string | undefined) =>
+    detectSpeakers(
+      normalizeLines(
+        '[Music]',
+        'So hello and welcome to this talk about parsers. ' + BODY[0],
+        ...BODY,
+        ...BODY,
+        'Thank you and enjoy the rest of the conference. [Music]',
+        '[Music], [Music], [Music], [Music], (buzzing), Alright, let us go.',
+      ).tokens,
+      { title },
+    ).segments.map((s) => [s.role, s.speaker, s.startLine]);
+
+  it('titled with one person: their talk opens the file, and speech after the outro music is another part', () => {
+    expect(recording('Oskar Lind - Parsers at Speed')).toEqual([
+      ['speaker', 'Oskar Lind', lineOf(1)],
+      ['host', null, lineOf(9)],
+    ]);
+  });
+
+  it('without such a title the same text stays one part', () => {
+    expect(recording(undefined)).toHaveLength(1);
+  });
+});

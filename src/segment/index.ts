@@ -164,8 +164,9 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
 
   const view = clauseView(tokens);
   const evidence = readEvidence(view);
-  const parts = chooseParts(view, evidence);
   const heading = headingNames(options.title ?? null);
+  // a recording titled with one person's name is their talk: it may open in it at no cost
+  const parts = chooseParts(view, evidence, heading.filter((h) => !isEnglish(h.split(' ')[0])).length === 1);
   const rosterNames = options.roster?.speakers.flatMap((p) => [p.name, ...p.aliases]) ?? [];
   const hostNames = options.roster?.hosts.flatMap((h) => [h.name, ...h.aliases]) ?? [];
   const known = [...(options.roster?.speakers.map((p) => p.name) ?? []), ...heading];

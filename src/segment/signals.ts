@@ -122,6 +122,11 @@ export function isApplause(eventText: string): boolean {
   return /applause|clapping|cheer/.test(eventText);
 }
 
+/** Music between stretches of speech: a recording's intro or outro. */
+export function isMusic(eventText: string): boolean {
+  return eventText.includes('music');
+}
+
 /** Title announced by the host: "giving us a talk on X", "going to talk to us about X", "X with Y". */
 const TITLES: RegExp[] = [
   /\btalk (?:on|about|called|titled|entitled) (.+)$/i,
