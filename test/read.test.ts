@@ -57,6 +57,14 @@ describe('parseTranscript', () => {
     expect(parseLine(' a >> b', 1).pieces.map((p) => p.kind)).toEqual(['text']);
   });
 
+  it('reads >> after a sentence or phrase end inside a line as a turn, not a shift in code', () => {
+    expect(parseLine(' So yeah. >> So when we build it', 1).pieces.map((p) => p.kind)).toEqual(['text', 'turn', 'text']);
+    expect(parseLine(' so yeah， >> Take it', 1).pieces.map((p) => p.kind)).toEqual(['text', 'turn', 'text']);
+    expect(parseLine(' Done. \\>\\> Next', 1).pieces.map((p) => p.kind)).toEqual(['text', 'turn', 'text']);
+    expect(parseLine(' x = y >> 2', 1).pieces.map((p) => p.kind)).toEqual(['text']);
+    expect(parseLine(' ok. >>> print(1)', 1).pieces.map((p) => p.kind)).toEqual(['text']);
+  });
+
   it('gives a clear error for an empty file and for a file with only markers', () => {
     expect(errorOf(() => parseTranscript('')).message).toMatch(/empty transcript/);
     expect(errorOf(() => parseTranscript('\n\n  \n')).message).toMatch(/empty transcript/);

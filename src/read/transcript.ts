@@ -41,6 +41,23 @@ function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** Ends a sentence or a phrase: `>>` after it opens a new utterance inside the line ("So yeah. >> So when…"). */
+const PHRASE_ENDS = new Set(['.', '?', '!', ',', ';', ':', '…', '。', '，', '？', '！', '；', '：']);
+
+/**
+ * `>>` (found at `at`, `length` characters) opens an utterance at the start of a line, after a
+ * sound event or marker, or inside the text after a sentence or phrase end and a space, with a
+ * space after it; elsewhere ("x >> 2", ">>> print") it is text.
+ */
+function opensUtterance(buffer: string, text: string, at: number, length: number): boolean {
+  let k = buffer.length - 1;
+  while (k >= 0 && /\s/.test(buffer[k])) k--;
+  if (k < 0) return true;
+  if (k === buffer.length - 1 || !PHRASE_ENDS.has(buffer[k])) return false;
+  const after = at + length;
+  return after >= text.length || /\s/.test(text[after]);
+}
+
 /** Splits one line into text, markers, sound events and `>>` turns, undoing markdown escapes. */
 export function parseLine(text: string, line: number): TranscriptLine {
   const pieces: LinePiece[] = [];
@@ -78,8 +95,7 @@ export function parseLine(text: string, line: number): TranscriptLine {
       flush();
       pieces.push({ kind: 'event', text: eventText(m[1]), column });
       i += m[0].length;
-    } else if ((ch === '>' || ch === '\\') && buffer.trim() === '' && (m = matchAt(TURN, text, i))) {
-      // `>>` opens an utterance only at the start of a line or after a sound event / marker.
+    } else if ((ch === '>' || ch === '\\') && (m = matchAt(TURN, text, i)) && opensUtterance(buffer, text, i, m[0].length)) {
       flush();
       pieces.push({ kind: 'turn', column });
       i += m[0].length;

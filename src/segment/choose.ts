@@ -31,6 +31,7 @@ const W = {
   spokenOf: -3,
   selfAtOpening: 3,
   closeThenPause: 1,
+  handedOver: 3.5,
 };
 
 /** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
@@ -118,7 +119,11 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
         break;
       }
     }
-    if (after < n) add(start[after], 'introJustBefore', i);
+    if (after < n) {
+      add(start[after], 'introJustBefore', i);
+      // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again
+      if (evidence[i].handOver) add(end[after], 'handedOver', i);
+    }
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
       add(start[c], 'introNear', i);
@@ -206,7 +211,7 @@ function namesSomeone(score: Score): boolean {
  * talk); a host part follows a talk of at least MIN_TALK_WORDS words. The session may open with
  * either (a file that starts in the middle of a talk).
  */
-export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[] {
+export function chooseParts(view: ClauseView, evidence: ClauseEvidence[], oneSpeakerTitle = false): Part[] {
   const clauses = view.clauses;
   const n = clauses.length;
   if (n === 0) return [];
@@ -220,7 +225,7 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[]): Part[
   // a file may open in the middle of a talk (a tie opens with the host), or with a speaker naming themself
   const openingSelf = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.self?.strong && e.self.name.capitalized);
   const openingIntro = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.intro);
-  talk[0] = -OPEN_IN_TALK + (openingSelf !== -1 && (openingIntro === -1 || openingIntro > openingSelf) ? W.selfAtOpening : 0);
+  talk[0] = -(oneSpeakerTitle ? OPEN_IN_TALK / 2 : OPEN_IN_TALK) + (openingSelf !== -1 && (openingIntro === -1 || openingIntro > openingSelf) ? W.selfAtOpening : 0);
   // best host / talk state among clauses that can precede c
   let bestHost = -1; // best host[q] for q < c
   let bestTalk = -1; // best talk[q] for q with at least MIN_TALK_WORDS words before c

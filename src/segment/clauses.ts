@@ -2,7 +2,7 @@
 // sentence end, a sound event, a `>>` turn or a break) and the runs of non-word tokens between them.
 
 import type { Token, WordToken } from '../types.js';
-import { isApplause } from './signals.js';
+import { isApplause, isMusic } from './signals.js';
 
 const TERMINAL = /[.?!…]["'”’)\]]*$/;
 
@@ -30,7 +30,7 @@ export interface Clause {
 export interface BreakRun {
   first: number;
   end: number;
-  /** True when the run holds a `>>` turn or applause (a handoff sign), not just a slide marker or laughter. */
+  /** True when the run holds a `>>` turn, applause or music (a handoff sign), not just a slide marker or laughter. */
   strong: boolean;
 }
 
@@ -78,9 +78,12 @@ export function clauseView(tokens: Token[]): ClauseView {
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    // a `>>` the reader left inside a line's text is a turn all the same
-    const turnWord = t.type === 'word' && /^(?:\\?>){2}$/.test(t.text);
-    if (t.type === 'word' && !turnWord) {
+    if (t.type === 'word' && words.length === 0 && sawBreak && !/[\p{L}\p{N}]/u.test(t.text)) {
+      // a comma the transcript left between sound events ("[Music], [Music]") is no speech
+      if (run && run.end === i) run.end = i + 1;
+      continue;
+    }
+    if (t.type === 'word') {
       run = null;
       if (words.length === 0) first = i;
       words.push(t);
@@ -92,7 +95,7 @@ export function clauseView(tokens: Token[]): ClauseView {
     if (t.type === 'marker' && words.length > 0) continue; // a slide change inside a sentence does not cut it
     flush();
     sawBreak = true;
-    const strong = turnWord || t.type === 'turn' || (t.type === 'event' && isApplause(t.text));
+    const strong = t.type === 'turn' || (t.type === 'event' && (isApplause(t.text) || isMusic(t.text)));
     if (run && run.end === i) {
       run.end = i + 1;
       run.strong ||= strong;

@@ -12,7 +12,9 @@ import {
   isClose,
   isGreeting,
   isHostContinuation,
+  isHandOver,
   isHostReturn,
+  isPraiseThenThanks,
   isStrongSelfIntroduction,
   isWeakHostReturn,
   matchesOf,
@@ -29,6 +31,8 @@ export interface SelfIntroduction {
 export interface ClauseEvidence {
   /** A host introduction in this clause; its name when one is given. */
   intro: { name: NameCandidate | null } | null;
+  /** The floor handed on ("I'll hand it back to Sam"): someone else speaks next. */
+  handOver: boolean;
   self: SelfIntroduction | null;
   close: boolean;
   hostReturn: boolean;
@@ -108,9 +112,10 @@ export function readEvidence(view: ClauseView): ClauseEvidence[] {
     const strongBreak = (run?.strong ?? false) || /^[([](?:audience )?(?:applau|clap)/.test(clause.lower);
     return {
       intro: introAcrossHonorific(view, index, introIn(clause)),
+      handOver: isHandOver(clause.lower),
       self: selfIn(clause),
       close: isClose(clause.lower),
-      hostReturn: isHostReturn(clause.lower, clause.text),
+      hostReturn: isHostReturn(clause.lower, clause.text) || isPraiseThenThanks(clause.lower, view.clauses[index + 1]?.lower),
       weakReturn: isWeakHostReturn(clause.lower),
       greeting: isGreeting(clause.lower),
       strongBreak,

@@ -129,6 +129,8 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
 
 /** A host who names themself does so within this many words of taking over. */
 const HOST_NAME_WORDS = 20;
+/** A host's own turn after a `>>` is at most this long when it ends a host part. */
+const HOST_TURN_WORDS = 60;
 
 /** A lightning talk runs five minutes; one over fifteen (at about 150 words a minute) is likely two talks. */
 const LONG_LIGHTNING_WORDS = 15 * 150;
@@ -162,8 +164,9 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
 
   const view = clauseView(tokens);
   const evidence = readEvidence(view);
-  const parts = chooseParts(view, evidence);
   const heading = headingNames(options.title ?? null);
+  // a recording titled with one person's name is their talk: it may open in it at no cost
+  const parts = chooseParts(view, evidence, heading.filter((h) => !isEnglish(h.split(' ')[0])).length === 1);
   const rosterNames = options.roster?.speakers.flatMap((p) => [p.name, ...p.aliases]) ?? [];
   const hostNames = options.roster?.hosts.flatMap((h) => [h.name, ...h.aliases]) ?? [];
   const known = [...(options.roster?.speakers.map((p) => p.name) ?? []), ...heading];
@@ -212,12 +215,20 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       }
       drafts.push(draft);
     } else {
-      for (const piece of splitAtTurns(tokens, draft)) {
+      const pieces = splitAtTurns(tokens, draft);
+      for (const [k, piece] of pieces.entries()) {
+        // the last of several pieces runs on to the next talk: when it is long, someone who named
+        // themself after the turn may have stopped long before (the host's return missed), so their
+        // name is not shown on it; a co-host's turn is short
+        if (k > 0 && k === pieces.length - 1 && wordsIn(tokens, piece.firstToken, piece.endToken) > HOST_TURN_WORDS) {
+          drafts.push({ ...piece, speaker: rosterHost(options.roster, null), confidence: 0.5, evidence: { start: [tokens[piece.firstToken].line], name: [] } });
+          continue;
+        }
         const from = clauseFrom(view, piece.firstToken);
         const to = clauseFrom(view, piece.endToken);
         // a host names themself as they begin ("I'm Ann, your host"); a name further in is a speaker the handoffs missed
         let opening = -1;
-        if (from !== -1) for (let k = from + 1; k < view.clauses.length && opening === -1; k++) if (view.clauses[k].wordsBefore - view.clauses[from].wordsBefore > HOST_NAME_WORDS) opening = k;
+        if (from !== -1) for (let c = from + 1; c < view.clauses.length && opening === -1; c++) if (view.clauses[c].wordsBefore - view.clauses[from].wordsBefore > HOST_NAME_WORDS) opening = c;
         const own = from === -1 ? null : ownName(view, evidence, from, Math.min(to === -1 ? view.clauses.length : to, opening === -1 ? view.clauses.length : opening), hostNames);
         drafts.push({ ...piece, speaker: rosterHost(options.roster, own), ...(piece.firstToken === draft.firstToken ? {} : { confidence: 0.5, evidence: { start: [tokens[piece.firstToken].line], name: [] } }) });
       }

@@ -21,14 +21,24 @@ export const HOST_INTRODUCTIONS: RegExp[] = [
   /\btake it away\b[,?!.]? ?/g,
   /\b(?:like to|want to|going to|let me) (?:now )?introduce (?:to )?(?:you )?(?:to )?/g,
   /\b(?:we |i )?(?:(?:will|'ll|can|are going to|am going to|'m going to) )?invite (?=\S+(?: \S+){0,2} to (?:speak|take|present|share|come|join)\b)/g,
-  /\b(?:hand|pass|turn) (?:it |things )?(?:back |over )?to (?:my (?:colleague|friend|co-?worker|co-?presenter|co-?speaker) )?/g,
+  /\b(?:hand|pass|turn) (?:it |things |my time )?(?:back |over |off ){0,2}to (?:my (?:colleague|friend|co-?worker|co-?presenter|co-?speaker) )?/g,
+  /\bgive (?:it|things|the floor) (?:back |over ){1,2}to /g,
+  // "I'll let Sam take over", "I'm going to let Sam pop in"
+  /\b(?:will|'ll|going to|let me) (?:go ahead and )?let (?=\S+ (?:take (?:over|it from here)|pop in|jump in)\b)/g,
 ];
+
+/** Handing the floor on, whoever speaks next (a new speaker, or the host again): "I'll hand it back to Sam". */
+const HAND_OVER = /\b(?:hand|pass|turn|give) (?:it |things |my time |the floor )?(?:back |over |off ){1,2}to\b|\blet \S+ take (?:over|it from here)\b/;
+
+export function isHandOver(lower: string): boolean {
+  return HAND_OVER.test(lower);
+}
 
 /** The host readying the next talk without naming anyone: "the next lightning talk", "are you ready to go?". */
 export const HOST_CUES: RegExp[] = [/\bnext (?:lightning )?(?:talk|speaker|talker|presenter)\b/, /\bare you ready\b/];
 
 /** Cheap test that rules out most clauses before the introduction patterns run. */
-export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to|invite|introduce)\b/;
+export const MAY_INTRODUCE = /\b(?:up|next|first|last|speaker|welcome|give|ado|kick|away|ready|stage|to|invite|introduce|let)\b/;
 
 /** The speaker names themself: "my name is X", "I'm X", "hi, I'm X". */
 export const SELF_INTRODUCTIONS: RegExp[] = [/\bmy name(?: is|'s) /g, /\bi(?:'m| am) /g];
@@ -87,6 +97,14 @@ export function isHostReturn(lower: string, text: string): boolean {
   return HOST_RETURNS.some((re) => re.test(lower)) || THANKS_BY_NAME.test(text);
 }
 
+/** A word of praise said alone ("Wonderful.", "Awesome!"): the host's, when thanks follow it. */
+const PRAISE_ALONE = /^(?:awesome|wonderful|excellent|perfect|fantastic)[.!]?$/;
+
+/** "Wonderful. Thank you so much.": the host comes back praising, then thanking. */
+export function isPraiseThenThanks(lower: string, nextLower: string | undefined): boolean {
+  return PRAISE_ALONE.test(lower) && nextLower !== undefined && /^(?:thank you|thanks)\b/.test(nextLower);
+}
+
 /** A return too weak to stand alone ("thanks.", "thank you, Lorena") counts right after applause or a turn. */
 export function isWeakHostReturn(lower: string): boolean {
   return /^(?:so |okay,? )?(?:thanks|thank you)\b/.test(lower);
@@ -102,6 +120,11 @@ export function isGreeting(lower: string): boolean {
 /** Sound events that close a talk or greet a speaker. */
 export function isApplause(eventText: string): boolean {
   return /applause|clapping|cheer/.test(eventText);
+}
+
+/** Music between stretches of speech: a recording's intro or outro. */
+export function isMusic(eventText: string): boolean {
+  return eventText.includes('music');
 }
 
 /** Title announced by the host: "giving us a talk on X", "going to talk to us about X", "X with Y". */
