@@ -168,7 +168,7 @@ describe('a property of the handoffs', () => {
   const NAMES = ['Alma', 'Bodhi', 'Cosima', 'Dariusz', 'Eun', 'Farrukh', 'Gwen', 'Hamid'];
   const INTROS = [(n: string) => `Next up we have ${n}.`, (n: string) => `Please welcome ${n}.`, (n: string) => `Let's give it up for ${n}!`, (n: string) => `Our next speaker is ${n}.`];
   const SELF = [(n: string) => `My name is ${n}.`, (n: string) => `Hi, I'm ${n}.`, () => 'Hello everyone.'];
-  const plan = fc.record({ intro: fc.nat(INTROS.length - 1), self: fc.nat(SELF.length - 1), body: fc.array(fc.nat(BODY.length - 1), { minLength: 2, maxLength: 5 }), applause: fc.boolean() });
+  const plan = fc.record({ intro: fc.nat(INTROS.length - 1), self: fc.nat(SELF.length - 1), body: fc.uniqueArray(fc.nat(BODY.length - 1), { minLength: 2, maxLength: Math.min(5, BODY.length) }), applause: fc.boolean() });
 
   function session(plans: Array<{ intro: number; self: number; body: number[]; applause: boolean }>): string[] {
     const lines = ['Good morning and welcome back, everyone.'];
@@ -181,7 +181,8 @@ describe('a property of the handoffs', () => {
   }
   const talksIn = (lines: string[]) => detect(...lines).segments.filter((s) => s.role === 'speaker').length;
 
-  // (a session left with no talk at all is one segment, as a lecture is: hence at least two talks)
+  // (a session left with no talk at all is one segment, as a lecture is: hence at least two talks; a
+  // talk's sentences differ, since one said three times in a row is a recognition loop, kept once)
   it('adding or removing one introduced talk changes the number of talks by one', () => {
     fc.assert(
       fc.property(fc.array(plan, { minLength: 2, maxLength: 6 }), fc.nat(), (plans, at) => {
