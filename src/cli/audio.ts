@@ -21,7 +21,7 @@ export interface MediaPlan {
   mediaFor(input: InputFile): { media: string } | { error: string };
 }
 
-function isMap(path: string): boolean {
+export function isMap(path: string): boolean {
   return /\.(csv|json)$/i.test(path);
 }
 
