@@ -124,6 +124,19 @@ describe.skipIf(skip !== null)('captions sync', () => {
     expect(readFileSync(join(dir, 'synced.srt'), 'utf8').replace(/^\d\d:.*$/gm, '')).toBe(readFileSync(draft, 'utf8').replace(/^\d\d:.*$/gm, ''));
   });
 
+  it('keeps a draft\'s CRLF line ends and byte order mark: only the times change', () => {
+    const draft = join(dir, 'crlf.srt');
+    const original = '\uFEFF' + srt((t) => 1.5 + t).replace(/\n/g, '\r\n');
+    writeFileSync(draft, original);
+    const run = runCli(['sync', draft, '--audio', talk.wav, '-o', join(dir, 'crlf-synced.srt')]);
+    expect(run.status).toBe(0);
+    const synced = readFileSync(join(dir, 'crlf-synced.srt'), 'utf8');
+    expect(synced.startsWith('\uFEFF')).toBe(true);
+    expect(synced).not.toMatch(/[^\r]\n/);
+    expect(synced).not.toBe(original);
+    expect(synced.replace(/\d\d:[^\r]*/g, '')).toBe(original.replace(/\d\d:[^\r]*/g, ''));
+  });
+
   it('leaves a draft that is already in sync within 0.1 s', () => {
     const draft = join(dir, 'in-sync.srt');
     writeFileSync(draft, srt((t) => t));

@@ -109,6 +109,7 @@ export function createProgram(): Command {
     .option('--audio <media>', "the talk's recording (any file ffmpeg reads)")
     .option('-o, --output <file>', 'where the synced draft goes (default: stdout)')
     .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset')
+    .option('--encoding <name>', ENCODING_HELP)
     .option('-q, --quiet', 'print errors only')
     .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
       const { runSync } = await import('./sync-command.js');
