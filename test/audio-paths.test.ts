@@ -85,3 +85,19 @@ describe('bounded reads of the draft and the map', () => {
     expect(mapped.stderr).toMatch(/talk\.mp3/);
   });
 });
+
+describe('"audio" in the config file', () => {
+  it('takes true (the recording beside each transcript) as well as a file name', () => {
+    const dir = tempDir('captions-audio-paths-');
+    writeFileSync(join(dir, 'talk.md'), TRANSCRIPT);
+    writeFileSync(join(dir, 'captions.config.json'), JSON.stringify({ audio: true }));
+    const run = runCli(['build', 'talk.md', '-o', 'out', '--no-speakers'], { cwd: dir });
+    // the option is taken: the input fails for want of a recording beside it, not the run for bad usage
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--audio: no recording beside it/);
+    writeFileSync(join(dir, 'captions.config.json'), JSON.stringify({ audio: 12 }));
+    const bad = runCli(['build', 'talk.md', '-o', 'out', '--no-speakers'], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/option "audio" takes one file name or true/);
+  });
+});
