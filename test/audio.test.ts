@@ -3,7 +3,7 @@
 // as a one-line error or a named warning, with nothing written.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from '../src/audio/decode.js';
@@ -75,6 +75,19 @@ describe.skipIf(skip !== null)('timing from the recording', () => {
     const first = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')).words[0].start;
     expect(Math.abs(first('beside.json') - talk.cues[0].start)).toBeLessThanOrEqual(0.12);
     expect(Math.abs(first('mapped.json') - talk.cues[0].start)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('--changed-only rebuilds an input whose recording was replaced', () => {
+    const recording = join(dir, 'changing.wav');
+    copyFileSync(talk.wav, recording);
+    const out = join(dir, 'changed-out');
+    const build = () => JSON.parse(runCli(['build', join(dir, 'talk.md'), '--audio', recording, '--no-speakers', '-f', 'srt', '-o', out + '/', '--changed-only', '--json']).stdout).summary;
+    expect(build()).toMatchObject({ built: 1, skipped: 0 });
+    expect(build()).toMatchObject({ built: 0, skipped: 1 });
+    // the same talk one second later in the recording
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', talk.wav, '-af', 'adelay=1000:all=1', join(dir, 'later.wav')]);
+    copyFileSync(join(dir, 'later.wav'), recording);
+    expect(build()).toMatchObject({ built: 1, skipped: 0 });
   });
 
   it('warns, with times and lines, when the text runs far longer than the speech', async () => {

@@ -126,9 +126,15 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   const changed = options.changedOnly ? await import('./changed.js') : undefined;
   const state = changed && outDir ? changed.BuildState.load(outDir, (message) => process.stderr.write(message + '\n')) : undefined;
   const fingerprint = changed ? changed.fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion) : '';
+  // with --audio, each input's own recording is part of what its outputs depend on
+  const fingerprintFor = (input: InputFile) => {
+    if (!changed || !media) return fingerprint;
+    const recording = media.mediaFor(input);
+    return changed.withRecording(fingerprint, 'media' in recording ? recording.media : undefined);
+  };
   spec.inputs.forEach((input, index) => {
     if (outcomes[index] || !state || input.path === '-') return;
-    if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprint)) {
+    if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprintFor(input))) {
       // An unchanged input keeps what its last build said, so --fail-on warning fails the same way.
       const last = state.lastOutcome(resolve(input.path));
       outcomes[index] = { path: input.path, name: input.path, status: 'skipped', written: [], cues: last.cues, corrections: last.corrections, warnings: last.diagnostics.filter((d) => d.severity === 'warning').length, diagnostics: last.diagnostics };
@@ -172,7 +178,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       print(plain);
       if (state && !options.dryRun) {
         const key = resolve(plain.path);
-        if (plain.status === 'built') state.record(key, fingerprint, plain);
+        if (plain.status === 'built') state.record(key, fingerprintFor(spec.inputs[index]), plain);
         else state.forget(key);
       }
     },
