@@ -90,6 +90,24 @@ describe.skipIf(skip !== null)('timing from the recording', () => {
     expect(build()).toMatchObject({ built: 1, skipped: 0 });
   });
 
+  it('an --offset at or past the end of the recording is an error naming --offset, nothing written', () => {
+    const out = join(dir, 'late-offset');
+    const run = runCli(['build', join(dir, 'talk.md'), '--audio', talk.wav, '--offset', '600', '--no-speakers', '-f', 'srt', '-o', out + '/']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--offset 600\.000 s is at or past the end of the recording/);
+    expect(existsSync(join(out, 'talk.srt'))).toBe(false);
+  });
+
+  it('warns of a marker time past the end of the recording, naming its markers-file line', () => {
+    const lines = transcript.text.split('\n');
+    lines.splice(transcript.lineOfCue[3] - 1, 0, '![](img/talk_2.png)', '');
+    writeFileSync(join(dir, 'marked.md'), lines.join('\n'));
+    writeFileSync(join(dir, 'late.csv'), 'marker,time\n2,900\n');
+    const run = runCli(['build', join(dir, 'marked.md'), '--audio', talk.wav, '--markers', join(dir, 'late.csv'), '--no-speakers', '-f', 'srt']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`marked\\.md:${transcript.lineOfCue[3]}:.*late\\.csv:2: marker 2 at 900\\.000 s is at or past the end of the recording`));
+  });
+
   it('warns, with times and lines, when the text runs far longer than the speech', async () => {
     const longer = transcript.text + '\n' + Array.from({ length: 12 }, () => TEXTS.join(' ')).join('\n\n') + '\n';
     const features = await decodeAudio(talk.wav);
