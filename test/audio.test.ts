@@ -3,7 +3,7 @@
 // as a one-line error or a named warning, with nothing written.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeAudio } from '../src/audio/decode.js';
@@ -77,6 +77,37 @@ describe.skipIf(skip !== null)('timing from the recording', () => {
     expect(Math.abs(first('mapped.json') - talk.cues[0].start)).toBeLessThanOrEqual(0.1);
   });
 
+  it('--changed-only rebuilds an input whose recording was replaced', () => {
+    const recording = join(dir, 'changing.wav');
+    copyFileSync(talk.wav, recording);
+    const out = join(dir, 'changed-out');
+    const build = () => JSON.parse(runCli(['build', join(dir, 'talk.md'), '--audio', recording, '--no-speakers', '-f', 'srt', '-o', out + '/', '--changed-only', '--json']).stdout).summary;
+    expect(build()).toMatchObject({ built: 1, skipped: 0 });
+    expect(build()).toMatchObject({ built: 0, skipped: 1 });
+    // the same talk one second later in the recording
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', talk.wav, '-af', 'adelay=1000:all=1', join(dir, 'later.wav')]);
+    copyFileSync(join(dir, 'later.wav'), recording);
+    expect(build()).toMatchObject({ built: 1, skipped: 0 });
+  });
+
+  it('an --offset at or past the end of the recording is an error naming --offset, nothing written', () => {
+    const out = join(dir, 'late-offset');
+    const run = runCli(['build', join(dir, 'talk.md'), '--audio', talk.wav, '--offset', '600', '--no-speakers', '-f', 'srt', '-o', out + '/']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--offset 600\.000 s is at or past the end of the recording/);
+    expect(existsSync(join(out, 'talk.srt'))).toBe(false);
+  });
+
+  it('warns of a marker time past the end of the recording, naming its markers-file line', () => {
+    const lines = transcript.text.split('\n');
+    lines.splice(transcript.lineOfCue[3] - 1, 0, '![](img/talk_2.png)', '');
+    writeFileSync(join(dir, 'marked.md'), lines.join('\n'));
+    writeFileSync(join(dir, 'late.csv'), 'marker,time\n2,900\n');
+    const run = runCli(['build', join(dir, 'marked.md'), '--audio', talk.wav, '--markers', join(dir, 'late.csv'), '--no-speakers', '-f', 'srt']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`marked\\.md:${transcript.lineOfCue[3]}:.*late\\.csv:2: marker 2 at 900\\.000 s is at or past the end of the recording`));
+  });
+
   it('warns, with times and lines, when the text runs far longer than the speech', async () => {
     const longer = transcript.text + '\n' + Array.from({ length: 12 }, () => TEXTS.join(' ')).join('\n\n') + '\n';
     const features = await decodeAudio(talk.wav);
@@ -122,6 +153,19 @@ describe.skipIf(skip !== null)('captions sync', () => {
     expect(median(starts.map((s, i) => Math.abs(s - talk.cues[i].start)))).toBeLessThanOrEqual(0.2);
     // text and numbering kept
     expect(readFileSync(join(dir, 'synced.srt'), 'utf8').replace(/^\d\d:.*$/gm, '')).toBe(readFileSync(draft, 'utf8').replace(/^\d\d:.*$/gm, ''));
+  });
+
+  it('keeps a draft\'s CRLF line ends and byte order mark: only the times change', () => {
+    const draft = join(dir, 'crlf.srt');
+    const original = '\uFEFF' + srt((t) => 1.5 + t).replace(/\n/g, '\r\n');
+    writeFileSync(draft, original);
+    const run = runCli(['sync', draft, '--audio', talk.wav, '-o', join(dir, 'crlf-synced.srt')]);
+    expect(run.status).toBe(0);
+    const synced = readFileSync(join(dir, 'crlf-synced.srt'), 'utf8');
+    expect(synced.startsWith('\uFEFF')).toBe(true);
+    expect(synced).not.toMatch(/[^\r]\n/);
+    expect(synced).not.toBe(original);
+    expect(synced.replace(/\d\d:[^\r]*/g, '')).toBe(original.replace(/\d\d:[^\r]*/g, ''));
   });
 
   it('leaves a draft that is already in sync within 0.1 s', () => {

@@ -4,10 +4,14 @@
 // (talk.md ↔ talk.mp4, .webm, .mkv, .mov, .mp3, .m4a, .wav, .ogg, .opus or .flac).
 
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { AudioError, decodeAudio } from '../audio/decode.js';
 import type { AudioFeatures } from '../audio/features.js';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { decodeText } from '../read/decode.js';
+import { InputError } from '../types.js';
+import { ioReason } from './diagnostics.js';
 import type { InputFile } from './inputs.js';
 import { UsageError } from './outputs.js';
 
@@ -21,7 +25,7 @@ export interface MediaPlan {
   mediaFor(input: InputFile): { media: string } | { error: string };
 }
 
-function isMap(path: string): boolean {
+export function isMap(path: string): boolean {
   return /\.(csv|json)$/i.test(path);
 }
 
@@ -29,9 +33,11 @@ function isMap(path: string): boolean {
 function readMap(path: string): Map<string, string> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    throw new UsageError(`--audio ${path}: cannot read the map`);
+    text = decodeText(readBytesBounded(path, 'audio-map'));
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`${path}:${error.line}: --audio map: ${error.message}`);
+    const reason = error instanceof ReadLimitError ? error.message : ioReason(error as NodeJS.ErrnoException);
+    throw new UsageError(`--audio ${path}: cannot read the map: ${reason}`);
   }
   const base = dirname(path);
   const map = new Map<string, string>();

@@ -18,7 +18,7 @@ import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
 import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
 import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../write/index.js';
-import { audioProgressBar, planMedia } from './audio.js';
+import { audioProgressBar, isMap, planMedia, type MediaPlan } from './audio.js';
 import { InputError } from '../types.js';
 
 export type { BuildCommandOptions } from './build-options.js';
@@ -40,10 +40,10 @@ function plannedTargets(input: InputFile, formats: OutputFormat[], plan: OutputP
 /**
  * Settles, before anything is read or written, where the run writes: no output, report or build
  * record may be a file the run reads (an input, a dictionary, the roster, the markers file, the
- * config) or another of its outputs, nor leave the output directory. An input whose outputs cannot
+ * config, a recording or the --audio map) or another of its outputs, nor leave the output directory. An input whose outputs cannot
  * be written fails (its outcome is set); a report or record that cannot is bad usage.
  */
-function settleWrites(spec: BatchSpec, plan: OutputPlan, formats: OutputFormat[], options: BuildCommandOptions, outDir: string | undefined, outcomes: Array<FileOutcome | undefined>): void {
+function settleWrites(spec: BatchSpec, plan: OutputPlan, media: MediaPlan | undefined, formats: OutputFormat[], options: BuildCommandOptions, outDir: string | undefined, outcomes: Array<FileOutcome | undefined>): void {
   const paths = new RunPaths(outDir);
   for (const input of spec.inputs) if (input.path !== '-') paths.read(input.path, 'input');
   for (const file of options.dict ?? []) paths.read(file, 'dictionary');
@@ -51,6 +51,13 @@ function settleWrites(spec: BatchSpec, plan: OutputPlan, formats: OutputFormat[]
   if (options.markers !== undefined) paths.read(options.markers, 'markers');
   const config = foundConfigPath();
   if (config) paths.read(config, 'config');
+  if (typeof options.audio === 'string' && isMap(options.audio)) paths.read(options.audio, 'audio-map');
+  if (media) {
+    for (const input of spec.inputs) {
+      const recording = media.mediaFor(input);
+      if ('media' in recording) paths.read(recording.media, 'recording');
+    }
+  }
   const claimRunFile = (path: string, role: 'state' | 'report', what: string) => {
     const taken = paths.conflict(path);
     if (taken) throw new UsageError(`refusing to write ${what} to ${path}: it is ${describeUse(taken)}`);
@@ -103,7 +110,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   // The output path is never read as input (a re-run must not take its own outputs for drafts).
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
-  planMedia(options.audio, spec.inputs); // an --audio value that cannot serve these inputs stops the run
+  const media = planMedia(options.audio, spec.inputs); // an --audio value that cannot serve these inputs stops the run
   const outDir = options.output !== undefined && options.output !== '-' && outputIsDirectory(options.output, spec.inputs.length, formats.length) ? options.output : undefined;
   if (outDir) spec.outputRoot = new RunPaths(outDir).outputRoot;
   if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
@@ -114,14 +121,20 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
 
   const outcomes: Array<FileOutcome | undefined> = new Array(spec.inputs.length);
   const early: FileOutcome[] = expanded.missing.map((m) => failedOutcome(m.path, 0, m.reason));
-  settleWrites(spec, plan, formats, options, outDir, outcomes);
+  settleWrites(spec, plan, media, formats, options, outDir, outcomes);
   // The record of earlier builds (and node:crypto for its fingerprints) only with --changed-only.
   const changed = options.changedOnly ? await import('./changed.js') : undefined;
   const state = changed && outDir ? changed.BuildState.load(outDir, (message) => process.stderr.write(message + '\n')) : undefined;
   const fingerprint = changed ? changed.fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion) : '';
+  // with --audio, each input's own recording is part of what its outputs depend on
+  const fingerprintFor = (input: InputFile) => {
+    if (!changed || !media) return fingerprint;
+    const recording = media.mediaFor(input);
+    return changed.withRecording(fingerprint, 'media' in recording ? recording.media : undefined);
+  };
   spec.inputs.forEach((input, index) => {
     if (outcomes[index] || !state || input.path === '-') return;
-    if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprint)) {
+    if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprintFor(input))) {
       // An unchanged input keeps what its last build said, so --fail-on warning fails the same way.
       const last = state.lastOutcome(resolve(input.path));
       outcomes[index] = { path: input.path, name: input.path, status: 'skipped', written: [], cues: last.cues, corrections: last.corrections, warnings: last.diagnostics.filter((d) => d.severity === 'warning').length, diagnostics: last.diagnostics };
@@ -165,7 +178,7 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       print(plain);
       if (state && !options.dryRun) {
         const key = resolve(plain.path);
-        if (plain.status === 'built') state.record(key, fingerprint, plain);
+        if (plain.status === 'built') state.record(key, fingerprintFor(spec.inputs[index]), plain);
         else state.forget(key);
       }
     },

@@ -48,6 +48,24 @@ export function fingerprintOf(options: Record<string, unknown>, toolVersion: str
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * The fingerprint of one input built with --audio: the run's, with its recording's path, size and
+ * time of change, so that a recording replaced (or a map naming another) rebuilds the input. Size and
+ * time rather than the content: a recording may be gigabytes.
+ */
+export function withRecording(fingerprint: string, media: string | undefined): string {
+  let stamp = 'none';
+  if (media !== undefined) {
+    try {
+      const stat = statSync(media);
+      stamp = `${resolve(media)}\0${stat.size}\0${stat.mtimeMs}`;
+    } catch {
+      stamp = `${resolve(media)}\0missing`;
+    }
+  }
+  return createHash('sha256').update(fingerprint).update('\0audio=').update(stamp).digest('hex').slice(0, 16);
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isDiagnostic(value: unknown): value is Diagnostic {

@@ -45,7 +45,8 @@ function applyConfig(program: Command, command: Command): void {
     } else if (option.isBoolean() || option.negate) {
       if (typeof value !== 'boolean') throw new UsageError(`${config.path}: option "${key}" takes true or false`);
     } else if (PATH_OPTIONS.has(key)) {
-      if (!isText(value)) throw new UsageError(`${config.path}: option "${key}" takes one file name`);
+      // an option whose value may be left out (--audio alone) takes true for that
+      if (!(isText(value) || (value === true && option.optional))) throw new UsageError(`${config.path}: option "${key}" takes one file name${option.optional ? ' or true' : ''}`);
     } else if (Array.isArray(value)) coerced = value.map(String).join(',');
     else if (typeof value === 'string' || typeof value === 'number') coerced = String(value);
     else throw new UsageError(`${config.path}: option "${key}" takes a string or a number`);
@@ -109,6 +110,7 @@ export function createProgram(): Command {
     .option('--audio <media>', "the talk's recording (any file ffmpeg reads)")
     .option('-o, --output <file>', 'where the synced draft goes (default: stdout)')
     .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset')
+    .option('--encoding <name>', ENCODING_HELP)
     .option('-q, --quiet', 'print errors only')
     .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
       const { runSync } = await import('./sync-command.js');

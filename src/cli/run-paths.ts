@@ -1,5 +1,5 @@
 // Every path a build run reads and writes, known in one place before anything is written: inputs,
-// option files (dictionaries, roster, markers, config), outputs, the report and the build record.
+// option files (dictionaries, roster, markers, config, --audio recordings and map), outputs, the report and the build record.
 // Paths are compared by what they are on disk — their real path (symlinks resolved, also in the
 // folders of a file not written yet) and, for files that exist, device and inode (hard links) — so
 // that no write lands on a file the run reads or on another of its own outputs, and no output leaves
@@ -8,7 +8,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 
-export type PathRole = 'input' | 'dictionary' | 'roster' | 'markers' | 'config' | 'state' | 'report' | 'output';
+export type PathRole = 'input' | 'dictionary' | 'roster' | 'markers' | 'config' | 'recording' | 'audio-map' | 'state' | 'report' | 'output';
 
 export interface PathIdentity {
   /** Real path: symlinks resolved in every folder that exists (and in the file itself when it exists). */
@@ -51,6 +51,8 @@ const ROLE_NAMES: Record<PathRole, string> = {
   roster: 'the roster',
   markers: 'the markers file',
   config: 'the config file',
+  recording: 'the recording',
+  'audio-map': 'the --audio map',
   state: 'the build record',
   report: 'the report',
   output: 'an output of',

@@ -2,21 +2,23 @@
 // drift, then per cue) and reports what it found. Only the times on the timing lines change: text,
 // identifiers, cue settings, NOTE/STYLE blocks and line endings are kept byte for byte.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { detectVoice } from '../audio/voice.js';
-import { decodeText } from '../read/decode.js';
+import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { byteOrderMark, decodeKeepingLineEnds } from '../read/decode.js';
 import { detectCaptionFormat, parseCaptions, type CaptionFormat } from '../read/captions.js';
 import { DEFAULT_SYNC_OPTIONS, syncDraft } from '../timing/sync.js';
 import { InputError } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import { loadAudio } from './audio.js';
+import { encodingFlag } from './build-options.js';
 import { formatDiagnostic, ioReason } from './diagnostics.js';
 import { UsageError } from './outputs.js';
+import { describeUse, RunPaths } from './run-paths.js';
 
 export interface SyncCommandOptions {
   audio?: string;
   output?: string;
+  encoding?: string;
   /** --per-cue: after the offset and drift, move single cues that are still off to a nearby onset. */
   perCue?: boolean;
   quiet?: boolean;
@@ -34,15 +36,27 @@ function clock(seconds: number, format: CaptionFormat): string {
 /** A time as written on a timing line (SRT or WebVTT, with or without hours). */
 const TIME = /(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?/g;
 
-/** The draft's text with the times of cue `k` on its timing line replaced by `times[k]`. */
+/**
+ * The draft's text with the times of cue `k` on its timing line replaced by `times[k]`. `text` has
+ * the file's own line ends (CRLF, CR or LF), which are kept: line n is part 2(n-1) of the split.
+ */
 function retime(text: string, timingLines: number[], times: Array<{ start: number; end: number }>, format: CaptionFormat): string {
-  const lines = text.split(/(?<=\n)/);
+  const parts = text.split(/(\r\n|\r|\n)/);
   timingLines.forEach((lineNumber, k) => {
-    const line = lines[lineNumber - 1];
+    const index = 2 * (lineNumber - 1);
     let seen = 0;
-    lines[lineNumber - 1] = line.replace(TIME, (match) => (seen++ === 0 ? clock(times[k].start, format) : seen === 2 ? clock(times[k].end, format) : match));
+    parts[index] = parts[index].replace(TIME, (match) => (seen++ === 0 ? clock(times[k].start, format) : seen === 2 ? clock(times[k].end, format) : match));
   });
-  return lines.join('');
+  return parts.join('');
+}
+
+/** Refuses an -o that is the draft or the recording (by real path and inode: symlinks and hard links too). */
+function checkOutput(draft: string, audio: string, output: string): void {
+  const paths = new RunPaths();
+  if (draft !== '-') paths.read(draft, 'input');
+  paths.read(audio, 'recording');
+  const taken = paths.conflict(output);
+  if (taken) throw new UsageError(`refusing to write the synced draft to ${output}: it is ${describeUse(taken)} (write it to another file)`);
 }
 
 const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(digits);
@@ -50,18 +64,24 @@ const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(
 /** Runs the command; resolves to the exit code (0 synced, 1 the draft or recording cannot be used). */
 export async function runSync(draft: string, options: SyncCommandOptions): Promise<number> {
   if (options.audio === undefined) throw new UsageError('sync needs --audio <media>, the recording to time the draft to');
-  if (options.output !== undefined && options.output !== '-' && resolve(options.output) === resolve(draft)) throw new UsageError(`refusing to overwrite the input ${draft}: write the synced draft to another file`);
+  if (options.output !== undefined && options.output !== '-') checkOutput(draft, options.audio, options.output);
+  const encoding = options.encoding === undefined ? undefined : encodingFlag(options.encoding);
   const fail = (line: number, message: string, file = draft) => {
     process.stderr.write(formatDiagnostic(file, line, 'error', message) + '\n');
     return 1;
   };
-  let text: string;
+  let raw: string;
+  let bom = '';
   try {
-    text = decodeText(readFileSync(draft));
+    const bytes = readBytesBounded(draft, 'transcript');
+    raw = decodeKeepingLineEnds(bytes, encoding).text;
+    if (byteOrderMark(bytes)) bom = '\uFEFF';
   } catch (error) {
     if (error instanceof InputError) return fail(error.line, error.message);
+    if (error instanceof ReadLimitError) return fail(0, `cannot read: ${error.message}`);
     return fail(0, `cannot read: ${ioReason(error as NodeJS.ErrnoException)}`);
   }
+  const text = raw.replace(/\r\n?/g, '\n');
   const format = detectCaptionFormat(text) ?? (/\.vtt$/i.test(draft) ? 'vtt' : /\.srt$/i.test(draft) ? 'srt' : null);
   if (!format) return fail(1, 'not an SRT or WebVTT caption file');
   const parsed = parseCaptions(text, format);
@@ -77,7 +97,7 @@ export async function runSync(draft: string, options: SyncCommandOptions): Promi
     voice,
     { ...DEFAULT_SYNC_OPTIONS, perCue: options.perCue === true },
   );
-  const output = retime(text, parsed.cues.map((c) => c.line), cues, format);
+  const output = bom + retime(raw, parsed.cues.map((c) => c.line), cues, format);
   if (options.output === undefined || options.output === '-') process.stdout.write(output);
   else writeFileAtomic(options.output, output);
   if (!options.quiet) {

@@ -5,7 +5,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-export type ReadKind = 'transcript' | 'dictionary' | 'roster' | 'markers' | 'config' | 'state';
+export type ReadKind = 'transcript' | 'dictionary' | 'roster' | 'markers' | 'audio-map' | 'config' | 'state';
 
 const MB = 1024 * 1024;
 
@@ -18,6 +18,7 @@ export const MAX_BYTES: Record<ReadKind, number> = {
   dictionary: 32 * MB,
   roster: 1 * MB,
   markers: 4 * MB,
+  'audio-map': 4 * MB,
   config: 1 * MB,
   state: 64 * MB,
 };
@@ -27,6 +28,7 @@ const KIND_NAMES: Record<ReadKind, string> = {
   dictionary: 'a dictionary',
   roster: 'a roster',
   markers: 'a markers file',
+  'audio-map': 'an --audio map',
   config: 'a config file',
   state: 'a build record',
 };

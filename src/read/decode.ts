@@ -42,7 +42,7 @@ const MULTI_BYTE = new Set(['big5', 'euc-jp', 'euc-kr', 'gb18030', 'shift_jis'])
 /** The detector reads this much of a file at most: it costs ~1 s a megabyte, and learns nothing more. */
 const DETECTOR_SAMPLE_BYTES = 64 * 1024;
 
-function byteOrderMark(bytes: Uint8Array): string | undefined {
+export function byteOrderMark(bytes: Uint8Array): string | undefined {
   return BYTE_ORDER_MARKS.find(([, mark]) => mark.every((byte, i) => bytes[i] === byte))?.[0];
 }
 
@@ -210,6 +210,12 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text: string } {
  * returned as LF. Bytes that cannot be read with confidence are refused with the line where they go wrong.
  */
 export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
+  const decoded = decodeKeepingLineEnds(bytes, encoding);
+  return { ...decoded, text: decoded.text.replace(/\r\n?/g, '\n') };
+}
+
+/** The same with the file's own line ends (CRLF, CR or LF), for a tool that writes the text back. */
+export function decodeKeepingLineEnds(bytes: Uint8Array, encoding?: string): DecodedText {
   const marked = byteOrderMark(bytes);
   let decoded: DecodedText;
   if (marked && marked !== 'utf-8') decoded = { text: decodeAs(bytes, marked), encoding: marked, detected: false };
@@ -231,7 +237,7 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
       throw new InputError(lineOfByte(bytes, nul), 'file contains NUL bytes: binary data, not a text transcript');
     } else decoded = { ...detectEncoding(bytes), detected: true };
   }
-  return { ...decoded, text: decoded.text.replace(/\r\n?/g, '\n') };
+  return decoded;
 }
 
 /** The text of file bytes (see decodeBytes). */

@@ -79,6 +79,9 @@ export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration
   const { words, lines } = alignWordsOf(units);
   const from = pins.offset ?? 0;
   const to = Math.min(pins.duration ?? mediaDuration, mediaDuration);
+  // an offset at or past the end would leave no time for any word: every cue zero-length
+  if (from >= mediaDuration) throw new InputError(0, `--offset ${from.toFixed(3)} s is at or past the end of the recording (${mediaDuration.toFixed(3)} s)`, media);
+  const warnings: Warning[] = [];
 
   // Word index at which each pinned marker's speech starts, and its time: the sections' edges.
   const edges: Array<{ word: number; time: number }> = [{ word: 0, time: from }];
@@ -93,6 +96,9 @@ export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration
       if (anchor && anchor.time > from && anchor.time < to) {
         edges.push({ word: wordIndex, time: anchor.time });
         pinned.set(i, anchor.time);
+      } else if (anchor && anchor.time >= to && unit.type === 'marker') {
+        const end = to < mediaDuration ? `--duration (${to.toFixed(3)} s)` : `the end of the recording (${to.toFixed(3)} s)`;
+        warnings.push({ line: unit.marker.line, code: 'marker-past-end', message: `${pins.markers!.source}:${anchor.line}: marker ${anchor.key} at ${anchor.time.toFixed(3)} s is at or past ${end}: it is not pinned` });
       }
     });
   }
@@ -102,7 +108,6 @@ export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration
   const starts = new Float64Array(words.length);
   const ends = new Float64Array(words.length);
   const confidence = new Float32Array(words.length);
-  const warnings: Warning[] = [];
   for (let e = 0; e + 1 < edges.length; e++) {
     const a = edges[e];
     const b = edges[e + 1];
