@@ -6,7 +6,8 @@
 // Each row: { rule, n, tp, fp, fn, correct, precision, recall, accuracy } (null where it does not apply).
 // The gold is split by file: rules are designed on the development half and reported on both.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { corpusDir } from '../../eval/corpus.mjs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -275,15 +276,8 @@ export async function evaluateText(corpusDir, goldDir, { clean, parse } = {}) {
   };
 }
 
-/** The corpus folder: CAPTIONS_SHARED/corpus, else ../shared/corpus beside the project or its worktree parent. */
-export function corpusDir() {
-  const candidates = [
-    process.env.CAPTIONS_SHARED && join(process.env.CAPTIONS_SHARED, 'corpus'),
-    join(ROOT, '../shared/corpus'),
-    join(ROOT, '../../shared/corpus'),
-  ].filter(Boolean);
-  return candidates.find((d) => existsSync(d)) ?? null;
-}
+/** The corpus folder (one finder for every evaluation: eval/corpus.mjs). */
+export { corpusDir };
 
 const pct = (x) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 

@@ -32,7 +32,8 @@ export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process of this id is running (one we may not signal counts as running). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, FileOutcome } from './process-file.js';
-import { writeFileAtomic } from './atomic.js';
+import { processIsAlive, writeFileAtomic } from './atomic.js';
 import { readBounded } from '../read/bounded.js';
 import { STATE_FILE } from './state-file.js';
 
@@ -108,15 +108,6 @@ function readState(path: string): { files: Record<string, Recorded> } | { proble
 }
 
 const LOCK_WAIT_MS = 10_000;
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Runs `update` holding a lock file beside the record, so that two runs saving at once each merge
