@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests that run the built CLI, a browser or another program (ffmpeg) are integration tests: they are
- * told apart by what they import, so a new test lands in the right project without a list to keep.
+ * Tests that run the built CLI, a browser or another program (ffmpeg), or that read the corpus of real
+ * transcripts (through `corpusDir`), are integration tests: they are told apart by what they import,
+ * so a new test lands in the right project without a list to keep.
  */
-const INTEGRATION = /from '(?:\.\/helpers\/(?:cli|browser)\.js|node:child_process|playwright-core)'/;
+const INTEGRATION = /from '(?:\.\/helpers\/(?:cli|browser)\.js|node:child_process|playwright-core)'|\bcorpusDir\b/;
 const testDir = fileURLToPath(new URL('./test', import.meta.url));
 const testFiles = readdirSync(testDir).filter((f) => f.endsWith('.test.ts'));
 const integration = testFiles.filter((f) => INTEGRATION.test(readFileSync(`${testDir}/${f}`, 'utf8'))).map((f) => `test/${f}`);

@@ -30,6 +30,7 @@ const entriesArb = fc
 
 describe('merging under a dictionary read from a file', () => {
   it('gives the general merge\'s entries and errors (generated pairs)', () => {
+    const runs = propertyRuns(300, 3_200);
     let compared = 0;
     let errors = 0;
     fc.assert(
@@ -48,9 +49,9 @@ describe('merging under a dictionary read from a file', () => {
         compared++;
         if (typeof shortcut === 'string') errors++;
       }),
-      { numRuns: propertyRuns(800), seed: 20261125 },
+      { numRuns: runs, seed: 20261125 },
     );
-    expect(compared).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThan(runs / 6); // most generated pairs are merge cases
     expect(errors).toBeGreaterThan(5);
     expect(compared - errors).toBeGreaterThan(5);
   });

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSpeakers } from '../src/segment/index.js';
 import { normalizeLines } from './helpers/pipeline.js';
+import { propertyRuns } from './helpers/runs.js';
 
 const NAMES = ['Alice', 'Bruno', 'Chen', 'Dana', 'Emeka', 'Fatima', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena'];
 const INTROS = [
@@ -103,7 +104,7 @@ describe('generated sessions', () => {
         expect(talks.map((t) => [t.speaker, t.startLine, t.endLine])).toEqual(truth.map((t) => [t.name, 2 * t.first - 1, 2 * t.last - 1]));
         expect(segments.filter((s) => s.role === 'host').length).toBe(truth.length + 1);
       }),
-      { numRuns: Number(process.env.GEN_RUNS ?? 150), seed: process.env.GEN_SEED ? Number(process.env.GEN_SEED) : 20260525 },
+      { numRuns: Number(process.env.GEN_RUNS) || propertyRuns(60, 150), seed: process.env.GEN_SEED ? Number(process.env.GEN_SEED) : 20260525 },
     );
   });
 });
