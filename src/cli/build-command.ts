@@ -3,10 +3,10 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseFailOn, parseFormats, parseJobs, pipelineOptions, type BuildCommandOptions } from './build-options.js';
+import { pipelineOptions, runFlags, type BuildCommandOptions } from './build-options.js';
 import { escapeControls, formatDiagnostic } from './diagnostics.js';
 import { runBatch } from './batch.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type MissingInput } from './inputs.js';
 import { outputIsDirectory, planOutputs, UsageError, type OutputPlan } from './outputs.js';
 import { displayName, failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
 import { checkReportOption, isLogReport, isPageReport, loadReportRenderers, reportPath } from './report.js';
@@ -20,6 +20,8 @@ import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
 import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../write/index.js';
 import { audioProgressBar, isMap, planMedia, type MediaPlan } from './audio.js';
 import { InputError } from '../types.js';
+import type { BuildOptions } from '../options.js';
+import type { BuildState } from './changed.js';
 
 export type { BuildCommandOptions } from './build-options.js';
 
@@ -90,23 +92,27 @@ function settleWrites(spec: BatchSpec, plan: OutputPlan, media: MediaPlan | unde
   });
 }
 
-/** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
-export async function runBuild(args: string[], options: BuildCommandOptions, run: BuildRunContext): Promise<number> {
-  const started = performance.now();
-  const formats = parseFormats(options.formats);
-  const jobs = parseJobs(options.jobs);
-  const failOn = parseFailOn(options.failOn);
-  let pipeline;
+/** The pipeline options, or null when an option file (the markers) fails every input: reported once, where it is. */
+function loadPipelineOptions(options: BuildCommandOptions): BuildOptions | null {
   try {
-    pipeline = pipelineOptions(options); // bad option values and option files stop the run before anything is read
+    return pipelineOptions(options); // bad option values and option files stop the run before anything is read
   } catch (error) {
-    // A markers file that cannot be used fails every input: report it once, where it is.
     if (!(error instanceof InputError)) throw error;
     process.stderr.write(formatDiagnostic(error.file ?? '<options>', error.line, 'error', error.message) + '\n');
-    return 1;
+    return null;
   }
-  checkReportOption(options.report);
-  await loadReportRenderers(options.report);
+}
+
+interface RunPlan {
+  spec: BatchSpec;
+  missing: MissingInput[];
+  media: MediaPlan | undefined;
+  outDir: string | undefined;
+  plan: OutputPlan;
+}
+
+/** Finds the inputs and where each output goes; throws UsageError for flags that cannot serve them. */
+async function planRun(args: string[], options: BuildCommandOptions, formats: OutputFormat[]): Promise<RunPlan> {
   // The output path is never read as input (a re-run must not take its own outputs for drafts).
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
@@ -118,34 +124,45 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
   if (options.json && spec.inputs.some((input) => plan.targetFor(input, formats[0]).kind === 'stdout')) {
     throw new UsageError('--json prints its summary on stdout, so the captions need -o <dir|file>');
   }
+  return { spec, missing: expanded.missing, media, outDir, plan };
+}
 
-  const outcomes: Array<FileOutcome | undefined> = new Array(spec.inputs.length);
-  const early: FileOutcome[] = expanded.missing.map((m) => failedOutcome(m.path, 0, m.reason));
-  settleWrites(spec, plan, media, formats, options, outDir, outcomes);
-  // The record of earlier builds (and node:crypto for its fingerprints) only with --changed-only.
-  const changed = options.changedOnly ? await import('./changed.js') : undefined;
-  const state = changed && outDir ? changed.BuildState.load(outDir, (message) => process.stderr.write(message + '\n')) : undefined;
-  const fingerprint = changed ? changed.fingerprintOf({ ...options, formats: formats.join(',') }, run.toolVersion) : '';
+/** `--changed-only`: the record of earlier builds, and what each input's outputs depend on. */
+interface BuildRecord {
+  state: BuildState;
+  fingerprintFor(input: InputFile): string;
+}
+
+async function openBuildRecord(options: BuildCommandOptions, run: RunPlan, formats: OutputFormat[], toolVersion: string): Promise<BuildRecord | undefined> {
+  if (!options.changedOnly || !run.outDir) return undefined;
+  // node:crypto (for the fingerprints) is loaded only then
+  const changed = await import('./changed.js');
+  const state = changed.BuildState.load(run.outDir, (message) => process.stderr.write(message + '\n'));
+  const fingerprint = changed.fingerprintOf({ ...options, formats: formats.join(',') }, toolVersion);
+  const { media } = run;
   // with --audio, each input's own recording is part of what its outputs depend on
   const fingerprintFor = (input: InputFile) => {
-    if (!changed || !media) return fingerprint;
+    if (!media) return fingerprint;
     const recording = media.mediaFor(input);
     return changed.withRecording(fingerprint, 'media' in recording ? recording.media : undefined);
   };
-  spec.inputs.forEach((input, index) => {
-    if (outcomes[index] || !state || input.path === '-') return;
-    if (existsSync(input.path) && state.isUpToDate(resolve(input.path), fingerprintFor(input))) {
-      // An unchanged input keeps what its last build said, so --fail-on warning fails the same way.
-      const last = state.lastOutcome(resolve(input.path));
+  return { state, fingerprintFor };
+}
+
+/** Inputs unchanged since their last build keep what it said, so --fail-on warning fails the same way. */
+function skipUnchanged(inputs: InputFile[], outcomes: Array<FileOutcome | undefined>, record: BuildRecord): void {
+  inputs.forEach((input, index) => {
+    if (outcomes[index] || input.path === '-') return;
+    if (existsSync(input.path) && record.state.isUpToDate(resolve(input.path), record.fingerprintFor(input))) {
+      const last = record.state.lastOutcome(resolve(input.path));
       outcomes[index] = { path: input.path, name: input.path, status: 'skipped', written: [], cues: last.cues, corrections: last.corrections, warnings: last.diagnostics.filter((d) => d.severity === 'warning').length, diagnostics: last.diagnostics };
     }
   });
+}
 
-  const todo = spec.inputs.map((_, index) => index).filter((index) => !outcomes[index]);
-  const batch = spec.inputs.length + expanded.missing.length > 1;
-  const showBar = batch && todo.length > 1 && !options.quiet && !options.json && process.stderr.isTTY === true;
-  const progress: Progress = showBar ? await createProgress(todo.length) : NO_PROGRESS;
-  const print = (outcome: FileOutcome) => {
+/** Prints an input's captions (for stdout), diagnostics and terminal review, through the progress bar. */
+function outcomePrinter(options: BuildCommandOptions, progress: Progress): (outcome: FileOutcome) => void {
+  return (outcome) => {
     if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout);
     for (const d of outcome.diagnostics) {
       if (d.severity === 'warning' && options.quiet) continue;
@@ -157,38 +174,79 @@ export async function runBuild(args: string[], options: BuildCommandOptions, run
       stream.write(stream.isTTY ? escapeControls(outcome.review.text, { keepLines: true, keepColour: true }) : outcome.review.text);
     }
   };
-  early.forEach(print);
-  outcomes.forEach((outcome) => outcome?.status === 'failed' && print(outcome));
+}
 
-  const outputDirectories = [...new Set(spec.inputs.flatMap((input) => FORMATS.map((f) => plan.targetFor(input, f))).flatMap((t) => (t.kind === 'file' ? [dirname(t.path)] : [])))];
-  // Leftovers of a run that was killed outright (SIGKILL) go before this run writes anything.
-  for (const directory of outputDirectories) sweepTemporaryFiles(directory);
+/** Every folder an output may go to, swept first of the leftovers of a run killed outright (SIGKILL). */
+function sweptOutputDirectories({ spec, plan }: RunPlan): string[] {
+  const directories = [...new Set(spec.inputs.flatMap((input) => FORMATS.map((f) => plan.targetFor(input, f))).flatMap((t) => (t.kind === 'file' ? [dirname(t.path)] : [])))];
+  for (const directory of directories) sweepTemporaryFiles(directory);
+  return directories;
+}
+
+interface BuildPass {
+  pipeline: BuildOptions;
+  jobs: number;
+  /** The indices of the inputs to build: those no earlier step settled. */
+  todo: number[];
+  record: BuildRecord | undefined;
+  batch: boolean;
+  print: (outcome: FileOutcome) => void;
+  progress: Progress;
+}
+
+/** Builds the inputs not settled yet, printing each outcome as it comes, in input order. */
+async function buildInputs(run: RunPlan, { pipeline, jobs, todo, record, batch, print, progress }: BuildPass, outcomes: Array<FileOutcome | undefined>): Promise<void> {
+  const { spec } = run;
+  const { options } = spec;
   await runBatch(spec, {
     options: pipeline,
     // one long recording on a terminal: a bar while it is read (a batch has its own bar)
     ...(options.audio !== undefined && !batch && !options.quiet && !options.json && process.stderr.isTTY === true ? { audioProgress: audioProgressBar } : {}),
     indices: todo,
     jobs,
-    outputDirectories,
+    outputDirectories: sweptOutputDirectories(run),
     onStart: (index) => progress.start(spec.inputs[index].path),
     onOutcome: (index, outcome) => {
       const { document: _document, ...plain } = outcome as FileOutcome & { document?: unknown };
       outcomes[index] = plain;
       progress.done();
       print(plain);
-      if (state && !options.dryRun) {
+      if (record && !options.dryRun) {
         const key = resolve(plain.path);
-        if (plain.status === 'built') state.record(key, fingerprintFor(spec.inputs[index]), plain);
-        else state.forget(key);
+        if (plain.status === 'built') record.state.record(key, record.fingerprintFor(spec.inputs[index]), plain);
+        else record.state.forget(key);
       }
     },
   });
+}
+
+/** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
+export async function runBuild(args: string[], options: BuildCommandOptions, context: BuildRunContext): Promise<number> {
+  const started = performance.now();
+  const { formats, jobs, failOn } = runFlags(options);
+  const pipeline = loadPipelineOptions(options);
+  if (!pipeline) return 1;
+  checkReportOption(options.report);
+  await loadReportRenderers(options.report);
+  const run = await planRun(args, options, formats);
+  const { spec } = run;
+  const outcomes: Array<FileOutcome | undefined> = new Array(spec.inputs.length);
+  const early: FileOutcome[] = run.missing.map((m) => failedOutcome(m.path, 0, m.reason));
+  settleWrites(spec, run.plan, run.media, formats, options, run.outDir, outcomes);
+  const record = await openBuildRecord(options, run, formats, context.toolVersion);
+  if (record) skipUnchanged(spec.inputs, outcomes, record);
+
+  const todo = spec.inputs.map((_, index) => index).filter((index) => !outcomes[index]);
+  const batch = spec.inputs.length + run.missing.length > 1;
+  const showBar = batch && todo.length > 1 && !options.quiet && !options.json && process.stderr.isTTY === true;
+  const progress: Progress = showBar ? await createProgress(todo.length) : NO_PROGRESS;
+  const print = outcomePrinter(options, progress);
+  early.forEach(print);
+  outcomes.forEach((outcome) => outcome?.status === 'failed' && print(outcome));
+  await buildInputs(run, { pipeline, jobs, todo, record, batch, print, progress }, outcomes);
   progress.stop();
-  if (!options.dryRun) state?.save();
-  if (isLogReport(options.report)) {
-    const lines = outcomes.flatMap((o) => o?.log ?? []);
-    writeFileAtomic(options.report, lines.map((l) => l + '\n').join(''));
-  }
+  if (!options.dryRun) record?.state.save();
+  if (isLogReport(options.report)) writeFileAtomic(options.report, outcomes.flatMap((o) => o?.log ?? []).map((l) => l + '\n').join(''));
 
   const all = [...early, ...(outcomes as FileOutcome[])];
   const summary = summarize(all);

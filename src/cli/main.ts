@@ -2,10 +2,11 @@
 // file, and maps outcomes to exit codes (0 all good, 1 some input failed, 2 bad usage).
 
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { DictionaryError } from '../correct/dictionary.js';
-import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
-import { runBuild, type BuildCommandOptions } from './build-command.js';
+import { runBuild } from './build-command.js';
+import { BUILD_FLAGS, type BuildCommandOptions } from './build-options.js';
+import { addFlags } from './flags.js';
 import { addDictCommands } from './dict-command.js';
 import type { CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
@@ -16,7 +17,6 @@ import { WriteError } from './atomic.js';
 import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
-const ENCODING_HELP = 'encoding of files that are neither UTF-8 nor marked by a byte order mark (e.g. windows-1252, gb18030, big5, shift_jis); detected when not given';
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
@@ -65,28 +65,8 @@ export function createProgram(): Command {
   const build = program
     .command('build')
     .description('build captions from raw transcripts, or fix SRT/WebVTT drafts keeping their timing')
-    .argument('<input...>', 'transcripts or SRT/WebVTT drafts: files, directories or globs (- for stdin)')
-    .option('-o, --output <path>', 'output directory, mirroring the input tree (or a file, for one input and one format; - for stdout)')
-    .option('-f, --formats <list>', 'comma-separated output formats: vtt, srt, json, txt', 'vtt,srt')
-    .option('--wpm <n>', 'speaking rate in words per minute (default about 170)')
-    .option('--markers <file>', 'known times of image markers: CSV (marker,time) or JSON {"marker": "time"}')
-    .option('--duration <time>', "the video's length: the speech ends there (seconds or HH:MM:SS.mmm)")
-    .option('--offset <time>', 'where the talk starts in the video (seconds or HH:MM:SS.mmm)')
-    .option('--audio [media]', "time the words from the talk's recording (any file ffmpeg reads); a CSV/JSON map of transcript,recording; alone: the recording beside each transcript (talk.md: talk.mp4, .webm, .mp3, .wav…)")
-    .option('-j, --jobs <n>', 'files built in parallel (default: the number of cores)')
-    .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
-    .option('--changed-only', 'skip inputs whose outputs are newer and were built with the same options (needs -o <dir>)')
-    .option('--json', 'print a machine-readable summary of the run on stdout')
-    .option('-q, --quiet', 'print errors only')
-    .option('--speakers <roster>', 'roster of the session (YAML or JSON: hosts; speakers with name, aliases, title)')
-    .option('--no-speakers', 'no speaker detection: the whole transcript is one segment (a single lecturer)')
-    .option('--speaker-labels <mode>', 'SRT speaker labels: none, change (first cue of each speaker), every', 'change')
-    .option('-d, --dict <file...>', 'term dictionaries (YAML or JSON) merged over the built-in one, later ones winning')
-    .option('--no-default-dict', 'do not use the built-in term dictionary')
-    .option('--min-confidence <n>', 'least confidence (0-1) of a fuzzy term fix', String(DEFAULT_MIN_CONFIDENCE))
-    .option('--report <file>', 'report of every change: <file>.html (a review page), - (a diff in the terminal), or any other file (the corrections log)')
-    .option('--dry-run', 'write nothing but the report (the corrections log goes to stderr unless --report names a file)')
-    .option('--encoding <name>', ENCODING_HELP);
+    .argument('<input...>', 'transcripts or SRT/WebVTT drafts: files, directories or globs (- for stdin)');
+  addFlags(build, BUILD_FLAGS);
   addProfileOptions(build).action(async (inputs: string[], options: BuildCommandOptions) => {
     process.exitCode = await runBuild(inputs, options, { toolVersion: TOOL_VERSION });
   });
@@ -96,21 +76,21 @@ export function createProgram(): Command {
     .argument('<file...>', 'caption files (.srt, .vtt), directories or globs (- for stdin)')
     .option('--format <name>', 'output: pretty, json or github (GitHub Actions annotations)', 'pretty')
     .option('--terms', 'also report terms not in the canonical form of the built-in dictionary')
-    .option('-d, --dict <file...>', 'also report terms not in the canonical form of these dictionaries (merged over the built-in one)')
-    .option('--encoding <name>', ENCODING_HELP);
+    .option('-d, --dict <file...>', 'also report terms not in the canonical form of these dictionaries (merged over the built-in one)');
+  addFlags(check, { encoding: BUILD_FLAGS.encoding });
   addProfileOptions(check).action(async (files: string[], options: CheckCommandOptions) => {
     // loaded when run, so that `captions build` does not pay for the checker
     const { runCheck } = await import('./check-command.js');
     process.exitCode = await runCheck(files, options);
   });
-  program
+  const sync = program
     .command('sync')
     .description('re-time an SRT/WebVTT draft to its recording (offset, drift, then per cue), keeping its text, ids and settings')
     .argument('<draft>', 'the SRT or WebVTT draft')
     .option('--audio <media>', "the talk's recording (any file ffmpeg reads)")
     .option('-o, --output <file>', 'where the synced draft goes (default: stdout)')
-    .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset')
-    .option('--encoding <name>', ENCODING_HELP)
+    .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset');
+  addFlags(sync, { encoding: BUILD_FLAGS.encoding })
     .option('-q, --quiet', 'print errors only')
     .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
       const { runSync } = await import('./sync-command.js');

@@ -10,7 +10,7 @@ import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
 import { captionFormatOf } from '../read/captions.js';
 import { ioReason } from './diagnostics.js';
 import { preferSmallHeapFor } from './memory.js';
-import { parseFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
+import { outputFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
 import type { InputFile } from './inputs.js';
 import { planOutputs, type OutputPlan } from './outputs.js';
 import { dryRunLog, renderReport } from './report.js';
@@ -72,7 +72,7 @@ export interface ProcessContext {
 
 /** The context of a batch; `options` when the caller has already loaded them (dictionaries, roster). */
 export function createContext(spec: BatchSpec, options: BuildOptions = pipelineOptions(spec.options)): ProcessContext {
-  const formats = parseFormats(spec.options.formats);
+  const formats = outputFormats(spec.options);
   const media = planMedia(spec.options.audio, spec.inputs);
   return { formats, options, plan: planOutputs(spec.inputs, formats, spec.options.output), inputs: spec.inputs, report: spec.options.report, dryRun: spec.options.dryRun, stdoutTaken: spec.options.json === true, outputRoot: spec.outputRoot, ...(media ? { media } : {}) };
 }

@@ -4,28 +4,8 @@
 import type { Command } from 'commander';
 import { customizeProfile, profileByName, PROFILES, type ProfileOverrides } from '../cues/profile.js';
 import type { StyleProfile } from '../types.js';
+import { addFlags, parseGiven, type FlagSpec, type FlagValues } from './flags.js';
 import { UsageError } from './outputs.js';
-
-export interface ProfileFlags {
-  profile: string;
-  maxChars?: string;
-  maxLines?: string;
-  maxCps?: string;
-  minDuration?: string;
-  maxDuration?: string;
-  minGap?: string;
-}
-
-export function addProfileOptions(command: Command): Command {
-  return command
-    .option('--profile <name>', `caption style profile (${Object.keys(PROFILES).join(', ')})`, 'netflix')
-    .option('--max-chars <n>', 'characters a line at most (overrides the profile)')
-    .option('--max-lines <n>', 'lines a cue at most')
-    .option('--max-cps <n>', 'reading speed at most, in characters a second')
-    .option('--min-duration <s>', 'shortest time a cue stays on screen, in seconds')
-    .option('--max-duration <s>', 'longest time a cue stays on screen, in seconds')
-    .option('--min-gap <s>', 'shortest gap between cues, in seconds');
-}
 
 /**
  * Upper bounds of the limits: far beyond any caption style (two lines of 42 characters, 20
@@ -34,24 +14,40 @@ export function addProfileOptions(command: Command): Command {
  */
 export const PROFILE_BOUNDS = { maxChars: 500, maxLines: 20, maxCps: 200, minDuration: 60, maxDuration: 3600, minGap: 60 } as const;
 
-function number(flag: string, text: string | undefined, max: number, { integer = false, min = 0, allowZero = false } = {}): number | undefined {
-  if (text === undefined) return undefined;
+function number(flag: string, text: string, max: number, { integer = false, min = 0, allowZero = false } = {}): number {
   const value = Number(text);
   const ok = text.trim() !== '' && Number.isFinite(value) && (allowZero ? value >= min : value > min) && value <= max && (!integer || Number.isInteger(value));
   if (!ok) throw new UsageError(`${flag} takes a ${integer ? 'whole ' : ''}number ${allowZero ? 'from 0' : 'above 0'} up to ${max}, not "${text}"`);
   return value;
 }
 
+export const PROFILE_FLAGS = {
+  profile: { flags: '--profile <name>', help: `caption style profile (${Object.keys(PROFILES).join(', ')})`, default: 'netflix' },
+  maxChars: { flags: '--max-chars <n>', help: 'characters a line at most (overrides the profile)', parse: (text: string) => number('--max-chars', text, PROFILE_BOUNDS.maxChars, { integer: true }) },
+  maxLines: { flags: '--max-lines <n>', help: 'lines a cue at most', parse: (text: string) => number('--max-lines', text, PROFILE_BOUNDS.maxLines, { integer: true }) },
+  maxCps: { flags: '--max-cps <n>', help: 'reading speed at most, in characters a second', parse: (text: string) => number('--max-cps', text, PROFILE_BOUNDS.maxCps) },
+  minDuration: { flags: '--min-duration <s>', help: 'shortest time a cue stays on screen, in seconds', parse: (text: string) => number('--min-duration', text, PROFILE_BOUNDS.minDuration, { allowZero: true }) },
+  maxDuration: { flags: '--max-duration <s>', help: 'longest time a cue stays on screen, in seconds', parse: (text: string) => number('--max-duration', text, PROFILE_BOUNDS.maxDuration) },
+  minGap: { flags: '--min-gap <s>', help: 'shortest gap between cues, in seconds', parse: (text: string) => number('--min-gap', text, PROFILE_BOUNDS.minGap, { allowZero: true }) },
+} as const satisfies Record<string, FlagSpec>;
+
+export type ProfileFlags = FlagValues<typeof PROFILE_FLAGS>;
+
+export function addProfileOptions(command: Command): Command {
+  return addFlags(command, PROFILE_FLAGS);
+}
+
 export function profileFromFlags(flags: ProfileFlags): StyleProfile {
-  const base = profileByName(flags.profile);
-  if (!base) throw new UsageError(`unknown profile "${flags.profile}" (choose from ${Object.keys(PROFILES).join(', ')})`);
+  const name = flags.profile ?? PROFILE_FLAGS.profile.default;
+  const base = profileByName(name);
+  if (!base) throw new UsageError(`unknown profile "${name}" (choose from ${Object.keys(PROFILES).join(', ')})`);
   const overrides: ProfileOverrides = {
-    maxChars: number('--max-chars', flags.maxChars, PROFILE_BOUNDS.maxChars, { integer: true }),
-    maxLines: number('--max-lines', flags.maxLines, PROFILE_BOUNDS.maxLines, { integer: true }),
-    maxCps: number('--max-cps', flags.maxCps, PROFILE_BOUNDS.maxCps),
-    minDuration: number('--min-duration', flags.minDuration, PROFILE_BOUNDS.minDuration, { allowZero: true }),
-    maxDuration: number('--max-duration', flags.maxDuration, PROFILE_BOUNDS.maxDuration),
-    minGap: number('--min-gap', flags.minGap, PROFILE_BOUNDS.minGap, { allowZero: true }),
+    maxChars: parseGiven(flags.maxChars, PROFILE_FLAGS.maxChars.parse),
+    maxLines: parseGiven(flags.maxLines, PROFILE_FLAGS.maxLines.parse),
+    maxCps: parseGiven(flags.maxCps, PROFILE_FLAGS.maxCps.parse),
+    minDuration: parseGiven(flags.minDuration, PROFILE_FLAGS.minDuration.parse),
+    maxDuration: parseGiven(flags.maxDuration, PROFILE_FLAGS.maxDuration.parse),
+    minGap: parseGiven(flags.minGap, PROFILE_FLAGS.minGap.parse),
   };
   const profile = customizeProfile(base, overrides);
   if (profile.minDuration > profile.maxDuration) {

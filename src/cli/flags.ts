@@ -1,0 +1,44 @@
+// A command's flags as one table: each flag's spelling, help and default beside the parser of its
+// value. Values stay text until parsed (the config file gives text too, and a batch sends them to its
+// workers as they are); whoever needs a value asks the flag's own parser.
+
+import { Option, type Command } from 'commander';
+
+export interface FlagSpec {
+  /** As commander takes it: `-o, --output <path>`, `--dict <file...>`, `--audio [media]`, `--json`. */
+  flags: string;
+  help: string;
+  default?: string;
+  choices?: readonly string[];
+  /** The `--no-…` flag that sets the same option to false (`--no-speakers`). */
+  negation?: { flags: string; help: string };
+  /** Turns the text given into the value; throws a UsageError naming the flag. */
+  parse?: (text: string) => unknown;
+}
+
+export type FlagTable = Record<string, FlagSpec>;
+
+/** What commander (or the config file) leaves for a flag, by how it is written. */
+type GivenValue<F extends FlagSpec> =
+  | (F['flags'] extends `${string}...>` ? string[] : F['flags'] extends `${string}<${string}>` ? string : F['flags'] extends `${string}[${string}]` ? string | true : boolean)
+  | (F extends { negation: object } ? false : never);
+
+/** The options object of a command made from a table, keyed as commander keys them. */
+export type FlagValues<T extends FlagTable> = { [K in keyof T]?: GivenValue<T[K]> };
+
+/** Adds every flag of the table to the command, in the table's order (the order of --help). */
+export function addFlags(command: Command, table: FlagTable): Command {
+  for (const spec of Object.values(table)) {
+    const option = new Option(spec.flags, spec.help);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.default !== undefined) option.default(spec.default);
+    command.addOption(option);
+    if (spec.negation) command.addOption(new Option(spec.negation.flags, spec.negation.help));
+  }
+  return command;
+}
+
+/** The flag's parsed value, or undefined when it was not given. */
+export function parseGiven<T>(text: string | undefined, parse: (text: string) => T): T | undefined {
+  return text === undefined ? undefined : parse(text);
+}
