@@ -2,12 +2,11 @@
 // (test/fixtures/example-segments.json).
 
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalize } from '../src/normalize/index.js';
 import { buildFromText } from '../src/pipeline.js';
 import { parseTranscript } from '../src/read/transcript.js';
 import { detectSpeakers } from '../src/segment/index.js';
-import { taggerLoaded } from '../src/segment/person.js';
 import type { Segment } from '../src/types.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
 
@@ -102,7 +101,14 @@ describe('speaker segments of the example, without a roster', () => {
     ]);
   });
 
-  it('needs no part-of-speech tagger on the example (its names are all confirmed by another signal)', () => {
+  it('needs no part-of-speech tagger on the example (its names are all confirmed by another signal)', async () => {
+    // A fresh copy of the stages: another test file of this worker may have loaded the tagger already.
+    vi.resetModules();
+    const { normalize: freshNormalize } = await import('../src/normalize/index.js');
+    const { parseTranscript: freshParse } = await import('../src/read/transcript.js');
+    const { detectSpeakers: freshDetect } = await import('../src/segment/index.js');
+    const { taggerLoaded } = await import('../src/segment/person.js');
+    freshDetect(freshNormalize(freshParse(EXAMPLE_TEXT)).tokens);
     expect(taggerLoaded()).toBe(false);
   });
 
