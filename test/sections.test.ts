@@ -6,6 +6,7 @@ import { buildFromText } from '../src/pipeline.js';
 import { parseTranscript } from '../src/read/transcript.js';
 import { splitSections } from '../src/sections.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
+import { exampleDocument } from './helpers/example-build.js';
 
 const wordsOf = (paragraphs: string[]) => paragraphs.join(' ').toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean);
 
@@ -23,7 +24,7 @@ describe('sections of a long transcript', () => {
   });
 
   it('build into one document like the whole: same words, cues in order and numbered through', () => {
-    const whole = buildFromText(EXAMPLE_TEXT, 'example.md');
+    const whole = exampleDocument();
     const cut = buildFromText(EXAMPLE_TEXT, 'example.md', { sectionWords: 1500 });
     expect(wordsOf(cut.paragraphs)).toEqual(wordsOf(whole.paragraphs));
     expect(cut.markers.map((m) => m.image)).toEqual(whole.markers.map((m) => m.image));

@@ -9,6 +9,7 @@ import { parseTranscript } from '../src/read/transcript.js';
 import { detectSpeakers } from '../src/segment/index.js';
 import type { Segment } from '../src/types.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
+import { exampleDocument } from './helpers/example-build.js';
 
 interface Expected {
   role: 'host' | 'speaker';
@@ -113,7 +114,7 @@ describe('speaker segments of the example, without a roster', () => {
   });
 
   it('keeps every cue inside one segment, with the segment\'s speaker', () => {
-    const doc = buildFromText(EXAMPLE_TEXT, 'example.md');
+    const doc = exampleDocument();
     expect(doc.segments.filter((s) => s.role === 'speaker').map((s) => s.speaker)).toEqual(talks.map((t) => t.speaker));
     for (const cue of doc.cues) {
       const segment = segments[cue.segment];

@@ -9,6 +9,7 @@ import { writeChapters } from '../src/write/chapters.js';
 import { voiceSpan, writeVtt } from '../src/write/vtt.js';
 import { writeSrt } from '../src/write/srt.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
+import { exampleDocument } from './helpers/example-build.js';
 import { parseVttStrict, parseWithSubtitle } from './helpers/parsers.js';
 
 const SESSION = [
@@ -97,7 +98,7 @@ describe('voice spans in VTT', () => {
 
 describe('chapters track', () => {
   it('is written beside the VTT with one cue per talk', () => {
-    const doc = buildFromText(EXAMPLE_TEXT, 'example.md');
+    const doc = exampleDocument();
     const files = renderFormat(doc, 'vtt');
     expect(files.map((f) => f.extension)).toEqual(['vtt', 'chapters.vtt', 'markers.vtt']);
     const parsed = parseVttStrict(files[1].text);
@@ -125,7 +126,7 @@ describe('chapters track', () => {
 
 describe('JSON segments', () => {
   it('carry role, speaker, title, lines and times for every segment, in order', () => {
-    const doc = buildFromText(EXAMPLE_TEXT, 'example.md');
+    const doc = exampleDocument();
     expect(doc.segments).toHaveLength(21);
     expect(doc.segments.map((s) => s.id)).toEqual(doc.segments.map((_, i) => i + 1));
     for (let i = 1; i < doc.segments.length; i++) expect(doc.segments[i].start).toBeGreaterThanOrEqual(doc.segments[i - 1].end);

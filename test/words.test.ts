@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { buildFromBytes, buildFromText } from '../src/pipeline.js';
 import { toJsonObject } from '../src/write/json.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
+import { exampleDocument } from './helpers/example-build.js';
 
 describe('JSON words', () => {
-  const json = toJsonObject(buildFromText(EXAMPLE_TEXT, 'example.md'));
+  const json = toJsonObject(exampleDocument());
 
   it('lists the words the cues show, in order, each with its line', () => {
     const cueWords = json.cues.filter((c) => !/^\[[^\]]*\]$/.test(c.lines.join(' '))).flatMap((c) => c.lines.join(' ').split(/\s+/));
