@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { normalize } from '../src/normalize/index.js';
-import { buildFromText } from '../src/pipeline.js';
 import { parseTranscript } from '../src/read/transcript.js';
 import { detectSpeakers } from '../src/segment/index.js';
 import type { Segment } from '../src/types.js';

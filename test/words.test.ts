@@ -2,7 +2,7 @@
 // and source line, the same words the cues show.
 
 import { describe, expect, it } from 'vitest';
-import { buildFromBytes, buildFromText } from '../src/pipeline.js';
+import { buildFromBytes } from '../src/pipeline.js';
 import { toJsonObject } from '../src/write/json.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
 import { exampleDocument } from './helpers/example-build.js';
