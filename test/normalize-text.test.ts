@@ -36,6 +36,20 @@ describe('split tokens', () => {
     expect(clean('The function is eval_frame。', 'exe in the end。')).toBe('The function is eval_frame.exe in the end.');
     expect(clean('Look in the requirements。txt file。')).toBe('Look in the requirements.txt file.');
   });
+
+  it('joins a file extension that opens the next line, and reads a spoken "set up.py" as setup.py', () => {
+    expect(clean('keep them in something like a settings。', 'py file that you never check in。')).toBe('keep them in something like a settings.py file that you never check in.');
+    expect(clean('a stanza in your set up。', 'cfg that we read。 Or in set up。py or in Set up。toml。')).toBe('a stanza in your setup.cfg that we read. Or in setup.py or in setup.toml.');
+    // an extension that is also an English word stays a word
+    expect(clean('And that is what we set up。', 'so we can start。')).toBe('And that is what we set up so we can start.');
+  });
+
+  it('writes letters said one by one as their acronym, but keeps times, i.e. and initials', () => {
+    expect(clean('stepping down as， B。D。F。L。', 'And then the council。')).toBe('stepping down as, BDFL. And then the council.');
+    expect(clean('We are hiring a p。m。 for the project。 Everybody has an i。G。 handle。')).toBe('We are hiring a PM for the project. Everybody has an IG handle.');
+    expect(clean('Lunch is until 1 p。m。 and talks from 3-10 p。m。 or one p。m。')).toBe('Lunch is until 1 p.m. and talks from 3-10 p.m. or one p.m.');
+    expect(clean('Learn more， i。e。 spend less。 Children learn of C。Y。 O\'Connor。')).toBe("Learn more, i.e. spend less. Children learn of C.Y. O'Connor.");
+  });
 });
 
 describe('line-final stops', () => {

@@ -8,7 +8,7 @@ import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
 import { cleanSoundTags, collapseLoops } from './garbage.js';
 import { sentenceContinues } from './sentence-ends.js';
-import { asClockTime, joinAcrossBreak, lowerDomain } from './tokens.js';
+import { asClockTime, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, lowerDomain } from './tokens.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
@@ -260,6 +260,37 @@ function repairInnerTokens(tokens: DraftToken[], corrections: Correction[]) {
   });
 }
 
+/** Letters said one by one with a stop after each ("B。D。F。L。") as the acronym they spell. */
+function repairInitials(tokens: DraftToken[], corrections: Correction[]) {
+  tokens.forEach((t, i) => {
+    if (t.type !== 'word') return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // the last stop ends a sentence at the line's end or before a capital; not before a lower-case word
+    const keepStop = t.lineFinalStop || !(next?.type === 'word' && next.line === t.line && /^\p{Ll}/u.test(next.text));
+    const acronym = initialsAsAcronym(t.text, prev?.type === 'word' ? prev.text : undefined, keepStop);
+    if (acronym && acronym !== t.text) {
+      record(corrections, t, t.text, acronym, 'initials', 'punctuation', 0.9);
+      t.text = acronym;
+    }
+  });
+}
+
+/** "set up.py" (the stop already joined across a line break) is the file `setup.py`. */
+function joinSetupFiles(tokens: DraftToken[], corrections: Correction[]): DraftToken[] {
+  const removed = new Set<number>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.type !== 'word' || prev?.type !== 'word' || !isSpokenSetupFile(t.text, prev.text)) return;
+    const joined = `${prev.text.toLowerCase()}${t.text}`;
+    record(corrections, prev, `${prev.text} ${t.text}`, joined, 'setup-file', 'punctuation', 0.9);
+    prev.text = joined;
+    prev.lineFinalStop = t.lineFinalStop;
+    removed.add(i);
+  });
+  return removed.size ? tokens.filter((_, k) => !removed.has(k)) : tokens;
+}
+
 /** The whole normalize stage. */
 export function normalize(parsed: ParsedTranscript): TokenStream {
   const corrections: Correction[] = [];
@@ -267,7 +298,8 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
   const caseInformative = capitalsInformative(tokens, evidence);
-  tokens = repairLineEnds(tokens, corrections, evidence, caseInformative);
+  repairInitials(tokens, corrections);
+  tokens = joinSetupFiles(repairLineEnds(tokens, corrections, evidence, caseInformative), corrections);
   repairInnerTokens(tokens, corrections);
   repairCommas(tokens, corrections, evidence, caseInformative);
   tokens = cleanSoundTags(collapseLoops(tokens, warnings), warnings);
