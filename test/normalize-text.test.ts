@@ -20,6 +20,7 @@ describe('split tokens', () => {
     expect(clean('Come back here at 3。10 p。m。 for talks。')).toBe('Come back here at 3:10 p.m. for talks.');
     expect(clean('That will be around 4。', '30 on the stage。')).toBe('That will be around 4:30 on the stage.');
     expect(clean('It ran 4。30 times faster。')).toBe('It ran 4.30 times faster.');
+    expect(clean('You have to show up at like 8。15。 It ran like 4。30 times faster。')).toBe('You have to show up at like 8:15. It ran like 4.30 times faster.');
   });
 
   it('joins a domain or URL across the line break and writes it in lower case', () => {
@@ -35,6 +36,10 @@ describe('split tokens', () => {
     expect(clean('He lives in the U。S。 now。')).toBe('He lives in the U.S. now.');
     expect(clean('The function is eval_frame。', 'exe in the end。')).toBe('The function is eval_frame.exe in the end.');
     expect(clean('Look in the requirements。txt file。')).toBe('Look in the requirements.txt file.');
+  });
+
+  it('joins a library alias at the line end to the name used from it', () => {
+    expect(clean('if we look at this code， np。', 'array is a library call。')).toBe('if we look at this code, np.array is a library call.');
   });
 
   it('joins a file extension that opens the next line, and reads a spoken "set up.py" as setup.py', () => {

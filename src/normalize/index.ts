@@ -251,7 +251,8 @@ function repairInnerTokens(tokens: DraftToken[], corrections: Correction[]) {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);
-    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined);
+    const twoBefore = tokens[i - 2];
+    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined, twoBefore?.type === 'word' ? twoBefore.text : undefined);
     const fixed = time ?? lowerDomain(t.text);
     if (fixed && fixed !== t.text) {
       record(corrections, t, t.text, fixed, time ? 'clock-time' : 'domain-case', time ? 'punctuation' : 'case', 0.9);

@@ -25,6 +25,8 @@ export function joinAcrossBreak(word: string, next: string, before: string | und
     return { text: word + next, rule: 'split-number' };
   }
   if (!/[\p{L}\d]\.$/u.test(word)) return null;
+  // "np。 / array": the usual alias of a Python library before the name used from it
+  if (/^(?:np|pd|plt)\.$/.test(word) && /^[a-z_]\w*[,.;:?!]*$/.test(next)) return { text: word + next, rule: 'split-attribute' };
   if (DOMAIN_AFTER_BREAK.test(next)) return { text: word + next, rule: 'split-domain' };
   // "eval_frame。 / exe": a file name whose extension went to the next line (only for a word that is
   // plainly an identifier, since "the end。 / So" must not become one).
@@ -36,11 +38,13 @@ export function joinAcrossBreak(word: string, next: string, before: string | und
  * "4.30" said of a time of day is "4:30": an hour and two-digit minutes, with "a.m."/"p.m." after or
  * "at"/"around"/"by"/"until"/"from" before.
  */
-export function asClockTime(hour: string, rest: string, before: string | undefined, after: string | undefined): string | null {
+export function asClockTime(hour: string, rest: string, before: string | undefined, after: string | undefined, twoBefore?: string): string | null {
   const m = /^(\d{2})((?:[ap]\.?m\.?)?)([,.;:?!]*)$/i.exec(rest);
   if (!/^\d{1,2}$/.test(hour) || !m || Number(hour) > 12 || Number(m[1]) > 59) return null;
   const meridiem = m[2] !== '' || /^[ap]\.?m\.?[,.;:?!]*$/i.test(after ?? '') || /^o'clock/i.test(after ?? '');
-  const timeWord = /^(?:at|around|by|until|till|til|from|about)$/i.test(before ?? '');
+  const isTimeWord = (w: string | undefined) => /^(?:at|around|by|until|till|til|from|about)$/i.test(w ?? '');
+  // "at like 8.15", "by about 4.30": a hedge between the time word and the time
+  const timeWord = isTimeWord(before) || (/^(?:like|about|around|roughly|maybe)$/i.test(before ?? '') && isTimeWord(twoBefore));
   return meridiem || timeWord ? `${hour}:${m[1]}${m[2]}${m[3]}` : null;
 }
 
