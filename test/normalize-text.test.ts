@@ -66,6 +66,13 @@ describe('line-final stops', () => {
     expect(evidenceOf('the。', 'end。')).toContain('line-end-stop:lower-case-next');
   });
 
+  it('drops the stop after a subject pronoun or a contracted verb, unless the next line starts over with I', () => {
+    expect(clean('We pick people we trust because we。', 'Pick our people based on years of work。')).toBe('We pick people we trust because we pick our people based on years of work.');
+    expect(clean('So it is a question of whether it\'s。', 'The one we want or not。')).toBe("So it is a question of whether it's the one we want or not.");
+    expect(evidenceOf('and now i。', 'Do it for vehicles。')).toContain('line-end-stop:subject-last');
+    expect(clean('And while I\'m。', 'I work really hard on it。')).toBe("And while I'm. I work really hard on it.");
+  });
+
   it('keeps the stop before a capitalised clause opener, even after a particle', () => {
     expect(clean('I refresh my browser and there it is。', 'Now I can run as many as I like。')).toBe(
       'I refresh my browser and there it is. Now I can run as many as I like.',
