@@ -73,6 +73,17 @@ describe('line-final stops', () => {
     expect(clean('And while I\'m。', 'I work really hard on it。')).toBe("And while I'm. I work really hard on it.");
   });
 
+  it('puts a quotation mark that opens the next line back on its sentence', () => {
+    expect(clean('a book called "The Garbage Collection Handbook。', '"， the second edition， just updated。')).toBe('a book called "The Garbage Collection Handbook", the second edition, just updated.');
+    expect(clean('with just my shaggy dog。', '"， And his parents say， "Okay， fine。"')).toBe('with just my shaggy dog." And his parents say, "Okay, fine."');
+    expect(clean('I know you are not supposed to do this。', '" but kind of leans over the rope。')).toBe('I know you are not supposed to do this" but kind of leans over the rope.');
+  });
+
+  it('reads a quotation opening the next line by its first word', () => {
+    expect(clean('I felt terrible because I was like。', '"Nobody invents anything new。"')).toBe('I felt terrible because I was like "Nobody invents anything new."');
+    expect(clean('And the question。', '"What would happen then？"')).toBe('And the question. "What would happen then?"');
+  });
+
   it('keeps the stop before a capitalised clause opener, even after a particle', () => {
     expect(clean('I refresh my browser and there it is。', 'Now I can run as many as I like。')).toBe(
       'I refresh my browser and there it is. Now I can run as many as I like.',

@@ -166,6 +166,26 @@ function stopSurroundings(tokens: DraftToken[], i: number, j: number): { before:
   return { before, after };
 }
 
+/** A quotation mark left alone at the start of a line, maybe with a comma: the quotation closes there. */
+const CLOSING_QUOTE = /^["”][,;:]?$/;
+
+/**
+ * Moves a closing quotation mark that opens the next line back onto the quotation's last word: before
+ * a lower-case word the sentence goes on (`Handbook", the second edition`), otherwise it ends inside
+ * the quotation (`today." So`). Returns false when the word is no line-final stop.
+ */
+function closeQuote(w: DraftWord, quote: DraftWord, after: DraftToken | undefined, corrections: Correction[]): boolean {
+  if (!w.lineFinalStop || !w.text.endsWith('.')) return false;
+  const stem = w.text.slice(0, -1);
+  // "dog。 / "， And his parents say": a capital after the quote starts a new sentence, comma or not
+  const goesOn = after?.type === 'word' && after.line === quote.line && /^\p{Ll}/u.test(after.text);
+  const joined = goesOn ? `${stem}"${quote.text.slice(1)}` : `${stem}."`;
+  record(corrections, w, `${w.text} ⏎ ${quote.text}`, joined, 'closing-quote', 'punctuation', 0.9, goesOn ? 'quote-closes' : undefined);
+  w.text = joined;
+  w.lineFinalStop = false;
+  return true;
+}
+
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
 function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean): DraftToken[] {
   const isName = isNameIn(caseEvidence);
@@ -187,6 +207,10 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
       w.lineFinalStop = next.lineFinalStop;
       removed.add(j);
       i--; // the joined word may itself end its line with a stop
+      continue;
+    }
+    if (adjacent && CLOSING_QUOTE.test(next.text) && closeQuote(w, next, tokens[j + 1], corrections)) {
+      removed.add(j);
       continue;
     }
     const stem = w.text.slice(0, -1);

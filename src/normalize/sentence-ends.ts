@@ -70,7 +70,8 @@ function isLeadIn(before: string[]): boolean {
  */
 export function sentenceContinues(ctx: StopContext): string | null {
   const last = bare(ctx.before[ctx.before.length - 1] ?? '');
-  const first = ctx.after[0] ?? '';
+  // A quotation opening the next line is read by its first word ("I was like。 / "Nobody invents…").
+  const first = (ctx.after[0] ?? '').replace(/^["“]/, '');
   const firstKey = bare(first);
   if (!firstKey) return null;
   if (/^\p{Ll}/u.test(first)) return 'lower-case-next';
