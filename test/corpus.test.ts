@@ -26,6 +26,12 @@ describe.skipIf(!dir)('the corpus', () => {
         expect(s.confidence).toBeGreaterThanOrEqual(0);
         expect(s.confidence).toBeLessThanOrEqual(1);
       });
+      // A `>>` turn is no caption and no chapter: every cue, and every talk, has a word of its own.
+      const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text.replace(/>>/g, ''));
+      expect(doc.cues.filter((c) => !hasWord(c.lines.join(' ')))).toEqual([]);
+      doc.segments.forEach((s, i) => {
+        if (s.role === 'speaker') expect(doc.cues.some((c) => c.segment === i && hasWord(c.lines.join(' '))), `talk ${s.id}`).toBe(true);
+      });
       const unnamedTalks = doc.segments.filter((s, i) => s.role === 'speaker' && s.speaker === null && i > 0).length;
       expect(doc.warnings.filter((w) => w.code === 'speaker-unnamed').length).toBeGreaterThanOrEqual(unnamedTalks);
     });

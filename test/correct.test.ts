@@ -159,6 +159,10 @@ describe('matching', () => {
     expect(fix('I love pytorch and PYTORCH')).toBe('I love PyTorch and PyTorch');
   });
 
+  it('leaves a domain in lower case: a change of case alone is no fix there', () => {
+    expect(fix('see pytorch.org and pyup.io')).toBe('see pytorch.org and pyup.io');
+  });
+
   it('replaces multi-word variants, tolerating commas but not a sentence end', () => {
     expect(fix('a leak code problem')).toBe('a LeetCode problem');
     expect(fix('a leak, code problem')).toBe('a LeetCode problem');

@@ -75,6 +75,14 @@ describe('cue breaks', () => {
     }
   });
 
+  it('cut a sentence into two cues rather than split a name across lines when no line break outside it fits', () => {
+    for (const text of ['But to their credit the New York Yacht Club adopted the 12-metre rule in 1958。', 'And to be fair the Royal Perth Yacht Club accepted the challenge rules in 1983。']) {
+      for (const cue of cuesOf(NETFLIX, 'So that is the story。', text)) {
+        if (cue.lines.length === 2) expect(splitsTightPhrase(cue.lines.join(' ').split(' '), cue.lines[0].split(' ').length - 1), cue.lines.join(' / ')).toBe(false);
+      }
+    }
+  });
+
   it('keep a sentence whole across a slide marker with no known time', () => {
     const cues = cuesOf(NETFLIX, 'And then the next thing is who', '![](img/a_1.png)', "is going to do it。 Who's next？");
     expect(cues.map((c) => c.lines.join(' ')).join(' ')).toContain('who is going to do it.');

@@ -20,6 +20,7 @@ describe('split tokens', () => {
     expect(clean('Come back here at 3。10 p。m。 for talks。')).toBe('Come back here at 3:10 p.m. for talks.');
     expect(clean('That will be around 4。', '30 on the stage。')).toBe('That will be around 4:30 on the stage.');
     expect(clean('It ran 4。30 times faster。')).toBe('It ran 4.30 times faster.');
+    expect(clean('You have to show up at like 8。15。 It ran like 4。30 times faster。')).toBe('You have to show up at like 8:15. It ran like 4.30 times faster.');
   });
 
   it('joins a domain or URL across the line break and writes it in lower case', () => {
@@ -36,6 +37,24 @@ describe('split tokens', () => {
     expect(clean('The function is eval_frame。', 'exe in the end。')).toBe('The function is eval_frame.exe in the end.');
     expect(clean('Look in the requirements。txt file。')).toBe('Look in the requirements.txt file.');
   });
+
+  it('joins a library alias at the line end to the name used from it', () => {
+    expect(clean('if we look at this code， np。', 'array is a library call。')).toBe('if we look at this code, np.array is a library call.');
+  });
+
+  it('joins a file extension that opens the next line, and reads a spoken "set up.py" as setup.py', () => {
+    expect(clean('keep them in something like a settings。', 'py file that you never check in。')).toBe('keep them in something like a settings.py file that you never check in.');
+    expect(clean('a stanza in your set up。', 'cfg that we read。 Or in set up。py or in Set up。toml。')).toBe('a stanza in your setup.cfg that we read. Or in setup.py or in setup.toml.');
+    // an extension that is also an English word stays a word
+    expect(clean('And that is what we set up。', 'so we can start。')).toBe('And that is what we set up so we can start.');
+  });
+
+  it('writes letters said one by one as their acronym, but keeps times, i.e. and initials', () => {
+    expect(clean('stepping down as， B。D。F。L。', 'And then the council。')).toBe('stepping down as, BDFL. And then the council.');
+    expect(clean('We are hiring a p。m。 for the project。 Everybody has an i。G。 handle。')).toBe('We are hiring a PM for the project. Everybody has an IG handle.');
+    expect(clean('Lunch is until 1 p。m。 and talks from 3-10 p。m。 or one p。m。')).toBe('Lunch is until 1 p.m. and talks from 3-10 p.m. or one p.m.');
+    expect(clean('Learn more， i。e。 spend less。 Children learn of C。Y。 O\'Connor。')).toBe("Learn more, i.e. spend less. Children learn of C.Y. O'Connor.");
+  });
 });
 
 describe('line-final stops', () => {
@@ -45,6 +64,24 @@ describe('line-final stops', () => {
     );
     expect(clean('Then thread zero comes along and says。', 'L got clear。')).toBe('Then thread zero comes along and says L got clear.');
     expect(evidenceOf('the。', 'end。')).toContain('line-end-stop:lower-case-next');
+  });
+
+  it('drops the stop after a subject pronoun or a contracted verb, unless the next line starts over with I', () => {
+    expect(clean('We pick people we trust because we。', 'Pick our people based on years of work。')).toBe('We pick people we trust because we pick our people based on years of work.');
+    expect(clean('So it is a question of whether it\'s。', 'The one we want or not。')).toBe("So it is a question of whether it's the one we want or not.");
+    expect(evidenceOf('and now i。', 'Do it for vehicles。')).toContain('line-end-stop:subject-last');
+    expect(clean('And while I\'m。', 'I work really hard on it。')).toBe("And while I'm. I work really hard on it.");
+  });
+
+  it('puts a quotation mark that opens the next line back on its sentence', () => {
+    expect(clean('a book called "The Garbage Collection Handbook。', '"， the second edition， just updated。')).toBe('a book called "The Garbage Collection Handbook", the second edition, just updated.');
+    expect(clean('with just my shaggy dog。', '"， And his parents say， "Okay， fine。"')).toBe('with just my shaggy dog." And his parents say, "Okay, fine."');
+    expect(clean('I know you are not supposed to do this。', '" but kind of leans over the rope。')).toBe('I know you are not supposed to do this" but kind of leans over the rope.');
+  });
+
+  it('reads a quotation opening the next line by its first word', () => {
+    expect(clean('I felt terrible because I was like。', '"Nobody invents anything new。"')).toBe('I felt terrible because I was like "Nobody invents anything new."');
+    expect(clean('And the question。', '"What would happen then？"')).toBe('And the question. "What would happen then?"');
   });
 
   it('keeps the stop before a capitalised clause opener, even after a particle', () => {

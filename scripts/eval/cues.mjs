@@ -17,6 +17,8 @@ const dist = (p) => import(pathToFileURL(join(DIST, p)).href);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const bare = (w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
 const SENTENCE_END = /[.?!…]["'”’)\]]*$/;
+/** A cue or title with no word once `>>` turns and punctuation are taken out (a sound tag is a word). */
+const isBareTurn = (text) => !/[\p{L}\p{N}]/u.test(text.replace(/>>/g, ''));
 
 /** The counts for one built document. */
 export function countCues(doc, splitsTightPhrase, sentencesCutAtMarkers) {
@@ -37,7 +39,7 @@ export function countCues(doc, splitsTightPhrase, sentencesCutAtMarkers) {
   counts.cues = doc.cues.length;
   doc.cues.forEach((cue, i) => {
     const text = cue.lines.join(' ').trim();
-    if (/^(?:>>\s*)+$/.test(text)) counts.bareTurnCues++;
+    if (isBareTurn(text)) counts.bareTurnCues++;
     const prev = doc.cues[i - 1];
     if (prev && /^\[[^\]]*\]$/.test(text) && prev.lines.join(' ').trim() === text) counts.soundRuns++;
     for (let l = 0; l < cue.lines.length; l++) {
@@ -102,7 +104,7 @@ export async function evaluateCues(dir, { profileName = 'netflix' } = {}) {
     const speakers = detectSpeakers(stream.tokens, {});
     const units = splitSentences(speakers.tokens, speakers.segments);
     const counts = countCues(doc, splitsTightPhrase, sentencesCutAtMarkers(units));
-    counts.bareTurnChapters = doc.segments.filter((s) => s.role === 'speaker' && !doc.cues.some((c) => c.segment === doc.segments.indexOf(s) && !/^(?:>>\s*)+$/.test(c.lines.join(' ').trim()))).length;
+    counts.bareTurnChapters = doc.segments.filter((s) => s.role === 'speaker' && !doc.cues.some((c) => c.segment === doc.segments.indexOf(s) && !isBareTurn(c.lines.join(' ')))).length;
     counts.loops = doc.warnings.filter((w) => w.code === 'repetition-loop').map((w) => `${w.line}: ${w.message.slice(0, 120)}`);
     counts.soundTagWarnings = doc.warnings.filter((w) => w.code === 'sound-tag-run').length;
     files.push({ file: f.replace(/\.md$/, ''), counts });

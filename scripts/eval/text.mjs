@@ -153,8 +153,13 @@ export function scoreFile(rawText, tokens, gold, isName, corrections = []) {
     // False sentence breaks before a capitalised term: the stop must go, the capital stay.
     if (drop && name && !FUNCTION_WORDS.has(bare(raw.word)) && bare(raw.word) !== 'i') {
       breaks.n++;
-      if (!madeEnd) breaks.correct++, breaks.tp++;
-      else breaks.fn++, failures.push({ rule: 'break-before-term', line: s.line, text: s.text, next: s.next });
+      if (!madeEnd) {
+        breaks.correct++;
+        breaks.tp++;
+      } else {
+        breaks.fn++;
+        failures.push({ rule: 'break-before-term', line: s.line, text: s.text, next: s.next });
+      }
     }
   }
 
@@ -203,8 +208,13 @@ export function scoreFile(rawText, tokens, gold, isName, corrections = []) {
       .join(' ');
     const exact = new RegExp(`(^|[\\s"'“(])${t.expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.;:?!"'”)])`).test(text);
     split.n++;
-    if (exact) split.correct++, split.tp++;
-    else split.fn++, failures.push({ rule: 'split-token', line: t.line, raw: t.raw, expected: t.expected, made: text.slice(0, 160) });
+    if (exact) {
+      split.correct++;
+      split.tp++;
+    } else {
+      split.fn++;
+      failures.push({ rule: 'split-token', line: t.line, raw: t.raw, expected: t.expected, made: text.slice(0, 160) });
+    }
   }
 
   // Each piece of evidence a drop was decided by, scored on its own over the annotated decisions.
@@ -212,8 +222,10 @@ export function scoreFile(rawText, tokens, gold, isName, corrections = []) {
   const tally = (key, right) => {
     const c = byEvidence.get(key) ?? { n: 0, tp: 0, fp: 0, fn: 0, correct: 0 };
     c.n++;
-    if (right) c.tp++, c.correct++;
-    else c.fp++;
+    if (right) {
+      c.tp++;
+      c.correct++;
+    } else c.fp++;
     byEvidence.set(key, c);
   };
   const goldStop = new Map(gold.stops.filter((s) => !s.doubt).map((s) => [s.line, s]));

@@ -194,7 +194,9 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
     const span = tokens.slice(i, i + match.length) as WordToken[];
     const from = heardText(span, match.rest, match.sigil);
     const { entry } = match.pattern;
-    if (from === entry.term) {
+    // A domain is written in lower case ("python.org"): a change of case alone is no fix there.
+    const domainCaseOnly = match.rest.startsWith('.') && from.toLowerCase() === entry.term.toLowerCase();
+    if (from === entry.term || domainCaseOnly) {
       out.push(...span);
     } else {
       const replaced = replaceSpan(span, entry.term, match.rest, match.sigil);

@@ -18,7 +18,8 @@ export function breakCost(words: readonly string[], i: number): number {
   // An article belongs to the next word even with a pause comma after it ("the, uh, the data").
   if (ARTICLES.has(bare(word))) return 20;
   if (CLAUSE_END.test(word)) return 0.2;
-  if (splitsTightPhrase(words, i)) return 10;
+  // Dearer than an extra cue: when no line break outside a name fits, the cue stage cuts the sentence instead.
+  if (splitsTightPhrase(words, i)) return 12;
   if (BIND_TO_NEXT.has(bare(word))) return 8;
   if (BREAK_BEFORE.has(bare(next))) return 0.6;
   return 2;

@@ -8,7 +8,7 @@ import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
 import { cleanSoundTags, collapseLoops } from './garbage.js';
 import { sentenceContinues } from './sentence-ends.js';
-import { asClockTime, joinAcrossBreak, lowerDomain } from './tokens.js';
+import { asClockTime, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, lowerDomain } from './tokens.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
@@ -166,6 +166,26 @@ function stopSurroundings(tokens: DraftToken[], i: number, j: number): { before:
   return { before, after };
 }
 
+/** A quotation mark left alone at the start of a line, maybe with a comma: the quotation closes there. */
+const CLOSING_QUOTE = /^["”][,;:]?$/;
+
+/**
+ * Moves a closing quotation mark that opens the next line back onto the quotation's last word: before
+ * a lower-case word the sentence goes on (`Handbook", the second edition`), otherwise it ends inside
+ * the quotation (`today." So`). Returns false when the word is no line-final stop.
+ */
+function closeQuote(w: DraftWord, quote: DraftWord, after: DraftToken | undefined, corrections: Correction[]): boolean {
+  if (!w.lineFinalStop || !w.text.endsWith('.')) return false;
+  const stem = w.text.slice(0, -1);
+  // "dog。 / "， And his parents say": a capital after the quote starts a new sentence, comma or not
+  const goesOn = after?.type === 'word' && after.line === quote.line && /^\p{Ll}/u.test(after.text);
+  const joined = goesOn ? `${stem}"${quote.text.slice(1)}` : `${stem}."`;
+  record(corrections, w, `${w.text} ⏎ ${quote.text}`, joined, 'closing-quote', 'punctuation', 0.9, goesOn ? 'quote-closes' : undefined);
+  w.text = joined;
+  w.lineFinalStop = false;
+  return true;
+}
+
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
 function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean): DraftToken[] {
   const isName = isNameIn(caseEvidence);
@@ -187,6 +207,10 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
       w.lineFinalStop = next.lineFinalStop;
       removed.add(j);
       i--; // the joined word may itself end its line with a stop
+      continue;
+    }
+    if (adjacent && CLOSING_QUOTE.test(next.text) && closeQuote(w, next, tokens[j + 1], corrections)) {
+      removed.add(j);
       continue;
     }
     const stem = w.text.slice(0, -1);
@@ -251,13 +275,45 @@ function repairInnerTokens(tokens: DraftToken[], corrections: Correction[]) {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);
-    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined);
+    const twoBefore = tokens[i - 2];
+    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined, twoBefore?.type === 'word' ? twoBefore.text : undefined);
     const fixed = time ?? lowerDomain(t.text);
     if (fixed && fixed !== t.text) {
       record(corrections, t, t.text, fixed, time ? 'clock-time' : 'domain-case', time ? 'punctuation' : 'case', 0.9);
       t.text = fixed;
     }
   });
+}
+
+/** Letters said one by one with a stop after each ("B。D。F。L。") as the acronym they spell. */
+function repairInitials(tokens: DraftToken[], corrections: Correction[]) {
+  tokens.forEach((t, i) => {
+    if (t.type !== 'word') return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // the last stop ends a sentence at the line's end or before a capital; not before a lower-case word
+    const keepStop = t.lineFinalStop || !(next?.type === 'word' && next.line === t.line && /^\p{Ll}/u.test(next.text));
+    const acronym = initialsAsAcronym(t.text, prev?.type === 'word' ? prev.text : undefined, keepStop);
+    if (acronym && acronym !== t.text) {
+      record(corrections, t, t.text, acronym, 'initials', 'punctuation', 0.9);
+      t.text = acronym;
+    }
+  });
+}
+
+/** "set up.py" (the stop already joined across a line break) is the file `setup.py`. */
+function joinSetupFiles(tokens: DraftToken[], corrections: Correction[]): DraftToken[] {
+  const removed = new Set<number>();
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (t.type !== 'word' || prev?.type !== 'word' || !isSpokenSetupFile(t.text, prev.text)) return;
+    const joined = `${prev.text.toLowerCase()}${t.text}`;
+    record(corrections, prev, `${prev.text} ${t.text}`, joined, 'setup-file', 'punctuation', 0.9);
+    prev.text = joined;
+    prev.lineFinalStop = t.lineFinalStop;
+    removed.add(i);
+  });
+  return removed.size ? tokens.filter((_, k) => !removed.has(k)) : tokens;
 }
 
 /** The whole normalize stage. */
@@ -267,7 +323,8 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
   const caseInformative = capitalsInformative(tokens, evidence);
-  tokens = repairLineEnds(tokens, corrections, evidence, caseInformative);
+  repairInitials(tokens, corrections);
+  tokens = joinSetupFiles(repairLineEnds(tokens, corrections, evidence, caseInformative), corrections);
   repairInnerTokens(tokens, corrections);
   repairCommas(tokens, corrections, evidence, caseInformative);
   tokens = cleanSoundTags(collapseLoops(tokens, warnings), warnings);

@@ -40,6 +40,10 @@ const INTRODUCING = new Set(`says said say goes went mean asks asked hey gosh`.s
 // Of those, the ones that cannot close a sentence in the present tense of a story.
 const QUOTING = new Set(`says goes asks hey gosh`.split(/\s+/));
 
+// A subject pronoun, or a pronoun with its verb contracted onto it, cannot close a sentence ("because we。").
+const SUBJECTS = new Set(`i we they he she`.split(/\s+/));
+const CONTRACTED_VERB = /^(?:it|that|there|here|what|who|where|he|she)['’]s$|^(?:we|they|you)['’]re$|^i['’]m$/;
+
 // One-word replies and thanks that do make a sentence of their own.
 const STANDALONE = new Set(`okay ok right yes yeah no yep nope thanks thank you hi hello bye sure great cool awesome wow`.split(/\s+/));
 
@@ -66,7 +70,8 @@ function isLeadIn(before: string[]): boolean {
  */
 export function sentenceContinues(ctx: StopContext): string | null {
   const last = bare(ctx.before[ctx.before.length - 1] ?? '');
-  const first = ctx.after[0] ?? '';
+  // A quotation opening the next line is read by its first word ("I was like。 / "Nobody invents…").
+  const first = (ctx.after[0] ?? '').replace(/^["“]/, '');
   const firstKey = bare(first);
   if (!firstKey) return null;
   if (/^\p{Ll}/u.test(first)) return 'lower-case-next';
@@ -76,6 +81,10 @@ export function sentenceContinues(ctx: StopContext): string | null {
   // "there it is。 / Now", "as it comes in。 / Now": a capitalised clause opener outweighs a particle.
   if (CANNOT_END_SENTENCE.has(last)) return ctx.caseInformative && opensClause && firstKey !== 'i' ? null : 'cannot-end';
   if (!opensClause && !ctx.caseInformative && BOUND_OPENERS.has(firstKey)) return 'bound-next';
+  // …unless the next line starts over with "I" ("And while I'm。 / I work really hard"): a restart.
+  const restart = firstKey === 'i' || /^i['’]/.test(firstKey);
+  if (SUBJECTS.has(last) && !restart) return 'subject-last';
+  if (CONTRACTED_VERB.test(last) && !restart) return 'contraction-last';
   // Where capitals say nothing, what the next line opens with was measured too: a looser continuing
   // word ("With", "Because"), a verb with no subject ("Gets to report") or a noun phrase ("The steering
   // council") each carried the sentence on less than 90% of the time (docs/text-eval.md), so the stop stays.

@@ -8,6 +8,8 @@ const FILE_EXTENSIONS = 'py|txt|cfg|toml|ini|html|htm|css|js|ts|json|yaml|yml|md
 
 const DOMAIN_AFTER_BREAK = new RegExp(`^(?:(?:${UNAMBIGUOUS_TLD})(?:/\\S*)?|(?:${AMBIGUOUS_TLD})/\\S*)[,.;:?!]*$`, 'i');
 const EXTENSION_AFTER_BREAK = new RegExp(`^(?:${FILE_EXTENSIONS})[,.;:?!]*$`);
+// Extensions that are no English word or letter: a line opening with one after a stop is a file name's end.
+const PLAIN_EXTENSION_AFTER_BREAK = /^(?:py|txt|cfg|toml|ini|html|htm|css|js|json|yaml|yml|rst|csv|exe|dll|pyc|pyx|whl|ipynb)[,.;:?!]*$/;
 const DOMAIN = new RegExp(`^([\\p{L}\\d][\\p{L}\\d-]*(?:\\.[\\p{L}\\d-]+)*\\.(?:${UNAMBIGUOUS_TLD}|${AMBIGUOUS_TLD}))(/\\S*?)?([,.;:?!"'”’)]*)$`, 'iu');
 
 /** How a word ending `N.` at a line end joins the word that opens the next line, or null. */
@@ -23,10 +25,12 @@ export function joinAcrossBreak(word: string, next: string, before: string | und
     return { text: word + next, rule: 'split-number' };
   }
   if (!/[\p{L}\d]\.$/u.test(word)) return null;
+  // "np。 / array": the usual alias of a Python library before the name used from it
+  if (/^(?:np|pd|plt)\.$/.test(word) && /^[a-z_]\w*[,.;:?!]*$/.test(next)) return { text: word + next, rule: 'split-attribute' };
   if (DOMAIN_AFTER_BREAK.test(next)) return { text: word + next, rule: 'split-domain' };
   // "eval_frame。 / exe": a file name whose extension went to the next line (only for a word that is
   // plainly an identifier, since "the end。 / So" must not become one).
-  if (EXTENSION_AFTER_BREAK.test(next) && /[_\d]/.test(word)) return { text: word + next, rule: 'split-file-name' };
+  if ((EXTENSION_AFTER_BREAK.test(next) && /[_\d]/.test(word)) || PLAIN_EXTENSION_AFTER_BREAK.test(next)) return { text: word + next, rule: 'split-file-name' };
   return null;
 }
 
@@ -34,11 +38,13 @@ export function joinAcrossBreak(word: string, next: string, before: string | und
  * "4.30" said of a time of day is "4:30": an hour and two-digit minutes, with "a.m."/"p.m." after or
  * "at"/"around"/"by"/"until"/"from" before.
  */
-export function asClockTime(hour: string, rest: string, before: string | undefined, after: string | undefined): string | null {
+export function asClockTime(hour: string, rest: string, before: string | undefined, after: string | undefined, twoBefore?: string): string | null {
   const m = /^(\d{2})((?:[ap]\.?m\.?)?)([,.;:?!]*)$/i.exec(rest);
   if (!/^\d{1,2}$/.test(hour) || !m || Number(hour) > 12 || Number(m[1]) > 59) return null;
   const meridiem = m[2] !== '' || /^[ap]\.?m\.?[,.;:?!]*$/i.test(after ?? '') || /^o'clock/i.test(after ?? '');
-  const timeWord = /^(?:at|around|by|until|till|til|from|about)$/i.test(before ?? '');
+  const isTimeWord = (w: string | undefined) => /^(?:at|around|by|until|till|til|from|about)$/i.test(w ?? '');
+  // "at like 8.15", "by about 4.30": a hedge between the time word and the time
+  const timeWord = isTimeWord(before) || (/^(?:like|about|around|roughly|maybe)$/i.test(before ?? '') && isTimeWord(twoBefore));
   return meridiem || timeWord ? `${hour}:${m[1]}${m[2]}${m[3]}` : null;
 }
 
@@ -56,4 +62,28 @@ export function lowerDomain(word: string): string | null {
   const shouted = /^\p{Lu}+$/u.test(labels[labels.length - 1]);
   if (!shouted && labels.slice(0, -1).some((part) => /^\p{Lu}{2,}$/u.test(part))) return null;
   return m[1].toLowerCase() + (m[2] ?? '') + m[3];
+}
+
+/** "set up.py": the spoken "set up" before a file extension is the file `setup.py` (`setup.cfg`…). */
+export function isSpokenSetupFile(word: string, before: string | undefined): boolean {
+  return /^set$/i.test(before ?? '') && new RegExp(`^up\\.(?:${FILE_EXTENSIONS})\\b`).test(word);
+}
+
+const NUMBER_WORDS = /^(?:\d+(?:[-.:]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+
+/**
+ * Letters each followed by a stop ("B.D.F.L.", "i.G.", "a p.m.") are an acronym said letter by
+ * letter ("BDFL", "IG", "PM"), except "i.e."/"e.g.", a time's "a.m."/"p.m." after a number, and
+ * initials.
+ * `keepStop` keeps the last stop where it ends a sentence. Null when the word is no such run.
+ */
+export function initialsAsAcronym(word: string, before: string | undefined, keepStop: boolean): string | null {
+  const m = /^((?:\p{L}\.){2,})([,;:?!"'”’)]*)$/u.exec(word);
+  if (!m) return null;
+  const letters = m[1].replace(/\./g, '');
+  if (/^(?:ie|eg)$/i.test(letters)) return null;
+  if (/^[ap]m$/i.test(letters) && NUMBER_WORDS.test(before ?? '')) return null;
+  // Two or three capitals with stops are how a person's initials are written ("C.Y. O'Connor").
+  if (/^\p{Lu}{2,3}$/u.test(letters)) return null;
+  return letters.toUpperCase() + (keepStop ? '.' : '') + m[2];
 }
