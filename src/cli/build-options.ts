@@ -106,6 +106,8 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   if (options.encoding !== undefined) result.encoding = encodingFlag(options.encoding);
   const duration = timeFlag('--duration', options.duration);
   const offset = timeFlag('--offset', options.offset);
+  // a recording of no length has no time for its speech: every cue would run past its end
+  if (duration === 0) throw new UsageError(`--duration takes the recording's length, above 0 s, not "${options.duration}"`);
   if (duration !== undefined) result.duration = duration;
   if (offset !== undefined) result.offset = offset;
   if (duration !== undefined && offset !== undefined && offset >= duration) throw new UsageError(`--offset (${offset} s) must be before the end (--duration ${duration} s)`);
