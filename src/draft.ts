@@ -27,6 +27,8 @@ const PROTECTED = new RegExp(
   'g',
 );
 const TURN_AT_START = /^(\s*)(>>)/;
+/** Warnings of the transcript's sound-event repairs, which a draft does not get (its events are protected). */
+const EVENT_REPAIRS = new Set(['sound-tag-run', 'silence-tag']);
 
 interface Piece {
   text: string;
@@ -232,8 +234,9 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     cues,
     markers: markersOf(file),
     corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
-    // (a draft's speaker-name warnings are left out: its speakers only name its chapters)
-    warnings: [...file.warnings, ...stream.warnings].sort((a, b) => a.line - b.line),
+    // (a draft's speaker-name warnings are left out: its speakers only name its chapters; so are the
+    // sound-event repairs', as its events and markup are kept as written)
+    warnings: [...file.warnings, ...stream.warnings.filter((w) => !EVENT_REPAIRS.has(w.code))].sort((a, b) => a.line - b.line),
     paragraphs: cuesOfSegment.map((own) => own.map(plain).filter(Boolean).join(' ')).filter(Boolean),
     draft: { format, blocks: file.blocks },
   };

@@ -6,14 +6,13 @@ import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
 import { buildFromDraft, draftFormatOf } from './draft.js';
 import { decodeBytes } from './read/decode.js';
-import { plainCueText } from './write/draft.js';
 import { parseTranscript } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';
 import { splitSentences } from './sentences/index.js';
 import { DEFAULT_SPEECH_MODEL, estimateTiming } from './timing/estimate.js';
 import { names, pinTiming, type PinnedTiming } from './timing/anchors.js';
 import { cueConfidence, timeFromAudio, type AudioTiming } from './timing/audio.js';
-import { joinWords, wordsOfCues, wordsOfUnits } from './timing/words.js';
+import { joinWords, wordsOfUnits } from './timing/words.js';
 import { DEFAULT_VOICE_OPTIONS, detectVoice, } from './audio/voice.js';
 import { joinSections, splitSections } from './sections.js';
 import type { ParsedTranscript } from './read/transcript.js';
@@ -147,8 +146,8 @@ function withEncoding(document: CaptionDocument, encoding: string): CaptionDocum
 function buildFromDecoded(text: string, source: string, options: BuildOptions): CaptionDocument {
   const draftFormat = draftFormatOf(text, source);
   if (!draftFormat) return buildFromText(text, source, options);
+  // (a draft's words are its cues' words, spread over each cue: the JSON writer finds them there)
   const document = buildFromDraft(text, source, draftFormat, options);
-  document.words = wordsOfCues(document.cues, (cue) => plainCueText(cue.lines.join(' '), draftFormat));
   // A draft keeps its own timing: timing options are not silently taken as applied.
   const ignored = [options.anchors && 'markers', options.duration !== undefined && 'duration', options.offset !== undefined && 'offset', options.speechModel && 'speech rate', options.audio && 'audio (captions sync re-times a draft to a recording)'].filter(Boolean);
   if (ignored.length) {

@@ -210,6 +210,6 @@ export interface CaptionDocument {
   draft?: DraftSource;
   /** The encoding the input was read in (`utf-8`, `utf-16le`, `windows-1252`, …), when it was read from bytes. */
   encoding?: string;
-  /** The spoken words with their times (the JSON output's `words`). */
+  /** The spoken words with their times (the JSON output's `words`); a caption draft's are found from its cues when written. */
   words?: WordTimes;
 }

@@ -66,6 +66,15 @@ export function sweepTemporaryFiles(directory: string): number {
   return removed;
 }
 
+/** What an existing path is when it is neither a regular file nor a folder; null otherwise. */
+function specialFileKind(path: string): string | null {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats || stats.isFile() || stats.isDirectory()) return null;
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isFIFO()) return 'a pipe';
+  return stats.isSocket() ? 'a socket' : 'a special file';
+}
+
 export function writeFileAtomic(target: string, content: string): void {
   writeFilesAtomic([{ path: target, text: content }]);
 }
@@ -101,6 +110,9 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
         const outside = escapesRoot(root, path);
         if (outside) throw new WriteError(path, Object.assign(new Error(`refusing to write it: ${outside}`), { code: 'EOUTSIDE' }));
       }
+      // a rename would put a regular file in place of a device or a pipe (`-o /dev/null`): refused
+      const special = attempt(path, () => specialFileKind(path));
+      if (special) throw new WriteError(path, Object.assign(new Error(`not a regular file (${special}): captions writes only regular files`), { code: 'ENOTREG' }));
       attempt(path, () => mkdirSync(dirname(path), { recursive: true }));
       const temporary = temporaryPathFor(path);
       pending.add(temporary);

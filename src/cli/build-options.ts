@@ -145,6 +145,8 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   if (encoding !== undefined) result.encoding = encoding;
   const duration = parseGiven(options.duration, BUILD_FLAGS.duration.parse);
   const offset = parseGiven(options.offset, BUILD_FLAGS.offset.parse);
+  // a recording of no length has no time for its speech: every cue would run past its end
+  if (duration === 0) throw new UsageError(`--duration takes the recording's length, above 0 s, not "${options.duration}"`);
   if (duration !== undefined) result.duration = duration;
   if (offset !== undefined) result.offset = offset;
   if (duration !== undefined && offset !== undefined && offset >= duration) throw new UsageError(`--offset (${offset} s) must be before the end (--duration ${duration} s)`);

@@ -32,7 +32,8 @@ function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): Draft
     pieces.forEach((piece, index) => {
       if (piece.kind === 'text') {
         const columnOf = (i: number) => piece.columns?.[i] ?? piece.column + i;
-        const endsLine = index === pieces.length - 1 || pieces.slice(index + 1).every((p) => p.kind === 'marker');
+        let endsLine = true;
+        for (let k = index + 1; k < pieces.length && endsLine; k++) endsLine = pieces[k].kind === 'marker';
         for (const w of convertAndSplit(piece.text, line, columnOf, endsLine, corrections)) tokens.push({ type: 'word', ...w });
       } else if (piece.kind === 'marker') {
         tokens.push({ type: 'marker', image: piece.image, line, column: piece.column });
@@ -228,7 +229,7 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
       next.text = lowered;
     }
   }
-  return tokens.filter((_, k) => !removed.has(k));
+  return removed.size ? tokens.filter((_, k) => !removed.has(k)) : tokens;
 }
 
 /**

@@ -47,6 +47,16 @@ const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch 
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
 const OPENERS = new Set(['(', '（', '[', '"', '“', "'"]);
 
+const HAS_FULLWIDTH = new RegExp(`[${Object.keys(FULLWIDTH).join('')}]`);
+
+function wordsAsWritten(text: string, line: number, columnOf: (index: number) => number): DraftWord[] {
+  const words: DraftWord[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) words.push({ text: m[0], line, column: columnOf(m.index), lineFinalStop: false, afterFullwidthComma: false });
+  return words;
+}
+
 /**
  * Converts one text piece of a line to English punctuation and cuts it into words.
  * `columnOf(i)` gives the source column of character i of `text`.
@@ -58,6 +68,8 @@ export function convertAndSplit(
   endsLine: boolean,
   corrections: Correction[],
 ): DraftWord[] {
+  // most lines hold no full-width punctuation: their words are cut as they stand
+  if (!HAS_FULLWIDTH.test(text)) return wordsAsWritten(text, line, columnOf);
   let out = '';
   const cols: number[] = [];
   const fullwidthComma: boolean[] = [];

@@ -54,6 +54,9 @@ function introIn(clause: Clause): { name: NameCandidate | null } | null {
   if (!MAY_INTRODUCE.test(clause.lower)) return null;
   let found: { name: NameCandidate | null } | null = null;
   for (const pattern of HOST_INTRODUCTIONS) {
+    // one plain test first: most clauses match no pattern, and a match walk allocates
+    pattern.lastIndex = 0;
+    if (!pattern.test(clause.lower)) continue;
     for (const m of matchesOf(pattern, clause.lower)) {
       const name = readName(clause.words, clause.indices, wordAt(clause, m.end));
       if (name) return { name };

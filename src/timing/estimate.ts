@@ -84,6 +84,8 @@ export function syllables(word: string): number {
 export function spokenLetters(word: string): number {
   const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
   if (letters === '') return 0;
+  // a word with a lower-case letter is neither a number nor an acronym
+  if (/\p{Ll}/u.test(letters)) return letters.length;
   const spelt = /^[\d.,]+$/.test(word.replace(/[^\p{L}\p{N}.,]/gu, '')) || /^\p{Lu}{2,5}$/u.test(word.replace(/[^\p{L}]/gu, ''));
   return spelt ? syllables(word) * LETTERS_PER_SYLLABLE : letters.length;
 }

@@ -1,11 +1,15 @@
 // JSON output: everything the pipeline knows, in the documented, stable schema.
 
+import { wordsOfCues } from '../timing/words.js';
 import type { CaptionDocument } from '../types.js';
+import { plainCueText } from './draft.js';
 
 const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 function wordList(doc: CaptionDocument) {
-  const words = doc.words;
+  // a caption draft's words are spread over its cues here, only when they are written
+  const draft = doc.draft;
+  const words = doc.words ?? (draft && wordsOfCues(doc.cues, (cue) => plainCueText(cue.lines.join(' '), draft.format)));
   if (!words) return [];
   return words.texts.map((text, i) => ({ text, start: ms(words.starts[i]), end: ms(words.ends[i]), line: words.lines[i] }));
 }
