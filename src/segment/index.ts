@@ -260,10 +260,17 @@ const CO_SPEAKER_WORDS = 40;
 /** Joins each turn shorter than CO_SPEAKER_WORDS to the one before it (the first to the one after). */
 function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
   const joined: Draft[] = [];
+  let lastWords = 0;
   for (const piece of pieces) {
     const last = joined[joined.length - 1];
-    if (last && (wordsIn(tokens, piece.firstToken, piece.endToken) < CO_SPEAKER_WORDS || wordsIn(tokens, last.firstToken, last.endToken) < CO_SPEAKER_WORDS)) last.endToken = piece.endToken;
-    else joined.push({ ...piece });
+    const words = wordsIn(tokens, piece.firstToken, piece.endToken);
+    if (last && (words < CO_SPEAKER_WORDS || lastWords < CO_SPEAKER_WORDS)) {
+      last.endToken = piece.endToken;
+      lastWords += words;
+    } else {
+      joined.push({ ...piece });
+      lastWords = words;
+    }
   }
   return joined;
 }
