@@ -28,13 +28,15 @@ describe('a co-speaker taking over at a bare `>>`', () => {
   ];
 
   it("cuts the talk at each long turn; only the self-introduced speaker's turn carries the name", () => {
-    const { segments } = detect(
+    const { segments, warnings } = detect(
       ...opening,
       '>> So now that we have built the server, let me show you the endpoints. ' + BODY[1],
       ...BODY,
       'So yeah. >> So when you actually go to build one of these things, plan the alerts first. ' + BODY[2],
       ...BODY,
     );
+    // each voice left unnamed is said, at its turn
+    expect(warnings.filter((w) => w.code === 'speaker-unnamed').map((w) => w.line)).toEqual([lineOf(6), lineOf(10)]);
     expect(summary(segments)).toEqual([
       ['host', null, lineOf(1), lineOf(1)],
       ['speaker', 'Moses Schwartz', lineOf(2), lineOf(5)],

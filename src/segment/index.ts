@@ -213,7 +213,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       if (words > LONG_LIGHTNING_WORDS && isLightning(options.title ?? null, parts, view)) {
         warnings.push({ line: lineOfClause(part.clause), code: 'speaker-long-talk', message: `a lightning talk of about ${Math.round(words / 150)} minutes: two talks taken as one?` });
       }
-      const turns = talkTurns(view, evidence, draft, named.nameTokens, rosterNames);
+      const turns = talkTurns(view, evidence, draft, named.nameTokens, rosterNames, warnings);
       draftOfTalk.set(talk, turns.named);
       drafts.push(...turns.pieces);
     } else {
@@ -280,7 +280,7 @@ function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
  * stays on the turn its evidence lies in (the first when the host gave it), and another turn is named
  * only by its own speaker's self-introduction; a voice told apart by nothing but `>>` stays unnamed.
  */
-function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, nameTokens: number[], known: string[]): { pieces: Draft[]; named: Draft } {
+function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, nameTokens: number[], known: string[], warnings: Warning[]): { pieces: Draft[]; named: Draft } {
   const pieces = joinShortTurns(view.tokens, splitAtTurns(view.tokens, draft));
   if (pieces.length === 1) return { pieces, named: pieces[0] };
   const inside = (piece: Draft, token: number) => token >= piece.firstToken && token < piece.endToken;
@@ -291,7 +291,9 @@ function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, n
     const from = clauseFrom(view, piece.firstToken);
     const to = clauseFrom(view, piece.endToken);
     const own = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, known);
-    return { ...piece, speaker: own, title: null, confidence: 0.5, evidence: { start: [view.tokens[piece.firstToken].line], name: [] } };
+    const line = view.tokens[piece.firstToken].line;
+    if (!own) warnings.push({ line, code: 'speaker-unnamed', message: 'another voice takes over the talk at `>>` and does not name itself: left unnamed' });
+    return { ...piece, speaker: own, title: null, confidence: 0.5, evidence: { start: [line], name: [] } };
   });
   return { pieces: turns, named: named ?? pieces[0] };
 }
