@@ -172,17 +172,18 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     }
     return { first, third };
   });
-  for (let c = 0, k = 0, first = 0, third = 0; c < n; c++) {
-    // the window [c, k) of clauses within OPENING_WORDS_SPOKEN_OF words of c's start
+  // a sliding window: clauses c up to k (excluded) start within OPENING_WORDS_SPOKEN_OF words of c (so k > c)
+  let k = 0;
+  let first = 0;
+  let third = 0;
+  for (let c = 0; c < n; c++) {
     for (; k < n && wordsAt(k) - wordsAt(c) < OPENING_WORDS_SPOKEN_OF; k++) {
       first += pronouns[k].first;
       third += pronouns[k].third;
     }
-    if (k > c && first === 0 && third >= 2) add(start[c], 'thirdPersonOpening', c);
-    if (k > c) {
-      first -= pronouns[c].first;
-      third -= pronouns[c].third;
-    } else k = c + 1;
+    if (first === 0 && third >= 2) add(start[c], 'thirdPersonOpening', c);
+    first -= pronouns[c].first;
+    third -= pronouns[c].third;
   }
 
   // "let us welcome Dora to the stage. Dora was awarded… her work… Thank you, Dora.": the one who called
