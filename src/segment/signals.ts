@@ -73,8 +73,6 @@ const CLOSES: RegExp[] = [
   /\bthat's (?:all|it)\b(?: (?:i have|from me|for me))?[.!]?$/,
   /\b(?:i'm|i am) out of time\b/,
   /\bany questions\?$/,
-  // the floor opened to questions: "I'm open to questions", "I'd love to take questions", "a few minutes for questions"
-  /\b(?:open to|take|taking|happy to take|answer) (?:any |some |your )?questions\b|\bminutes (?:left )?for questions\b/,
 ];
 
 export function isClose(lower: string): boolean {
@@ -83,7 +81,7 @@ export function isClose(lower: string): boolean {
 
 /** The host coming back: "thank you so much, X", "thanks very much", "great talk", "another round of applause for X". */
 const HOST_RETURNS: RegExp[] = [
-  /^(?:so |okay,? |all right,? |alright,? )?thank you(?: (?:so|very) much)?,? for (?:speaking|your talk|the talk|that|sharing|presenting)\b/,
+  /^(?:so |okay,? |all right,? |alright,? )?thank you(?: (?:so|very) much)?,? for (?:speaking|your talk|the talk|that|sharing)\b/,
   /\bthanks(?: (?:so|very) much)? for (?:that|speaking|your talk|the talk|sharing)\b/,
   /^(?:so |okay,? |all right,? |alright,? )?thanks (?:so|very) much(?:[.!,]|$| for (?:that|speaking|your talk|the talk))/,
   /^(?:what a |that was a |such a )?(?:great|awesome|amazing|wonderful|fantastic|excellent) talk\b/,
