@@ -32,6 +32,9 @@ const W = {
   selfAtOpening: 3,
   closeThenPause: 1,
   handedOver: 3.5,
+  thirdPersonOpening: -3,
+  thanksCalledUp: -3.5,
+  introHere: -2,
 };
 
 /** Opening in the middle of a talk takes a clear return of the host to outweigh opening with the host. */
@@ -46,6 +49,12 @@ const SELF_SOON_WORDS = 25;
 const INTRO_AHEAD_WORDS = 60;
 /** A speaker says "I" or "my" this soon after they start; the host speaking of someone else does not. */
 const FIRST_PERSON_WORDS = 40;
+/** A talk's opening this long speaks of someone ("he", "her") and never says "I": the host telling of an awardee. */
+const OPENING_WORDS_SPOKEN_OF = 50;
+/** The host's words about a person called up, from the call to the thanks, are at most this long. */
+const CALLED_UP_WORDS = 200;
+const FIRST_SINGULAR = new Set(['i', "i'm", "i've", "i'll", "i'd", 'my', 'me', 'myself', 'mine']);
+const THIRD_SINGULAR = new Set(['he', "he's", 'she', "she's", 'his', 'her', 'him', 'hers', 'himself', 'herself']);
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'll", "i'd", 'my', 'me', 'myself', 'we', "we're", "we've", "we'll", 'our', 'us']);
 /** The host thanks by name someone who named themself this recently: the talk ends there. */
 const THANKS_REACH_WORDS = 1500;
@@ -150,6 +159,63 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   for (let c = n - 1; c >= 0; c--) {
     if (firstPersonAt[c]) nextFirstPerson = clauses[c].wordsBefore;
     if (nextFirstPerson - clauses[c].wordsBefore > FIRST_PERSON_WORDS) add(start[c], 'noFirstPerson', c);
+  }
+
+  // an opening that speaks of someone and never says "I" is no speaker's: the host telling of a person called up
+  const pronouns = clauses.map((clause) => {
+    let first = 0;
+    let third = 0;
+    for (const w of clause.lower.split(' ')) {
+      const word = w.replace(/[^a-z']/g, '');
+      if (FIRST_SINGULAR.has(word)) first++;
+      else if (THIRD_SINGULAR.has(word)) third++;
+    }
+    return { first, third };
+  });
+  // a sliding window: clauses c up to k (excluded) start within OPENING_WORDS_SPOKEN_OF words of c (so k > c)
+  let k = 0;
+  let first = 0;
+  let third = 0;
+  for (let c = 0; c < n; c++) {
+    for (; k < n && wordsAt(k) - wordsAt(c) < OPENING_WORDS_SPOKEN_OF; k++) {
+      first += pronouns[k].first;
+      third += pronouns[k].third;
+    }
+    if (first === 0 && third >= 2) add(start[c], 'thirdPersonOpening', c);
+    first -= pronouns[c].first;
+    third -= pronouns[c].third;
+  }
+
+  // "let us welcome Dora to the stage. Dora was awarded… her work… Thank you, Dora.": the one who called
+  // Dora up thanks her, having spoken of her all along; nobody else came back
+  const pronounsBetween = (from: number, to: number) => {
+    let first = 0;
+    let third = 0;
+    for (let k = from; k < to; k++) {
+      first += pronouns[k].first;
+      third += pronouns[k].third;
+    }
+    return { first, third };
+  };
+  const mentionsBetween = (from: number, to: number, name: string) => {
+    let count = 0;
+    for (let k = from; k < to; k++) for (const w of clauses[k].words) if (/^\p{Lu}/u.test(w.text) && samePerson(w.text.replace(/[^\p{L}'’-]/gu, '') || '-', name)) count++;
+    return count;
+  };
+  for (let c = 0; c < n; c++) {
+    // a talk does not open with the host's introduction of someone
+    if (evidence[c].intro) add(start[c], 'introHere', c);
+    const thanked = evidence[c].thanked;
+    if (!thanked || !evidence[c].hostReturn) continue;
+    for (let i = c - 1; i >= 0 && wordsAt(c) - wordsAt(i) <= CALLED_UP_WORDS; i--) {
+      const introduced = evidence[i].intro?.name;
+      if (!introduced) continue;
+      if (samePerson(introduced.words.join(' '), thanked)) {
+        const said = pronounsBetween(i + 1, c);
+        if (said.first === 0 && said.third + mentionsBetween(i + 1, c, thanked) >= 2) add(end[c], 'thanksCalledUp', c);
+      }
+      break;
+    }
   }
 
   // "thank you, Ivo" after Ivo named himself

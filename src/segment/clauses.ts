@@ -51,6 +51,11 @@ function straighten(text: string): string {
   return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
 }
 
+/** One to three capitalized words on one line ("Emily", "Ada Lovelace"): a name called out, perhaps. */
+function isNameAlone(words: WordToken[]): boolean {
+  return words.length <= 3 && words.every((w) => w.line === words[0].line && /^\p{Lu}[\p{L}'’-]*[.!]?$/u.test(w.text));
+}
+
 export function clauseView(tokens: Token[]): ClauseView {
   const clauses: Clause[] = [];
   const breaks: BreakRun[] = [];
@@ -92,7 +97,8 @@ export function clauseView(tokens: Token[]): ClauseView {
       if (mayEndSentence(t.text) && TERMINAL.test(t.text)) flush();
       continue;
     }
-    if (t.type === 'marker' && words.length > 0) continue; // a slide change inside a sentence does not cut it
+    // a slide change inside a sentence does not cut it, unless a name said alone comes before it (its stop lost)
+    if (t.type === 'marker' && words.length > 0 && !isNameAlone(words)) continue;
     flush();
     sawBreak = true;
     const strong = t.type === 'turn' || (t.type === 'event' && (isApplause(t.text) || isMusic(t.text)));

@@ -4,6 +4,7 @@
 
 import { breakEndingAt, type Clause, type ClauseView, wordAt } from './clauses.js';
 import { readName, type NameCandidate } from './names.js';
+import { isEnglish } from '../correct/english.js';
 import {
   HOST_CUES,
   HOST_INTRODUCTIONS,
@@ -108,7 +109,42 @@ function introAcrossHonorific(view: ClauseView, index: number, intro: { name: Na
   return name?.capitalized ? { name } : intro;
 }
 
+/** A name said alone after an introduction that named nobody reaches back this far: "…the incoming chair. Emily." */
+const BARE_NAME_REACH_WORDS = 40;
+
+/** A clause that is nothing but a name of one to three capitalized words on one line, its first no English word ("Emily.", "Ada Lovelace!"). */
+function bareName(clause: Clause): NameCandidate | null {
+  if (clause.words.length > 3 || clause.words.some((w) => w.line !== clause.words[0].line)) return null;
+  const name = readName(clause.words, clause.indices, 0);
+  if (!name?.capitalized || name.words.length !== clause.words.length || isEnglish(name.words[0])) return null;
+  return name;
+}
+
+/**
+ * The host's introduction finished by a name said alone ("I'd like to introduce the incoming chair…
+ * Emily."): the bare name is the introduction's, and the introduced person speaks after it.
+ */
+function withBareNames(view: ClauseView, evidence: ClauseEvidence[]): ClauseEvidence[] {
+  const clauses = view.clauses;
+  for (let c = 1; c < clauses.length; c++) {
+    if (evidence[c].intro || evidence[c].self) continue;
+    const name = bareName(clauses[c]);
+    if (!name) continue;
+    for (let b = c - 1; b >= 0 && clauses[c].wordsBefore - clauses[b].wordsBefore <= BARE_NAME_REACH_WORDS; b--) {
+      const intro = evidence[b].intro;
+      if (!intro) continue;
+      if (!intro.name) evidence[c] = { ...evidence[c], intro: { name } };
+      break;
+    }
+  }
+  return evidence;
+}
+
 export function readEvidence(view: ClauseView): ClauseEvidence[] {
+  return withBareNames(view, readEvidenceClauses(view));
+}
+
+function readEvidenceClauses(view: ClauseView): ClauseEvidence[] {
   return view.clauses.map((clause, index) => {
     const run = clause.afterBreak ? breakEndingAt(view, clause.first) : undefined;
     // applause a transcript wrote in words inside a line: "(audience applauds), Thank you"

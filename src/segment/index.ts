@@ -7,7 +7,7 @@ import { clauseFrom, clauseView, breakEndingAt, type ClauseView } from './clause
 import { capitalizeName, nameScore } from './names.js';
 import { capitalizeSpeakerNames } from './name-case.js';
 import { chooseParts, HANDOFF_COST, type Part } from './choose.js';
-import { readEvidence } from './evidence.js';
+import { readEvidence, type ClauseEvidence } from './evidence.js';
 import { headingNames, nameTalk, ownName } from './naming.js';
 import { isEnglish } from '../correct/english.js';
 
@@ -213,7 +213,9 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       if (words > LONG_LIGHTNING_WORDS && isLightning(options.title ?? null, parts, view)) {
         warnings.push({ line: lineOfClause(part.clause), code: 'speaker-long-talk', message: `a lightning talk of about ${Math.round(words / 150)} minutes: two talks taken as one?` });
       }
-      drafts.push(draft);
+      const turns = talkTurns(view, evidence, draft, named.nameTokens, rosterNames, warnings);
+      draftOfTalk.set(talk, turns.named);
+      drafts.push(...turns.pieces);
     } else {
       const pieces = splitAtTurns(tokens, draft);
       for (const [k, piece] of pieces.entries()) {
@@ -250,6 +252,50 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
   for (const talk of talks) warnings.push(...(talk.fromRoster ? talk.warnings.filter((w) => w.code !== 'speaker-name' && w.code !== 'speaker-unnamed') : talk.warnings));
   const cased = capitalizeSpeakerNames(tokens, talks);
   return { segments: finish(tokens, drafts), warnings: warnings.sort((a, b) => a.line - b.line), ...cased };
+}
+
+/** A co-speaker's share of a talk is at least this many words; a shorter turn (a word from the room, a stray `>>`) stays in the talk. */
+const CO_SPEAKER_WORDS = 40;
+
+/** Joins each turn shorter than CO_SPEAKER_WORDS to the one before it (the first to the one after). */
+function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
+  const joined: Draft[] = [];
+  let lastWords = 0;
+  for (const piece of pieces) {
+    const last = joined[joined.length - 1];
+    const words = wordsIn(tokens, piece.firstToken, piece.endToken);
+    if (last && (words < CO_SPEAKER_WORDS || lastWords < CO_SPEAKER_WORDS)) {
+      last.endToken = piece.endToken;
+      lastWords += words;
+    } else {
+      joined.push({ ...piece });
+      lastWords = words;
+    }
+  }
+  return joined;
+}
+
+/**
+ * A talk cut at its `>>` turns (a co-speaker taking over, a question from the room): the talk's name
+ * stays on the turn its evidence lies in (the first when the host gave it), and another turn is named
+ * only by its own speaker's self-introduction; a voice told apart by nothing but `>>` stays unnamed.
+ */
+function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, nameTokens: number[], known: string[], warnings: Warning[]): { pieces: Draft[]; named: Draft } {
+  const pieces = joinShortTurns(view.tokens, splitAtTurns(view.tokens, draft));
+  if (pieces.length === 1) return { pieces, named: pieces[0] };
+  const inside = (piece: Draft, token: number) => token >= piece.firstToken && token < piece.endToken;
+  const selfNamed = nameTokens.find((t) => t >= draft.firstToken && t < draft.endToken);
+  const named = selfNamed === undefined ? pieces[0] : pieces.find((p) => inside(p, selfNamed));
+  const turns = pieces.map((piece) => {
+    if (piece === named) return piece;
+    const from = clauseFrom(view, piece.firstToken);
+    const to = clauseFrom(view, piece.endToken);
+    const own = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, known);
+    const line = view.tokens[piece.firstToken].line;
+    if (!own) warnings.push({ line, code: 'speaker-unnamed', message: 'another voice takes over the talk at `>>` and does not name itself: left unnamed' });
+    return { ...piece, speaker: own, title: null, confidence: 0.5, evidence: { start: [line], name: [] } };
+  });
+  return { pieces: turns, named: named ?? pieces[0] };
 }
 
 /** A lightning session: its title says so, or it has several talks of a few minutes each. */
