@@ -24,6 +24,8 @@ export interface EvidenceInput {
   minConfidence: number;
   /** This text's corrections so far; the pass adds its own. */
   corrections: Correction[];
+  /** Fixes made in the talk's earlier sections (a long transcript): carried over like this text's own. */
+  earlier?: readonly Correction[];
 }
 
 interface Fix {
@@ -169,7 +171,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
   // (numbers are read in their context only: "three" → 3 after "Python" says nothing of other "three"s)
   const carried = (c: { rule: string }) => !c.rule.endsWith(', number');
-  for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence && carried(c)) remember(c.from, c.to, c.kind);
+  for (const c of [...(input.earlier ?? []), ...corrections]) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence && carried(c)) remember(c.from, c.to, c.kind);
 
   // each word's parts, found once (the passes look at every word several times; a word a pass
   // leaves alone is the same token in the next)
