@@ -12,7 +12,7 @@ import type { Heading } from './heading.js';
 import { termKey, type Lexicon, type Person } from './lexicon.js';
 import type { TermIndex } from './matcher.js';
 import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
-import { soundSpelling, soundsLike } from './sound.js';
+import { editDistance, soundSpelling, soundsLike } from './sound.js';
 import { partsOf, replaceSpan } from './span.js';
 
 export interface EvidenceInput {
@@ -37,6 +37,8 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** Lower-case words inside names ("Guido van Rossum"). */
+const PARTICLE = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ter']);
 /** Jaro-Winkler similarity at which a word not English is taken for a heading term it does not sound like. */
 const HEADING_SPELLING = 0.88;
 /** Capitalised words the English list leaves out (it is lower case) that are no terms. */
@@ -50,6 +52,8 @@ const sound = (word: string) => {
 };
 const english = (word: string) => isEnglish(word.toLowerCase());
 const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** A name without case or accents, to tell a misheard name from one only written differently. */
+const plainName = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 /** Sound spellings of joined words: each word's, with the joins' doubled letters and vowels merged. */
 const joinedSound = (words: string[]) =>
@@ -314,6 +318,43 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     return fix && !english(body) ? fix : null;
   };
 
+  /**
+   * A person's whole name heard by sound: a first name that sounds like a lexicon person's, then one
+   * to three words that together sound like the rest of that name, the same or (five sounds or
+   * more) one apart ("Rolf Gomers" → Ralf Gommers, "berry war saw" → Barry Warsaw). One person only.
+   */
+  const fromFullName = (i: number): Fix | null => {
+    if (!fuzzyOn) return null;
+    const first = lowerAt(i);
+    if (first.length < 3 || !PLAIN.test(first)) return null;
+    const people = lexicon.byFirstSound.get(sound(first));
+    if (!people) return null;
+    // each word written as a name (capitalised mid-sentence; a first name anywhere) or not English:
+    // "the source" is no Ty Sarna
+    const written = (body: string, k: number) => (capitalised(body) && (k > i || lexicon.byFirst.has(first)) && !endsSentence(k - 1)) || !english(body);
+    for (const n of [3, 2, 1]) {
+      const bodies = spanBodies(i, n + 1);
+      if (!bodies?.every((b) => PLAIN.test(b))) continue;
+      const rest = bodies.slice(1);
+      // words said in lower case ("berry war saw") are weaker evidence: then the rest must sound the same
+      const asName = written(bodies[0], i) && rest.every((b, k) => PARTICLE.has(b) || written(b, i + 1 + k));
+      const heardRest = joinedSound(rest.map((b) => b.toLowerCase()));
+      if (heardRest.length < (asName ? 3 : 5)) continue;
+      // the same sounds, or one apart with the first kept (recognizers keep a name's first consonant)
+      const same = people.filter((p) => p.restSound === heardRest);
+      const near = same.length || !asName ? same : people.filter((p) => p.restSound.length >= 5 && p.restSound[0] === heardRest[0] && editDistance(heardRest, p.restSound, 1) <= 1);
+      const names = new Set(near.map((p) => p.name));
+      if (names.size !== 1) continue;
+      const [name] = names;
+      // a name written whole but for a middle initial is no mishearing
+      const nameWords = name.split(' ').filter((w) => !/^\p{L}\.$/u.test(w));
+      if (plainName(bodies.join(' ')) === plainName(nameWords.join(' '))) return null;
+      const confidence = same.length ? 0.9 : 0.85;
+      return confidence >= minConfidence ? { length: n + 1, to: name, kind: 'name', rule: `${name}, lexicon name`, confidence } : null;
+    }
+    return null;
+  };
+
   const fromLexicon = (i: number, out: Token[]): Fix | null => {
     if (!fuzzyOn) return null;
     const body = bodyAt(i);
@@ -409,6 +450,6 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
 
   // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
-  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromPeople(i) ?? fromLexicon(i, out));
+  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromLexicon(i, out));
   return pass(result, fromTalk);
 }

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { soundSpelling } from './sound.js';
 
 export interface LexiconTerm {
   display: string;
@@ -18,6 +19,13 @@ export interface Person {
   last: string;
 }
 
+/** A person's whole name with the sound spelling of the words after the first (sound.ts). */
+export interface FullName {
+  name: string;
+  /** Words after the first name ("van Rossum"), joined, as a sound spelling. */
+  restSound: string;
+}
+
 export interface Lexicon {
   /** Terms reached by sound, by sound spelling (sound.ts). */
   readonly bySound: Map<string, LexiconTerm[]>;
@@ -26,6 +34,8 @@ export interface Lexicon {
   /** People by first name and by last name (lower case). */
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
+  /** Whole names by the sound spelling of their first name ("ralf" → Ralf Gommers): heard names reach them by sound. */
+  readonly byFirstSound: Map<string, FullName[]>;
   readonly peps: ReadonlySet<number>;
   /** First pieces of terms with inner capitals ("open" of OpenSSL): the words a term heard apart may start with. */
   readonly joinStarts: ReadonlySet<string>;
@@ -62,6 +72,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let bySound: Map<string, LexiconTerm[]> | undefined;
   let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
   let peps: Set<number> | undefined;
+  let byFirstSound: Map<string, FullName[]> | undefined;
   let joinStarts: Set<string> | undefined;
   const allTerms = () => {
     if (!terms) {
@@ -108,6 +119,17 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
     },
     get joinStarts() {
       return (joinStarts ??= new Set(raw.first.split('\n').filter(Boolean)));
+    },
+    get byFirstSound() {
+      if (!byFirstSound) {
+        byFirstSound = new Map();
+        for (const name of raw.people.split('\n')) {
+          const words = name.split(' ');
+          if (words.length < 2 || !/^\p{L}+$/u.test(words[0])) continue;
+          push(byFirstSound, soundSpelling(words[0]), { name, restSound: soundSpelling(words.slice(1).join('')) });
+        }
+      }
+      return byFirstSound;
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));
