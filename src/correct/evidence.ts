@@ -159,8 +159,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const soundFixLetters = new Set<string>();
   const fixedTerms = new Map<string, number>();
   const heardCounts = new Map<string, number>();
+  // and how often a term's family was (PEP, PEPs, PEP 581: "pep")
+  const fixedStems = new Map<string, number>();
+  const stemOf = (term: string) => term.split(' ')[0].toLowerCase().replace(/s$/, '');
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
     fixedTerms.set(to, (fixedTerms.get(to) ?? 0) + 1);
+    fixedStems.set(stemOf(to), (fixedStems.get(stemOf(to)) ?? 0) + 1);
     if (from.toLowerCase() === to.toLowerCase()) return;
     heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
     heardFixes.set(from.toLowerCase(), { to, kind });
@@ -385,12 +389,15 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
     const key = lowerAt(i);
     for (const p of input.index.byFirstWord.get(key) ?? []) {
-      // one word, and a term the talk has fixed three times or more
-      if (p.how !== 'variant' || p.words.length !== 1 || (fixedTerms.get(p.entry.term) ?? 0) < 3) continue;
+      // one word, and a term the talk has fixed three times or more: a listed variant, or the case
+      // of a term whose casing needs context ("pep" in a talk that has fixed PEP)
+      const casing = p.how === 'case' && p.context.length > 0;
+      const times = casing ? (fixedStems.get(stemOf(p.entry.term)) ?? 0) : (fixedTerms.get(p.entry.term) ?? 0);
+      if ((p.how !== 'variant' && !casing) || p.words.length !== 1 || times < 3) continue;
       const bodies = spanBodies(i, p.words.length);
       if (!bodies || bodies.some((b, k) => b.toLowerCase() !== p.words[k])) continue;
       if (p.unless.length && unlessNear(out, i + p.words.length, p.unless, p.window)) continue;
-      return { length: p.words.length, to: p.entry.term, kind: p.entry.kind, rule: `${p.entry.term}, talk`, confidence: 1 };
+      return { length: p.words.length, to: p.entry.term, kind: p.entry.kind, rule: `${p.entry.term}, talk${casing ? ' case' : ''}`, confidence: 1 };
     }
     return null;
   };
@@ -435,7 +442,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       const text = span.map((w) => w.text).join(' ');
       const from = text.slice(first.prefix.length, text.length - last.trail.length);
       // a change of case alone is the dictionary's to make (or the lexicon's, to inner capitals)
-      if (from === fix.to || (from.toLowerCase() === fix.to.toLowerCase() && !fix.rule.endsWith('lexicon case'))) {
+      if (from === fix.to || (from.toLowerCase() === fix.to.toLowerCase() && !fix.rule.endsWith(' case'))) {
         out.push(t);
         continue;
       }
