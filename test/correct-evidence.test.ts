@@ -115,6 +115,41 @@ describe('missed patterns of the issue are fixed', () => {
   });
 });
 
+describe('whole names, PEP numbers and casing carried through a talk', () => {
+  it.each([
+    ['it was implemented by Thomas Wooders at the sprints', 'by Thomas Wouters at'],
+    ['we have berry war saw and karell willing on the council', 'have Barry Warsaw and Carol Willing on'],
+    ['Ralf is here. Rolf Gomers just joined us as a director', 'Ralf Gommers just'],
+  ])('fixes a lexicon person heard by sound: %s', (input, fixed) => {
+    expect(fix(input)).toContain(fixed);
+  });
+
+  it.each([
+    ['we looked at the source of the problem', 'the source of'], // "Ty Sarna" by sound, but English words
+    ['they make a lot of noise', 'make a lot'],
+    ['Sure here is the plan', 'Sure here is'], // capitalised only at the sentence start
+    ['then Ben Lexin spoke about tests', 'Ben Lexin'], // one sound apart, but not the first consonant (Ben Jackson)
+    ['the talk by Michael Sullivan on typing', 'Michael Sullivan'], // whole but for a middle initial
+  ])('leaves words that only sound like a lexicon person: %s', (input, kept) => {
+    expect(fix(input)).toContain(kept);
+  });
+
+  it('reads a PEP number said in words, or digit by digit after a PEP the dictionary wrote', () => {
+    expect(fix('the steering council went through pep 5-8-1 last week')).toContain('PEP 581 last');
+    expect(fix('one of the authors of pep one and the process')).toContain('authors of PEP 1 and');
+    expect(fix('my pet one is a cat')).toBe('my pet one is a cat');
+  });
+
+  it('writes a term whose casing needs context the way the talk has written its family three times', () => {
+    const proposals = ['the steering council reads the peps', 'a python enhancement proposal is a pep', 'the accepted peps are listed'];
+    // thirteen words apart: beyond the window of the entry's context words
+    const apart = 'and then we went on to talk about other things for a while';
+    const later = 'and every pep became my job';
+    expect(correct([...proposals, apart, later]).text).toContain('every PEP became');
+    expect(correct([proposals[0], apart, later]).text).toContain('every pep became');
+  });
+});
+
 describe('evidence fixes are recorded and can be turned off', () => {
   it('records each fix with its line, rule and confidence', () => {
     const { corrections } = correct(['nothing here', 'we run the C Python interpreter']);
@@ -148,7 +183,7 @@ describe('generated text', () => {
       fc.property(fc.array(fc.tuple(fc.constantFrom(...ORDINARY), fc.boolean(), fc.option(fc.constantFrom(...SLOTS), { nil: undefined })), { minLength: 1, maxLength: 20 }), (parts) => {
         const words = parts.flatMap(([w, cap, slot]) => [...(slot ? [slot] : []), cap ? w[0].toUpperCase() + w.slice(1) : w]);
         const { corrections } = correct(words.join(' '));
-        const byEvidence = corrections.filter((c) => /, (joined|heading|lexicon|talk|number)$/.test(c.rule));
+        const byEvidence = corrections.filter((c) => /, (joined|heading|lexicon|lexicon name|talk|talk case|number)$/.test(c.rule));
         expect(byEvidence).toEqual([]);
       }),
       { numRuns: 150 },
