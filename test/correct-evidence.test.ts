@@ -134,6 +134,13 @@ describe('whole names, PEP numbers and casing carried through a talk', () => {
     expect(fix(input)).toContain(kept);
   });
 
+  it('fixes a term or name in its possessive and keeps the ending', () => {
+    expect(fix("the lock that protects C Python's state")).toBe("the lock that protects CPython's state");
+    expect(fix("This is Guido van rassen's world tour")).toBe("This is Guido van Rossum's world tour");
+    expect(fix('so here is Scameline\'s profile', 'Scalene: a high-performance CPU and memory profiler for Python')).toBe("so here is Scalene's profile");
+    expect(fix("the river's bank")).toBe("the river's bank");
+  });
+
   it('reads a PEP number said in words, or digit by digit after a PEP the dictionary wrote', () => {
     expect(fix('the steering council went through pep 5-8-1 last week')).toContain('PEP 581 last');
     expect(fix('one of the authors of pep one and the process')).toContain('authors of PEP 1 and');

@@ -13,7 +13,7 @@ import { termKey, type Lexicon, type Person } from './lexicon.js';
 import type { TermIndex } from './matcher.js';
 import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
 import { editDistance, soundSpelling, soundsLike } from './sound.js';
-import { partsOf, replaceSpan } from './span.js';
+import { partsOf, replaceSpan, type Parts } from './span.js';
 
 export interface EvidenceInput {
   index: TermIndex;
@@ -110,7 +110,7 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
       before = last = '';
       continue;
     }
-    const key = partsOf(t.text).body.toLowerCase();
+    const key = ownerParts(t.text).body.toLowerCase();
     if (key.includes('-')) joins.push(key.replace(/-/g, ''));
     if (last) joins.push(last + key);
     if (before && threes) joins.push(before + last + key);
@@ -121,6 +121,16 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
     }
   }
   return joins;
+}
+
+/**
+ * A word's parts with a possessive ending as part of what trails it ("Scameline's" → Scameline + 's):
+ * the name is fixed and the ending kept.
+ */
+function ownerParts(text: string): Parts & { owner?: string } {
+  const parts = partsOf(text);
+  const owned = /^(\p{L}[\p{L}\p{N}]*)(['’]s)$/u.exec(parts.body);
+  return owned ? { prefix: parts.prefix, body: owned[1], trail: owned[2] + parts.trail, owner: owned[2] } : parts;
 }
 
 export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[] {
@@ -183,8 +193,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
 
   // each word's parts, found once (the passes look at every word several times; a word a pass
   // leaves alone is the same token in the next)
-  let partsCache: Array<ReturnType<typeof partsOf> | undefined> = [];
-  const partsAt = (k: number) => (partsCache[k] ??= partsOf((tokens[k] as WordToken).text));
+  let partsCache: Array<ReturnType<typeof ownerParts> | undefined> = [];
+  const partsAt = (k: number) => (partsCache[k] ??= ownerParts((tokens[k] as WordToken).text));
   const endsSentence = (k: number) => tokens[k]?.type !== 'word' || SENTENCE_STOP.test((tokens[k] as WordToken).text);
   const bodyAt = (k: number): string | null => {
     const t = tokens[k];
@@ -437,8 +447,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
         continue;
       }
       const span = tokens.slice(i, i + fix.length) as WordToken[];
-      const first = partsOf(span[0].text);
-      const last = partsOf(span[span.length - 1].text);
+      const first = partsAt(i);
+      const last = partsAt(i + fix.length - 1);
       const text = span.map((w) => w.text).join(' ');
       const from = text.slice(first.prefix.length, text.length - last.trail.length);
       // a change of case alone is the dictionary's to make (or the lexicon's, to inner capitals)
@@ -446,7 +456,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
         out.push(t);
         continue;
       }
-      const replaced = replaceSpan(span, fix.to, '');
+      const replaced = replaceSpan(span, fix.to, last.owner ?? '');
       for (const r of replaced) touched.add(r);
       out.push(...replaced);
       corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: fix.kind, rule: fix.rule, confidence: fix.confidence });
