@@ -129,6 +129,7 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
  */
 function ownerParts(text: string): Parts & { owner?: string } {
   const parts = partsOf(text);
+  if (!parts.body.endsWith("'s") && !parts.body.endsWith('’s')) return parts;
   const owned = /^(\p{L}[\p{L}\p{N}]*)(['’]s)$/u.exec(parts.body);
   return owned ? { prefix: parts.prefix, body: owned[1], trail: owned[2] + parts.trail, owner: owned[2] } : parts;
 }
@@ -341,29 +342,40 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!fuzzyOn) return null;
     const first = lowerAt(i);
     if (first.length < 3 || !PLAIN.test(first)) return null;
-    const people = lexicon.byFirstSound.get(sound(first));
-    if (!people) return null;
+    // a first name is capitalised, or one the lexicon knows said in lower case ("paul ever at"):
+    // most words are neither, and are spared their sound spelling
+    if (!capitalised(bodyAt(i)!) && !lexicon.byFirst.has(first)) return null;
+    // (a look at the first sound of this word and the next spares most others the rest)
+    const next = lowerAt(i + 1);
+    if (!next) return null;
+    const firstSound = sound(first);
+    if (!lexicon.nameStarts.has(`${firstSound} ${sound(next)[0]}`)) return null;
     // each word written as a name (capitalised mid-sentence; a first name anywhere) or not English:
     // "the source" is no Ty Sarna
     const written = (body: string, k: number) => (capitalised(body) && (k > i || lexicon.byFirst.has(first)) && !endsSentence(k - 1)) || !english(body);
+    let firstWritten: boolean | undefined;
     for (const n of [3, 2, 1]) {
       const bodies = spanBodies(i, n + 1);
       if (!bodies?.every((b) => PLAIN.test(b))) continue;
       const rest = bodies.slice(1);
-      // words said in lower case ("berry war saw") are weaker evidence: then the rest must sound the same
-      const asName = written(bodies[0], i) && rest.every((b, k) => PARTICLE.has(b) || written(b, i + 1 + k));
       const heardRest = joinedSound(rest.map((b) => b.toLowerCase()));
-      if (heardRest.length < (asName ? 3 : 5)) continue;
-      // the same sounds, or one apart with the first kept (recognizers keep a name's first consonant)
-      const same = people.filter((p) => p.restSound === heardRest);
-      const near = same.length || !asName ? same : people.filter((p) => p.restSound.length >= 5 && p.restSound[0] === heardRest[0] && editDistance(heardRest, p.restSound, 1) <= 1);
-      const names = new Set(near.map((p) => p.name));
-      if (names.size !== 1) continue;
-      const [name] = names;
+      if (heardRest.length < 3) continue;
+      // the same sounds; or, for words written as names, one apart with the first kept (recognizers
+      // keep a name's first consonant). Words said in lower case ("berry war saw") are weaker
+      // evidence: then the rest must sound the same, and be five sounds or more.
+      let names = lexicon.namesBySound.get(`${firstSound} ${heardRest}`);
+      const same = names !== undefined;
+      if (!same || heardRest.length < 5) {
+        firstWritten ??= written(bodies[0], i);
+        if (!firstWritten || !rest.every((b, k) => PARTICLE.has(b) || written(b, i + 1 + k))) continue;
+        names ??= lexicon.namesWithFirstSound(firstSound).filter((p) => p.restSound.length >= 5 && p.restSound[0] === heardRest[0] && editDistance(heardRest, p.restSound, 1) <= 1).map((p) => p.name);
+      }
+      if (!names || new Set(names).size !== 1) continue;
+      const name = names[0];
       // a name written whole but for a middle initial is no mishearing
       const nameWords = name.split(' ').filter((w) => !/^\p{L}\.$/u.test(w));
       if (plainName(bodies.join(' ')) === plainName(nameWords.join(' '))) return null;
-      const confidence = same.length ? 0.9 : 0.85;
+      const confidence = same ? 0.9 : 0.85;
       return confidence >= minConfidence ? { length: n + 1, to: name, kind: 'name', rule: `${name}, lexicon name`, confidence } : null;
     }
     return null;

@@ -6,7 +6,6 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { soundSpelling } from './sound.js';
 
 export interface LexiconTerm {
   display: string;
@@ -34,8 +33,14 @@ export interface Lexicon {
   /** People by first name and by last name (lower case). */
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
-  /** Whole names by the sound spelling of their first name ("ralf" → Ralf Gommers): heard names reach them by sound. */
-  readonly byFirstSound: Map<string, FullName[]>;
+  /**
+   * Whole names heard by sound: by the sound spellings of the first name and of the rest, space
+   * between ("ralf gamars" → Ralf Gommers); the first name's sound with the rest's first sound
+   * ("ralf g"), for a cheap first look; and all names whose first name sounds so, for near matches.
+   */
+  readonly namesBySound: Map<string, string[]>;
+  readonly nameStarts: Set<string>;
+  namesWithFirstSound(firstSound: string): FullName[];
   readonly peps: ReadonlySet<number>;
   /** First pieces of terms with inner capitals ("open" of OpenSSL): the words a term heard apart may start with. */
   readonly joinStarts: ReadonlySet<string>;
@@ -51,6 +56,8 @@ export interface CompiledLexicon {
   /** The first piece of a term with inner capitals, lower case ('' for others). */
   first: string;
   people: string;
+  /** Per person, the sound spellings of the first name and of the rest, space-separated ('' for none). */
+  peopleSound: string;
   peps: string;
 }
 
@@ -72,6 +79,8 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let bySound: Map<string, LexiconTerm[]> | undefined;
   let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
   let peps: Set<number> | undefined;
+  let namesBySound: Map<string, string[]> | undefined;
+  let nameStarts: Set<string> | undefined;
   let byFirstSound: Map<string, FullName[]> | undefined;
   let joinStarts: Set<string> | undefined;
   const allTerms = () => {
@@ -120,16 +129,34 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
     get joinStarts() {
       return (joinStarts ??= new Set(raw.first.split('\n').filter(Boolean)));
     },
-    get byFirstSound() {
-      if (!byFirstSound) {
-        byFirstSound = new Map();
-        for (const name of raw.people.split('\n')) {
-          const words = name.split(' ');
-          if (words.length < 2 || !/^\p{L}+$/u.test(words[0])) continue;
-          push(byFirstSound, soundSpelling(words[0]), { name, restSound: soundSpelling(words.slice(1).join('')) });
+    get namesBySound() {
+      if (!namesBySound) {
+        namesBySound = new Map();
+        nameStarts = new Set();
+        const names = raw.people.split('\n');
+        const sounds = raw.peopleSound.split('\n');
+        for (let k = 0; k < names.length; k++) {
+          const space = sounds[k].indexOf(' ');
+          if (space < 0 || space === sounds[k].length - 1) continue;
+          push(namesBySound, sounds[k], names[k]);
+          nameStarts.add(sounds[k].slice(0, space + 2));
         }
       }
-      return byFirstSound;
+      return namesBySound;
+    },
+    get nameStarts() {
+      if (!nameStarts) this.namesBySound;
+      return nameStarts!;
+    },
+    namesWithFirstSound(firstSound: string) {
+      if (!byFirstSound) {
+        byFirstSound = new Map();
+        for (const [sounds, names] of this.namesBySound) {
+          const [first, restSound] = sounds.split(' ');
+          for (const name of names) push(byFirstSound, first, { name, restSound });
+        }
+      }
+      return byFirstSound.get(firstSound) ?? [];
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));
