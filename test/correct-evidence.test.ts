@@ -141,6 +141,12 @@ describe('whole names, PEP numbers and casing carried through a talk', () => {
     expect(fix("the river's bank")).toBe("the river's bank");
   });
 
+  it('fixes a module name before its attribute, but not a domain name', () => {
+    const title = 'TALK _ Anthony Shaw _ Restarting Pyjion';
+    expect(fix('by using the Pigeon.dis module', title)).toBe('by using the Pyjion.dis module');
+    expect(fix('the docs are at Pigeon.com now', title)).toBe('the docs are at Pigeon.com now');
+  });
+
   it('reads a PEP number said in words, or digit by digit after a PEP the dictionary wrote', () => {
     expect(fix('the steering council went through pep 5-8-1 last week')).toContain('PEP 581 last');
     expect(fix('one of the authors of pep one and the process')).toContain('authors of PEP 1 and');

@@ -37,6 +37,8 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** Endings of web addresses: a word before one is a domain name, not a module. */
+const DOMAIN = /^\.(?:com|org|net|io|dev|edu|gov|app|ai|co|br|uk|de|jp|fr|in)$/;
 /** Lower-case words inside names ("Guido van Rossum"). */
 const PARTICLE = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ter']);
 /** Jaro-Winkler similarity at which a word not English is taken for a heading term it does not sound like. */
@@ -129,8 +131,9 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
  */
 function ownerParts(text: string): Parts & { owner?: string } {
   const parts = partsOf(text);
-  if (!parts.body.endsWith("'s") && !parts.body.endsWith('’s')) return parts;
-  const owned = /^(\p{L}[\p{L}\p{N}]*)(['’]s)$/u.exec(parts.body);
+  // (or a module's attribute, "Pigeon.dis" → Pigeon + .dis; not a domain, written in lower case)
+  const owned = parts.body.endsWith("'s") || parts.body.endsWith('’s') ? /^(\p{L}[\p{L}\p{N}]*)(['’]s)$/u.exec(parts.body) : parts.body.includes('.') ? /^(\p{L}{4,})(\.\p{Ll}[\p{Ll}_]*)$/u.exec(parts.body) : null;
+  if (owned && DOMAIN.test(owned[2])) return parts;
   return owned ? { prefix: parts.prefix, body: owned[1], trail: owned[2] + parts.trail, owner: owned[2] } : parts;
 }
 
