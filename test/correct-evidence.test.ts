@@ -144,7 +144,7 @@ describe('whole names, PEP numbers and casing carried through a talk', () => {
   it('fixes a module name before its attribute, but not a domain name', () => {
     const title = 'TALK _ Anthony Shaw _ Restarting Pyjion';
     expect(fix('by using the Pigeon.dis module', title)).toBe('by using the Pyjion.dis module');
-    expect(fix('the docs are at Pigeon.com now', title)).toBe('the docs are at Pigeon.com now');
+    expect(fix('the docs live on Pigeon.com now', title)).toBe('the docs live on Pigeon.com now');
   });
 
   it('reads a PEP number said in words, or digit by digit after a PEP the dictionary wrote', () => {
