@@ -141,6 +141,13 @@ describe('whole names, PEP numbers and casing carried through a talk', () => {
     expect(fix("the river's bank")).toBe("the river's bank");
   });
 
+  it('fixes the talk\'s topic after "called", a slot it leaves to names otherwise', () => {
+    const title = 'TALK _ Anthony Shaw _ Restarting Pyjion';
+    expect(fix('I present a project called Pigeon that compiles code', title)).toContain('called Pyjion that');
+    expect(fix('a tool called Pigeon compiles code')).toContain('called Pigeon compiles');
+    expect(fix('the man I\'m Pigeon said', title)).toContain("I'm Pigeon said");
+  });
+
   it('fixes a module name before its attribute, but not a domain name', () => {
     const title = 'TALK _ Anthony Shaw _ Restarting Pyjion';
     expect(fix('by using the Pigeon.dis module', title)).toBe('by using the Pyjion.dis module');

@@ -457,7 +457,9 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const fix = t.type === 'word' && !touched.has(t) ? find(i, out) : null;
-      if (!fix || blockedBySlot(out, tokens, i, fix.kind === 'name' || fix.rule.endsWith('joined'), firstNames)) {
+      // (the talk's own topic is what "a project called X" names: a heading term passes that slot)
+      const named = fix?.rule.endsWith(', heading') && out.length > 0 && /^(?:called|named)$/i.test(partsOf((out[out.length - 1] as WordToken).text ?? '').body);
+      if (!fix || blockedBySlot(out, tokens, i, fix.kind === 'name' || fix.rule.endsWith('joined') || named === true, firstNames)) {
         out.push(t);
         continue;
       }
