@@ -81,6 +81,12 @@ const lexicon = {
   // OpenSSL, "c" of cProfile), else nothing (a term without inner capitals joins only after a letter)
   first: rows.map(([display]) => (/\p{Ll}\p{Lu}|^\p{Ll}\p{Lu}/u.test(display) ? display.split(/(?<=\p{Ll})(?=\p{Lu})/u)[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : '')).join('\n'),
   people: names.join('\n'),
+  // each person's sound spellings, of the first name and of the rest, so that loading costs no
+  // sound spelling ("ralf gamars"; '' for a name not heard by sound)
+  peopleSound: names.map((name) => {
+    const words = name.split(' ');
+    return /^\p{L}+$/u.test(words[0]) ? `${soundSpelling(words[0])} ${soundSpelling(words.slice(1).join(''))}` : '';
+  }).join('\n'),
   peps: peps.join(' '),
 };
 writeFileSync(join(root, 'dictionaries/lexicon.json'), JSON.stringify(lexicon) + '\n');

@@ -15,5 +15,5 @@ import type { TokenStream } from './types.js';
 export function cleanText(parsed: ParsedTranscript, options: BuildOptions = {}): TokenStream {
   const stream = normalize(parsed);
   const dictionary = options.dictionary ?? loadDefaultDictionary();
-  return dictionary === false ? stream : correctTerms(stream, dictionary, { minConfidence: options.minConfidence });
+  return dictionary === false ? stream : correctTerms(stream, dictionary, { minConfidence: options.minConfidence, talk: options.talk });
 }

@@ -4,7 +4,7 @@ import type { Dictionary } from './correct/dictionary.js';
 import type { SpeakerLabels } from './cues/labels.js';
 import type { MarkerTable } from './read/markers.js';
 import type { SpeechModel } from './timing/estimate.js';
-import type { Roster, StyleProfile } from './types.js';
+import type { Correction, Roster, StyleProfile } from './types.js';
 import type { AudioFeatures } from './audio/features.js';
 import type { VoiceOptions } from './audio/voice.js';
 
@@ -23,6 +23,11 @@ export interface BuildOptions {
   offset?: number;
   /** Longest section, in words, a long transcript is built in (src/sections.ts). */
   sectionWords?: number;
+  /**
+   * For a section after the first of a long transcript: the talk's `#` heading and the term fixes of
+   * the sections before it, so that every section corrects terms as the whole talk would.
+   */
+  talk?: { title: string | null; corrections: readonly Correction[] };
   /** The session's roster (`--speakers`): names, spellings and titles of its hosts and speakers. */
   speakers?: Roster;
   /** False keeps the transcript one segment, for a single lecturer (`--no-speakers`). Default true. */

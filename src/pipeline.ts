@@ -17,7 +17,7 @@ import { DEFAULT_VOICE_OPTIONS, detectVoice, } from './audio/voice.js';
 import { joinSections, splitSections } from './sections.js';
 import type { ParsedTranscript } from './read/transcript.js';
 import type { BuildOptions } from './options.js';
-import { InputError, type CaptionDocument, type TimedUnit, type Unit } from './types.js';
+import { InputError, type CaptionDocument, type Correction, type TimedUnit, type Unit } from './types.js';
 
 export type { BuildOptions } from './options.js';
 
@@ -107,9 +107,12 @@ export function buildFromText(text: string, source: string, options: BuildOption
   const parts: CaptionDocument[] = [];
   let start = options.offset ?? 0;
   // Each section is let go once built, so that only the results pile up.
+  // Every section corrects terms with the talk's heading and the fixes of the sections before it.
+  const talk = { title: parsed.title, corrections: [] as Correction[] };
   for (let section = sections.shift(); section; section = sections.shift()) {
-    const part = buildParsed(section, source, { ...options, offset: start });
+    const part = buildParsed(section, source, { ...options, offset: start, talk: { ...talk } });
     parts.push(part);
+    talk.corrections = [...talk.corrections, ...part.corrections];
     // The next section starts after a paragraph's pause, as the speech would go on.
     const end = part.cues.at(-1)?.end ?? start;
     start = Math.round((end + (options.speechModel ?? DEFAULT_SPEECH_MODEL).paragraphPause) * 1000) / 1000;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { countWords, scoreFile } from '../scripts/eval/terms.mjs';
 import { readHeading } from '../src/correct/heading.js';
 import { loadLexicon } from '../src/correct/lexicon.js';
+import { soundSpelling } from '../src/correct/sound.js';
 
 const gold = {
   source: 'talk.md',
@@ -74,5 +75,17 @@ describe('the compiled lexicon', () => {
     expect(lexicon.peps.has(657)).toBe(true);
     // a speaker of the corpus who is on no CPython list
     expect(lexicon.byLast.has('berger')).toBe(false);
+  });
+
+  it('holds each person\'s sound spellings as sound.ts makes them now (recompile when it changes)', () => {
+    const lexicon = loadLexicon();
+    expect(lexicon.namesBySound.get('ralf gamars')).toEqual(['Ralf Gommers']);
+    expect(lexicon.nameStarts.has('ralf g')).toBe(true);
+    for (const [sounds, names] of lexicon.namesBySound) {
+      for (const name of names) {
+        const [first, ...rest] = name.split(' ');
+        expect(`${soundSpelling(first)} ${soundSpelling(rest.join(''))}`).toBe(sounds);
+      }
+    }
   });
 });

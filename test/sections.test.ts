@@ -45,4 +45,22 @@ describe('sections of a long transcript', () => {
     expect(pinned.cues.at(-1)!.end).toBeLessThanOrEqual(3300);
     expect(pinned).toEqual(buildFromText(EXAMPLE_TEXT, 'example.md', { duration: 3300 }));
   });
+
+  it('correct terms in every section with the talk\'s heading and the fixes of the sections before', () => {
+    // A talk on Pyjion: "Pigeon" is fixed from the heading, and "PIAIDIDE" because the talk fixed
+    // "Pyadide" to Pyodide before, in whichever section they fall.
+    const paragraph = (k: number) => `This is paragraph ${k} of the talk, and we go on about compilers and the runtime in general.`;
+    const lines = ['# Restarting Pyjion - Anthony Shaw', ''];
+    for (let k = 0; k < 40; k++) lines.push(paragraph(k), '');
+    lines.push('So Pigeon compiles Python code to machine code, and Pyadide runs Python in the browser.', '');
+    for (let k = 40; k < 80; k++) lines.push(paragraph(k), '');
+    lines.push('In the end Pigeon is fast and PIAIDIDE loads the wheel.', '');
+    const text = lines.join('\n');
+    const whole = buildFromText(text, 'talk.md');
+    const cut = buildFromText(text, 'talk.md', { sectionWords: 300 });
+    expect(splitSections(parseTranscript(text), 300).length).toBeGreaterThan(2);
+    const fixes = (doc: typeof whole) => doc.corrections.filter((c) => c.kind === 'term' || c.kind === 'name').map((c) => `${c.line} ${c.from} → ${c.to}`);
+    expect(fixes(whole)).toEqual(['83 Pigeon → Pyjion', '83 Pyadide → Pyodide', '165 Pigeon → Pyjion', '165 PIAIDIDE → Pyodide']);
+    expect(fixes(cut)).toEqual(fixes(whole));
+  });
 });

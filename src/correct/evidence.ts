@@ -12,8 +12,8 @@ import type { Heading } from './heading.js';
 import { termKey, type Lexicon, type Person } from './lexicon.js';
 import type { TermIndex } from './matcher.js';
 import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
-import { soundSpelling, soundsLike } from './sound.js';
-import { partsOf, replaceSpan } from './span.js';
+import { editDistance, soundSpelling, soundsLike } from './sound.js';
+import { partsOf, replaceSpan, type Parts } from './span.js';
 
 export interface EvidenceInput {
   index: TermIndex;
@@ -24,6 +24,8 @@ export interface EvidenceInput {
   minConfidence: number;
   /** This text's corrections so far; the pass adds its own. */
   corrections: Correction[];
+  /** Fixes made in the talk's earlier sections (a long transcript): carried over like this text's own. */
+  earlier?: readonly Correction[];
 }
 
 interface Fix {
@@ -35,6 +37,10 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** Endings of web addresses: a word before one is a domain name, not a module. */
+const DOMAIN = /^\.(?:com|org|net|io|dev|edu|gov|app|ai|co|br|uk|de|jp|fr|in)$/;
+/** Lower-case words inside names ("Guido van Rossum"). */
+const PARTICLE = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ter']);
 /** Jaro-Winkler similarity at which a word not English is taken for a heading term it does not sound like. */
 const HEADING_SPELLING = 0.88;
 /** Capitalised words the English list leaves out (it is lower case) that are no terms. */
@@ -48,6 +54,8 @@ const sound = (word: string) => {
 };
 const english = (word: string) => isEnglish(word.toLowerCase());
 const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** A name without case or accents, to tell a misheard name from one only written differently. */
+const plainName = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 /** Sound spellings of joined words: each word's, with the joins' doubled letters and vowels merged. */
 const joinedSound = (words: string[]) =>
@@ -104,7 +112,7 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
       before = last = '';
       continue;
     }
-    const key = partsOf(t.text).body.toLowerCase();
+    const key = ownerParts(t.text).body.toLowerCase();
     if (key.includes('-')) joins.push(key.replace(/-/g, ''));
     if (last) joins.push(last + key);
     if (before && threes) joins.push(before + last + key);
@@ -115,6 +123,18 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
     }
   }
   return joins;
+}
+
+/**
+ * A word's parts with a possessive ending as part of what trails it ("Scameline's" → Scameline + 's):
+ * the name is fixed and the ending kept.
+ */
+function ownerParts(text: string): Parts & { owner?: string } {
+  const parts = partsOf(text);
+  // (or a module's attribute, "Pigeon.dis" → Pigeon + .dis; not a domain, written in lower case)
+  const owned = parts.body.endsWith("'s") || parts.body.endsWith('’s') ? /^(\p{L}[\p{L}\p{N}]*)(['’]s)$/u.exec(parts.body) : parts.body.includes('.') ? /^(\p{L}{4,})(\.\p{Ll}[\p{Ll}_]*)$/u.exec(parts.body) : null;
+  if (owned && DOMAIN.test(owned[2])) return parts;
+  return owned ? { prefix: parts.prefix, body: owned[1], trail: owned[2] + parts.trail, owner: owned[2] } : parts;
 }
 
 export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[] {
@@ -153,8 +173,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const soundFixLetters = new Set<string>();
   const fixedTerms = new Map<string, number>();
   const heardCounts = new Map<string, number>();
+  // and how often a term's family was (PEP, PEPs, PEP 581: "pep")
+  const fixedStems = new Map<string, number>();
+  const stemOf = (term: string) => term.split(' ')[0].toLowerCase().replace(/s$/, '');
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
     fixedTerms.set(to, (fixedTerms.get(to) ?? 0) + 1);
+    fixedStems.set(stemOf(to), (fixedStems.get(stemOf(to)) ?? 0) + 1);
     if (from.toLowerCase() === to.toLowerCase()) return;
     heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
     heardFixes.set(from.toLowerCase(), { to, kind });
@@ -169,12 +193,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
   // (numbers are read in their context only: "three" → 3 after "Python" says nothing of other "three"s)
   const carried = (c: { rule: string }) => !c.rule.endsWith(', number');
-  for (const c of corrections) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence && carried(c)) remember(c.from, c.to, c.kind);
+  for (const c of [...(input.earlier ?? []), ...corrections]) if ((c.kind === 'term' || c.kind === 'name') && c.confidence >= minConfidence && carried(c)) remember(c.from, c.to, c.kind);
 
   // each word's parts, found once (the passes look at every word several times; a word a pass
   // leaves alone is the same token in the next)
-  let partsCache: Array<ReturnType<typeof partsOf> | undefined> = [];
-  const partsAt = (k: number) => (partsCache[k] ??= partsOf((tokens[k] as WordToken).text));
+  let partsCache: Array<ReturnType<typeof ownerParts> | undefined> = [];
+  const partsAt = (k: number) => (partsCache[k] ??= ownerParts((tokens[k] as WordToken).text));
   const endsSentence = (k: number) => tokens[k]?.type !== 'word' || SENTENCE_STOP.test((tokens[k] as WordToken).text);
   const bodyAt = (k: number): string | null => {
     const t = tokens[k];
@@ -312,6 +336,54 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     return fix && !english(body) ? fix : null;
   };
 
+  /**
+   * A person's whole name heard by sound: a first name that sounds like a lexicon person's, then one
+   * to three words that together sound like the rest of that name, the same or (five sounds or
+   * more) one apart ("Rolf Gomers" → Ralf Gommers, "berry war saw" → Barry Warsaw). One person only.
+   */
+  const fromFullName = (i: number): Fix | null => {
+    if (!fuzzyOn) return null;
+    const first = lowerAt(i);
+    if (first.length < 3 || !PLAIN.test(first)) return null;
+    // a first name is capitalised, or one the lexicon knows said in lower case ("paul ever at"):
+    // most words are neither, and are spared their sound spelling
+    if (!capitalised(bodyAt(i)!) && !lexicon.byFirst.has(first)) return null;
+    // (a look at the first sound of this word and the next spares most others the rest)
+    const next = lowerAt(i + 1);
+    if (!next) return null;
+    const firstSound = sound(first);
+    if (!lexicon.nameStarts.has(`${firstSound} ${sound(next)[0]}`)) return null;
+    // each word written as a name (capitalised mid-sentence; a first name anywhere) or not English:
+    // "the source" is no Ty Sarna
+    const written = (body: string, k: number) => (capitalised(body) && (k > i || lexicon.byFirst.has(first)) && !endsSentence(k - 1)) || !english(body);
+    let firstWritten: boolean | undefined;
+    for (const n of [3, 2, 1]) {
+      const bodies = spanBodies(i, n + 1);
+      if (!bodies?.every((b) => PLAIN.test(b))) continue;
+      const rest = bodies.slice(1);
+      const heardRest = joinedSound(rest.map((b) => b.toLowerCase()));
+      if (heardRest.length < 3) continue;
+      // the same sounds; or, for words written as names, one apart with the first kept (recognizers
+      // keep a name's first consonant). Words said in lower case ("berry war saw") are weaker
+      // evidence: then the rest must sound the same, and be five sounds or more.
+      let names = lexicon.namesBySound.get(`${firstSound} ${heardRest}`);
+      const same = names !== undefined;
+      if (!same || heardRest.length < 5) {
+        firstWritten ??= written(bodies[0], i);
+        if (!firstWritten || !rest.every((b, k) => PARTICLE.has(b) || written(b, i + 1 + k))) continue;
+        names ??= lexicon.namesWithFirstSound(firstSound).filter((p) => p.restSound.length >= 5 && p.restSound[0] === heardRest[0] && editDistance(heardRest, p.restSound, 1) <= 1).map((p) => p.name);
+      }
+      if (!names || new Set(names).size !== 1) continue;
+      const name = names[0];
+      // a name written whole but for a middle initial is no mishearing
+      const nameWords = name.split(' ').filter((w) => !/^\p{L}\.$/u.test(w));
+      if (plainName(bodies.join(' ')) === plainName(nameWords.join(' '))) return null;
+      const confidence = same ? 0.9 : 0.85;
+      return confidence >= minConfidence ? { length: n + 1, to: name, kind: 'name', rule: `${name}, lexicon name`, confidence } : null;
+    }
+    return null;
+  };
+
   const fromLexicon = (i: number, out: Token[]): Fix | null => {
     if (!fuzzyOn) return null;
     const body = bodyAt(i);
@@ -342,12 +414,15 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
     const key = lowerAt(i);
     for (const p of input.index.byFirstWord.get(key) ?? []) {
-      // one word, and a term the talk has fixed three times or more
-      if (p.how !== 'variant' || p.words.length !== 1 || (fixedTerms.get(p.entry.term) ?? 0) < 3) continue;
+      // one word, and a term the talk has fixed three times or more: a listed variant, or the case
+      // of a term whose casing needs context ("pep" in a talk that has fixed PEP)
+      const casing = p.how === 'case' && p.context.length > 0;
+      const times = casing ? (fixedStems.get(stemOf(p.entry.term)) ?? 0) : (fixedTerms.get(p.entry.term) ?? 0);
+      if ((p.how !== 'variant' && !casing) || p.words.length !== 1 || times < 3) continue;
       const bodies = spanBodies(i, p.words.length);
       if (!bodies || bodies.some((b, k) => b.toLowerCase() !== p.words[k])) continue;
       if (p.unless.length && unlessNear(out, i + p.words.length, p.unless, p.window)) continue;
-      return { length: p.words.length, to: p.entry.term, kind: p.entry.kind, rule: `${p.entry.term}, talk`, confidence: 1 };
+      return { length: p.words.length, to: p.entry.term, kind: p.entry.kind, rule: `${p.entry.term}, talk${casing ? ' case' : ''}`, confidence: 1 };
     }
     return null;
   };
@@ -382,21 +457,23 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const fix = t.type === 'word' && !touched.has(t) ? find(i, out) : null;
-      if (!fix || blockedBySlot(out, tokens, i, fix.kind === 'name' || fix.rule.endsWith('joined'), firstNames)) {
+      // (the talk's own topic is what "a project called X" names: a heading term passes that slot)
+      const named = fix?.rule.endsWith(', heading') && out.length > 0 && /^(?:called|named)$/i.test(partsOf((out[out.length - 1] as WordToken).text ?? '').body);
+      if (!fix || blockedBySlot(out, tokens, i, fix.kind === 'name' || fix.rule.endsWith('joined') || named === true, firstNames)) {
         out.push(t);
         continue;
       }
       const span = tokens.slice(i, i + fix.length) as WordToken[];
-      const first = partsOf(span[0].text);
-      const last = partsOf(span[span.length - 1].text);
+      const first = partsAt(i);
+      const last = partsAt(i + fix.length - 1);
       const text = span.map((w) => w.text).join(' ');
       const from = text.slice(first.prefix.length, text.length - last.trail.length);
       // a change of case alone is the dictionary's to make (or the lexicon's, to inner capitals)
-      if (from === fix.to || (from.toLowerCase() === fix.to.toLowerCase() && !fix.rule.endsWith('lexicon case'))) {
+      if (from === fix.to || (from.toLowerCase() === fix.to.toLowerCase() && !fix.rule.endsWith(' case'))) {
         out.push(t);
         continue;
       }
-      const replaced = replaceSpan(span, fix.to, '');
+      const replaced = replaceSpan(span, fix.to, last.owner ?? '');
       for (const r of replaced) touched.add(r);
       out.push(...replaced);
       corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: fix.kind, rule: fix.rule, confidence: fix.confidence });
@@ -407,6 +484,6 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
 
   // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
-  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromPeople(i) ?? fromLexicon(i, out));
+  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromLexicon(i, out));
   return pass(result, fromTalk);
 }

@@ -29,6 +29,8 @@ export interface CorrectOptions {
   evidence?: boolean;
   /** The lexicon the evidence pass draws on; the compiled one by default. */
   lexicon?: Lexicon;
+  /** The whole talk's heading and earlier fixes, when the stream is a later section of it (BuildOptions.talk). */
+  talk?: { title: string | null; corrections: readonly Correction[] };
 }
 
 
@@ -264,7 +266,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   // (in twos: a dictionary term heard in three pieces is a listed variant, "type var tuple")
   if (evidence) for (const joined of joinedWords(stream.tokens, false)) (vocabulary.words as Set<string>).add(joined);
   const lexicon = evidence ? (options.lexicon ?? loadLexicon()) : undefined;
-  const heading = lexicon ? readHeading(stream.title, lexicon) : { people: [], terms: [], englishTerms: [] };
+  const heading = lexicon ? readHeading(options.talk ? options.talk.title : stream.title, lexicon) : { people: [], terms: [], englishTerms: [] };
   // the heading's terms reach their entries, so that a term the dictionary knows is left to it
   for (const term of [...heading.terms, ...heading.englishTerms]) (vocabulary.words as Set<string>).add(term.toLowerCase());
   const index = buildIndex(dictionary, vocabulary);
@@ -274,7 +276,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
-  if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections });
+  if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...stream, tokens, corrections: all };
 }

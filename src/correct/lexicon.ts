@@ -18,6 +18,13 @@ export interface Person {
   last: string;
 }
 
+/** A person's whole name with the sound spelling of the words after the first (sound.ts). */
+export interface FullName {
+  name: string;
+  /** Words after the first name ("van Rossum"), joined, as a sound spelling. */
+  restSound: string;
+}
+
 export interface Lexicon {
   /** Terms reached by sound, by sound spelling (sound.ts). */
   readonly bySound: Map<string, LexiconTerm[]>;
@@ -26,6 +33,14 @@ export interface Lexicon {
   /** People by first name and by last name (lower case). */
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
+  /**
+   * Whole names heard by sound: by the sound spellings of the first name and of the rest, space
+   * between ("ralf gamars" → Ralf Gommers); the first name's sound with the rest's first sound
+   * ("ralf g"), for a cheap first look; and all names whose first name sounds so, for near matches.
+   */
+  readonly namesBySound: Map<string, string[]>;
+  readonly nameStarts: Set<string>;
+  namesWithFirstSound(firstSound: string): FullName[];
   readonly peps: ReadonlySet<number>;
   /** First pieces of terms with inner capitals ("open" of OpenSSL): the words a term heard apart may start with. */
   readonly joinStarts: ReadonlySet<string>;
@@ -41,6 +56,8 @@ export interface CompiledLexicon {
   /** The first piece of a term with inner capitals, lower case ('' for others). */
   first: string;
   people: string;
+  /** Per person, the sound spellings of the first name and of the rest, space-separated ('' for none). */
+  peopleSound: string;
   peps: string;
 }
 
@@ -62,6 +79,9 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let bySound: Map<string, LexiconTerm[]> | undefined;
   let people: { byFirst: Map<string, Person[]>; byLast: Map<string, Person[]> } | undefined;
   let peps: Set<number> | undefined;
+  let namesBySound: Map<string, string[]> | undefined;
+  let nameStarts: Set<string> | undefined;
+  let byFirstSound: Map<string, FullName[]> | undefined;
   let joinStarts: Set<string> | undefined;
   const allTerms = () => {
     if (!terms) {
@@ -108,6 +128,35 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
     },
     get joinStarts() {
       return (joinStarts ??= new Set(raw.first.split('\n').filter(Boolean)));
+    },
+    get namesBySound() {
+      if (!namesBySound) {
+        namesBySound = new Map();
+        nameStarts = new Set();
+        const names = raw.people.split('\n');
+        const sounds = raw.peopleSound.split('\n');
+        for (let k = 0; k < names.length; k++) {
+          const space = sounds[k].indexOf(' ');
+          if (space < 0 || space === sounds[k].length - 1) continue;
+          push(namesBySound, sounds[k], names[k]);
+          nameStarts.add(sounds[k].slice(0, space + 2));
+        }
+      }
+      return namesBySound;
+    },
+    get nameStarts() {
+      if (!nameStarts) this.namesBySound;
+      return nameStarts!;
+    },
+    namesWithFirstSound(firstSound: string) {
+      if (!byFirstSound) {
+        byFirstSound = new Map();
+        for (const [sounds, names] of this.namesBySound) {
+          const [first, restSound] = sounds.split(' ');
+          for (const name of names) push(byFirstSound, first, { name, restSound });
+        }
+      }
+      return byFirstSound.get(firstSound) ?? [];
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));

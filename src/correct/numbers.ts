@@ -8,7 +8,7 @@ import { partsOf, replaceSpan } from './span.js';
 
 /** Mishearings of "PEP" before a PEP number. */
 const PEP_HEARD = new Set(['pep', 'pec', 'peb', 'pepp', 'pet', 'pap', 'pip']);
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14 };
 /** Words that make a bare release number mean Python's. */
 const RELEASE_CONTEXT = new Set(['python', 'cpython', 'release', 'released', 'releases', 'version', 'versions', 'upgrade', 'upgraded', 'upgrading', 'interpreter', 'beta', 'alpha']);
 
@@ -47,8 +47,19 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
     const t = tokens[i];
     // only words that may start a PEP or a release number: "pep…", "three", digits (one char code look)
     const c = t.type === 'word' ? t.text.charCodeAt(0) | 32 : 0;
-    if (t.type !== 'word' || !(c === 112 || c === 116 || (c >= 48 && c <= 57) || c === 40) || touched.has(t)) {
+    if (t.type !== 'word' || !(c === 112 || c === 116 || (c >= 48 && c <= 57) || c === 40)) {
       out.push(t);
+      continue;
+    }
+    // "PEP 5-8-1" where the dictionary has already written the PEP: the number said digit by digit
+    if (touched.has(t)) {
+      const digits = body(tokens[i + 1]);
+      const spelt = !SENTENCE_STOP.test(t.text) && /^\d(?:-\d){1,3}$/.test(digits) ? Number(digits.replace(/-/g, '')) : NaN;
+      out.push(t);
+      if (body(t) === 'PEP' && peps.has(spelt) && !touched.has(tokens[i + 1] as WordToken)) {
+        fix(i + 1, 1, String(spelt), 'PEP, number');
+        i++;
+      }
       continue;
     }
     const key = body(t).toLowerCase();
@@ -59,7 +70,8 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
       else out.push(t);
       continue;
     }
-    const spelt = /^\d(?:-\d){1,3}$/.test(nextBody) ? Number(nextBody.replace(/-/g, '')) : NaN;
+    // (or, after "pep" itself, said in words up to fourteen: "pep one", "pep eight"; "my pet one" stays)
+    const spelt = /^\d(?:-\d){1,3}$/.test(nextBody) ? Number(nextBody.replace(/-/g, '')) : key === 'pep' ? (NUMBER_WORDS[wordKey(nextBody)] ?? NaN) : NaN;
     if (PEP_HEARD.has(key) && peps.has(spelt) && key !== 'pip') {
       fix(i, 2, `PEP ${spelt}`, 'PEP, number');
       i++;
