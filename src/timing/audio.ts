@@ -62,10 +62,11 @@ function alignWordsOf(units: Unit[]): { words: AlignWord[]; lines: number[] } {
       });
     }
   }
-  // A line break is where the transcript's maker heard a break: a recogniser ends its segments at
-  // pauses, and a captioner's lines follow the phrasing. A pause there is as likely as after a
-  // sentence, whatever the punctuation says (caption lines and recognised segments often have none).
-  for (let i = 0; i + 1 < words.length; i++) if (lines[i + 1] !== lines[i] && words[i].after < 2) words[i].after = 2;
+  // A paragraph break (a blank line) is where the transcript's maker heard a break: a recogniser
+  // ends its segments at pauses, and a captioner's cues follow the phrasing. A pause there is as
+  // likely as after a sentence, whatever the punctuation says (caption lines and recognised
+  // segments often have none). A single line break is not: prose wrapped at a width breaks anywhere.
+  for (let i = 0; i + 1 < words.length; i++) if (lines[i + 1] > lines[i] + 1 && words[i].after < 2) words[i].after = 2;
   return { words, lines };
 }
 
