@@ -1,6 +1,6 @@
 // The aligner's use of the transcript's layout, on recordings made of frame loudness (no decoder
-// needed): speech where the words are, silence in the pauses, so the true start of every line is
-// known exactly.
+// needed): speech where the words are, silence in the pauses, so the true start of every paragraph
+// is known exactly. The same on synthesized speech is in audio.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import { FRAME_SECONDS, type AudioFeatures } from '../src/audio/features.js';
