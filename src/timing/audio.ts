@@ -55,7 +55,7 @@ function alignWordsOf(units: Unit[]): { words: AlignWord[]; lines: number[] } {
     } else if (unit.type === 'sentence') {
       unit.words.forEach((word, i) => {
         const last = i === unit.words.length - 1;
-        // A unit ends at a sentence end, or where a blank line, a turn or a marker cuts the text: a pause is likely.
+        // A unit ends at a sentence end, or where a turn, a sound event or a marker cuts the text: a pause is likely.
         const after = last ? (unit.paragraphEnd && word.sentenceEnd ? 3 : 2) : /[,;:—–]["'”’)]*$/.test(word.text) ? 1 : 0;
         words.push({ letters: Math.max(LEAST_LETTERS, alignLetters(word.text)), after });
         lines.push(word.line);
