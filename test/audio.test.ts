@@ -243,3 +243,27 @@ describe.skipIf(skip !== null)('bad recordings', () => {
     expect(run.stderr).toMatch(/names one recording for 2 inputs/);
   });
 });
+
+describe.skipIf(skip !== null)('aligning caption-like paragraphs, on synthesized speech', () => {
+  // Caption cues cut mid-sentence, no punctuation, each spoken in two halves (two voices, which
+  // speak at different paces) with the same pause inside a cue as between cues.
+  const CUES = [
+    ['so the first thing', 'we did was measure everything'],
+    ['and that took', 'most of a year to get right'],
+    ['because every recording', 'came from a different room'],
+    ['with its own microphone', 'and its own kind of noise'],
+    ['then we wrote down', 'what each of them was missing'],
+    ['and only after that', 'did we start to fix anything'],
+  ];
+
+  it('starts every cue at its own pause, within 0.1 s of the truth', async () => {
+    const dir = tempDir('captions-align-');
+    const talk = speakTalk(dir, CUES.flat(), [0.35]);
+    const text = `# talk\n\n${CUES.map((halves) => halves.join(' ')).join('\n\n')}\n`;
+    const features = await decodeAudio(talk.wav);
+    const doc = buildFromText(text, 'talk.md', { audio: { features }, detectSpeakers: false });
+    const words = doc.words!;
+    const errors = CUES.map((_, i) => Math.abs(words.starts[words.lines.indexOf(3 + 2 * i)] - talk.cues[2 * i].start));
+    expect(Math.max(...errors)).toBeLessThanOrEqual(0.1);
+  });
+});

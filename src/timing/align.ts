@@ -13,7 +13,7 @@ import type { VoiceActivity } from '../audio/voice.js';
 /** What the aligner needs of each word: its length in letters and what follows it. */
 export interface AlignWord {
   letters: number;
-  /** The gap after the word: 0 between words, 1 after a clause, 2 after a sentence, 3 after a paragraph. */
+  /** The gap after the word: 0 between words, 1 after a clause, 2 after a sentence or at a blank line, 3 at a marker (a slide change) or a sound event. */
   after: 0 | 1 | 2 | 3;
 }
 

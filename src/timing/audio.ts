@@ -55,13 +55,18 @@ function alignWordsOf(units: Unit[]): { words: AlignWord[]; lines: number[] } {
     } else if (unit.type === 'sentence') {
       unit.words.forEach((word, i) => {
         const last = i === unit.words.length - 1;
-        // A unit ends at a sentence end, or where a blank line, a turn or a marker cuts the text: a pause is likely.
+        // A unit ends at a sentence end, or where a turn, a sound event or a marker cuts the text: a pause is likely.
         const after = last ? (unit.paragraphEnd && word.sentenceEnd ? 3 : 2) : /[,;:—–]["'”’)]*$/.test(word.text) ? 1 : 0;
         words.push({ letters: Math.max(LEAST_LETTERS, alignLetters(word.text)), after });
         lines.push(word.line);
       });
     }
   }
+  // A paragraph break (a blank line) is where the transcript's maker heard a break: a recogniser
+  // ends its segments at pauses, and a captioner's cues follow the phrasing. A pause there is as
+  // likely as after a sentence, whatever the punctuation says (caption lines and recognised
+  // segments often have none). A single line break is not: prose wrapped at a width breaks anywhere.
+  for (let i = 0; i + 1 < words.length; i++) if (lines[i + 1] > lines[i] + 1 && words[i].after < 2) words[i].after = 2;
   return { words, lines };
 }
 
