@@ -3,6 +3,7 @@
 // line is cut into pieces first: markup, sound events and ASCII punctuation a person wrote on purpose
 // are protected, so that on an already clean draft only real repairs fire.
 
+import { byPosition } from './diagnostic.js';
 import { cleanText } from './clean-text.js';
 import type { BuildOptions } from './options.js';
 import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
@@ -233,10 +234,10 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     }),
     cues,
     markers: markersOf(file),
-    corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
+    corrections: [...stream.corrections, ...speakers.corrections].sort(byPosition),
     // (a draft's speaker-name warnings are left out: its speakers only name its chapters; so are the
     // sound-event repairs', as its events and markup are kept as written)
-    warnings: [...file.warnings, ...stream.warnings.filter((w) => !EVENT_REPAIRS.has(w.code))].sort((a, b) => a.line - b.line),
+    warnings: [...file.warnings, ...stream.warnings.filter((w) => !EVENT_REPAIRS.has(w.code))].sort(byPosition),
     paragraphs: cuesOfSegment.map((own) => own.map(plain).filter(Boolean).join(' ')).filter(Boolean),
     draft: { format, blocks: file.blocks },
   };

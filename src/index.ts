@@ -18,6 +18,7 @@ export { BBC, NETFLIX, PROFILES, customizeProfile, profileByName, type ProfileOv
 export { parseMarkersFile, type MarkerAnchor, type MarkerTable } from './read/markers.js';
 export { parseTimeValue } from './read/time.js';
 export { pinTiming, type TimelinePins } from './timing/anchors.js';
-export { checkCaptions, type CheckOptions, type Finding, type TermCheck } from './check/rules.js';
+export { checkCaptions, type CheckOptions, type TermCheck } from './check/rules.js';
+export { byPosition, type Diagnostic, type Severity } from './diagnostic.js';
 export { FORMATS, WRITERS, VTT_COMPANIONS, renderFormat, writeJson, writeSrt, writeTxt, writeVtt, type Companion, type OutputFormat, type RenderedFile } from './write/index.js';
 export * from './types.js';

@@ -1,6 +1,7 @@
 // The whole pipeline for one input, as a pure function of its text and options:
 // read → normalize → segment → sentences → timing → cues. Writers turn the result into files.
 
+import { byPosition } from './diagnostic.js';
 import { cleanText } from './clean-text.js';
 import { NETFLIX } from './cues/profile.js';
 import { buildCues } from './cues/build.js';
@@ -84,8 +85,8 @@ function buildParsed(parsed: ParsedTranscript, source: string, options: BuildOpt
     }),
     cues,
     markers: timing.markers,
-    corrections: [...stream.corrections, ...speakers.corrections].sort((a, b) => a.line - b.line || a.column - b.column),
-    warnings: [...stream.warnings, ...speakers.warnings, ...warnings].sort((a, b) => a.line - b.line),
+    corrections: [...stream.corrections, ...speakers.corrections].sort(byPosition),
+    warnings: [...stream.warnings, ...speakers.warnings, ...warnings].sort(byPosition),
     paragraphs: paragraphsOf(units),
     words: wordsOfUnits(timing.units),
   };
@@ -137,7 +138,7 @@ export function buildFromBytes(bytes: Uint8Array, source: string, options: Build
   const { text, encoding, detected } = decodeBytes(bytes, options.encoding);
   const document = withEncoding(buildFromDecoded(text, source, options), encoding);
   // A detected encoding is a guess, however sure: it is said, and --encoding confirms it.
-  if (detected) document.warnings.unshift({ line: 1, code: 'encoding-detected', message: `not UTF-8: read as ${encoding}, as detected (give --encoding ${encoding} to confirm)` });
+  if (detected) document.warnings.unshift({ line: 1, severity: 'warning', code: 'encoding-detected', message: `not UTF-8: read as ${encoding}, as detected (give --encoding ${encoding} to confirm)` });
   return document;
 }
 
@@ -154,7 +155,7 @@ function buildFromDecoded(text: string, source: string, options: BuildOptions): 
   // A draft keeps its own timing: timing options are not silently taken as applied.
   const ignored = [options.anchors && 'markers', options.duration !== undefined && 'duration', options.offset !== undefined && 'offset', options.speechModel && 'speech rate', options.audio && 'audio (captions sync re-times a draft to a recording)'].filter(Boolean);
   if (ignored.length) {
-    document.warnings.unshift({ line: 1, code: 'timing-kept', message: `a caption draft keeps its timing: the ${ignored.join(', ')} option${ignored.length > 1 ? 's do' : ' does'} not apply` });
+    document.warnings.unshift({ line: 1, severity: 'warning', code: 'timing-kept', message: `a caption draft keeps its timing: the ${ignored.join(', ')} option${ignored.length > 1 ? 's do' : ' does'} not apply` });
   }
   return document;
 }

@@ -1,6 +1,8 @@
 // Shared data shapes of the pipeline. Every stage takes and returns these; none of them knows about
 // files, the command line or colours. Lines and columns are 1-based positions in the input file.
 
+import type { Diagnostic } from './diagnostic.js';
+
 /** A change the tool made to the text, reported like a compiler diagnostic. */
 export interface Correction {
   line: number;
@@ -12,13 +14,6 @@ export interface Correction {
   confidence: number;
   /** Which evidence decided a text repair (a rule's sub-case), for measuring each on its own. */
   evidence?: string;
-}
-
-/** Something a person should look at; the output is still produced. */
-export interface Warning {
-  line: number;
-  code: string;
-  message: string;
 }
 
 /** A problem that stops one input from being processed at all. */
@@ -81,7 +76,7 @@ export interface TokenStream {
   title: string | null;
   tokens: Token[];
   corrections: Correction[];
-  warnings: Warning[];
+  warnings: Diagnostic[];
 }
 
 /** A run of the transcript spoken by one person (one segment until speakers are detected). */
@@ -203,7 +198,7 @@ export interface CaptionDocument {
   cues: Cue[];
   markers: MarkerTime[];
   corrections: Correction[];
-  warnings: Warning[];
+  warnings: Diagnostic[];
   /** Cleaned transcript paragraphs, for the txt output. */
   paragraphs: string[];
   /** Set when the input was a caption draft: cue lines are then in the draft's own markup. */

@@ -1,7 +1,7 @@
 // How `captions check` prints its findings: compiler-style lines, JSON, or GitHub Actions
 // workflow commands (`::error file=…,line=…::message`) that annotate the pull request.
 
-import type { Finding } from './rules.js';
+import type { Diagnostic } from '../diagnostic.js';
 
 export const CHECK_FORMATS = ['pretty', 'json', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -13,7 +13,7 @@ export interface FileReport {
   /** The encoding the file was read in; absent when it could not be read. */
   encoding?: string;
   cues: number;
-  findings: Finding[];
+  findings: Diagnostic[];
 }
 
 export function countBySeverity(reports: FileReport[]) {

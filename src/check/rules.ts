@@ -1,25 +1,17 @@
 // The lint rules of `captions check`: what is wrong with a caption file under a style profile. Pure:
 // it takes the file as the caption reader (src/read/captions.ts) parsed it, and returns findings.
 
+import { byPosition, type Diagnostic } from '../diagnostic.js';
 import { textWidth } from '../cues/width.js';
 import type { CaptionFile, DraftCue } from '../read/captions.js';
 import { limitsInMs } from '../cues/settle.js';
 import type { StyleProfile } from '../types.js';
 
-export type Severity = 'error' | 'warning';
-
-export interface Finding {
-  line: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
 /**
  * Finds terms not in their canonical form in one line of cue text (the dictionary's job, issue 4).
  * `line` is the file line the text stands on.
  */
-export type TermCheck = (text: string, line: number) => Array<{ line: number; message: string }>;
+export type TermCheck = (text: string, line: number) => Diagnostic[];
 
 export interface CheckOptions {
   profile: StyleProfile;
@@ -41,10 +33,10 @@ export function visibleText(line: string): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
-function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOptions): Finding[] {
+function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOptions): Diagnostic[] {
   const { profile } = options;
   const limit = limitsInMs(profile);
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   const lines = cue.text.split('\n');
   const shown = lines.map(visibleText);
   // the text lines follow the timing line directly
@@ -59,7 +51,7 @@ function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOp
     if (length > profile.maxCharsPerLine) {
       findings.push({ line: lineOf(k), severity: 'error', code: 'line-too-long', message: `line is ${length} characters long (limit ${profile.maxCharsPerLine})` });
     }
-    if (options.terms) for (const t of options.terms(lines[k], lineOf(k))) findings.push({ line: t.line, severity: 'warning', code: 'term', message: t.message });
+    if (options.terms) for (const t of options.terms(lines[k], lineOf(k))) findings.push(t);
   });
 
   const start = Math.round(cue.start * 1000);
@@ -88,8 +80,8 @@ function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOp
 }
 
 /** Every finding for one parsed caption file, in line order. */
-export function checkCaptions(file: CaptionFile, options: CheckOptions): Finding[] {
-  const findings: Finding[] = file.warnings.map((w) => ({ line: w.line, severity: READER_ERRORS.has(w.code) ? 'error' : 'warning', code: w.code, message: w.message }));
+export function checkCaptions(file: CaptionFile, options: CheckOptions): Diagnostic[] {
+  const findings: Diagnostic[] = file.warnings.map((w): Diagnostic => ({ line: w.line, severity: READER_ERRORS.has(w.code) ? 'error' : 'warning', code: w.code, message: w.message }));
   file.cues.forEach((cue, i) => findings.push(...cueFindings(cue, file.cues[i + 1], options)));
-  return findings.sort((a, b) => a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return findings.sort(byPosition);
 }

@@ -4,6 +4,7 @@
 import { correctTerms, type Dictionary } from '../correct/index.js';
 import type { WordToken } from '../types.js';
 import type { TermCheck } from './rules.js';
+import { warningAt } from '../diagnostic.js';
 
 export function dictionaryTermCheck(dictionary: Dictionary, minConfidence?: number): TermCheck {
   return (text, line) => {
@@ -12,6 +13,6 @@ export function dictionaryTermCheck(dictionary: Dictionary, minConfidence?: numb
     const { corrections } = correctTerms({ title: null, tokens, corrections: [], warnings: [] }, dictionary, { minConfidence });
     return corrections
       .filter((c) => c.kind === 'term' || c.kind === 'name')
-      .map((c) => ({ line, message: `column ${c.column}: "${c.from}" is written "${c.to}" (${c.rule})` }));
+            .map((c) => warningAt(line, 'term', `column ${c.column}: "${c.from}" is written "${c.to}" (${c.rule})`));
   };
 }

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic, FileOutcome } from './process-file.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { FileOutcome } from './process-file.js';
 import { processIsAlive, writeFileAtomic } from './atomic.js';
 import { readBounded } from '../read/bounded.js';
 import { STATE_FILE } from './state-file.js';
@@ -69,7 +70,7 @@ export function withRecording(fingerprint: string, media: string | undefined): s
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isDiagnostic(value: unknown): value is Diagnostic {
-  return isRecord(value) && Number.isInteger(value.line) && (value.severity === 'error' || value.severity === 'warning') && typeof value.message === 'string' && (value.file === undefined || typeof value.file === 'string') && (value.code === undefined || typeof value.code === 'string');
+  return isRecord(value) && Number.isInteger(value.line) && (value.severity === 'error' || value.severity === 'warning') && typeof value.message === 'string' && (value.file === undefined || typeof value.file === 'string') && typeof value.code === 'string';
 }
 
 function isRecorded(value: unknown): value is Recorded {

@@ -2,7 +2,8 @@
 // Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
 
 import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
-import { checkCaptions, type Finding, type TermCheck } from '../check/rules.js';
+import { checkCaptions, type TermCheck } from '../check/rules.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
 import { decodeBytes, type DecodedText } from '../read/decode.js';
 import { encodingFlag } from './build-options.js';
@@ -46,7 +47,7 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
     return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
   // A detected encoding is a guess, however sure: it is said, and --encoding confirms it.
-  const guessed: Finding[] = decoded.detected ? [{ line: 1, severity: 'warning', code: 'encoding-detected', message: `not UTF-8: read as ${decoded.encoding}, as detected (give --encoding ${decoded.encoding} to confirm)` }] : [];
+  const guessed: Diagnostic[] = decoded.detected ? [{ line: 1, severity: 'warning', code: 'encoding-detected', message: `not UTF-8: read as ${decoded.encoding}, as detected (give --encoding ${decoded.encoding} to confirm)` }] : [];
   try {
     const parsed = parseCaptions(decoded.text, captionFormatOf(decoded.text, file) ?? undefined);
     const findings = [...guessed, ...checkCaptions(parsed, terms ? { profile, terms } : { profile })];

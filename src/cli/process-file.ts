@@ -2,6 +2,7 @@
 // written until everything has rendered, so a failure leaves no partial set of outputs. Runs in the main
 // thread or in a worker; its outcome is plain data so that it can cross between them.
 
+import type { Diagnostic } from '../diagnostic.js';
 import { buildFromBytes, type BuildOptions } from '../pipeline.js';
 import { InputError, type CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
@@ -22,15 +23,6 @@ export interface BatchSpec {
   options: BuildCommandOptions;
   /** The `-o` directory, lexical and real: every write is checked to stay inside it. */
   outputRoot?: { lexical: string; real: string };
-}
-
-export interface Diagnostic {
-  /** Set when the problem is in another file than the input (a markers file). */
-  file?: string;
-  line: number;
-  severity: 'error' | 'warning';
-  message: string;
-  code?: string;
 }
 
 export interface FileOutcome {
@@ -85,8 +77,8 @@ function readInput(path: string): Uint8Array {
   return readBytesBounded(path, 'transcript');
 }
 
-export function failedOutcome(path: string, line: number, message: string, file?: string): FileOutcome {
-  const diagnostic: Diagnostic = file === undefined ? { line, severity: 'error', message } : { file, line, severity: 'error', message };
+export function failedOutcome(path: string, line: number, message: string, file?: string, code = 'input'): FileOutcome {
+  const diagnostic: Diagnostic = file === undefined ? { line, severity: 'error', code, message } : { file, line, severity: 'error', code, message };
   return { path, name: displayName(path), status: 'failed', written: [], cues: 0, corrections: 0, warnings: 0, diagnostics: [diagnostic] };
 }
 
@@ -133,7 +125,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       cues: document.cues.length,
       corrections: document.corrections.length,
       warnings: document.warnings.length,
-      diagnostics: document.warnings.map((w) => ({ line: w.line, severity: 'warning' as const, message: w.message, code: w.code })),
+      diagnostics: document.warnings,
       stdout: stdout === '' ? undefined : stdout,
       review: report?.kind === 'stream' ? { stream: report.stream, text: report.text } : undefined,
       log: report?.kind === 'log' ? report.lines : undefined,

@@ -52,7 +52,8 @@ export function summaryJson(outcomes: FileOutcome[], summary: BatchSummary, exit
           cues: o.cues,
           corrections: o.corrections,
           warnings: o.warnings,
-          diagnostics: o.diagnostics,
+          // written key by key, in the documented order, whatever the stages attach
+          diagnostics: o.diagnostics.map((d) => ({ ...(d.file === undefined ? {} : { file: d.file }), line: d.line, severity: d.severity, message: d.message, code: d.code })),
         })),
       },
       null,

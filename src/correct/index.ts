@@ -1,6 +1,7 @@
 // The term-correction stage: mis-heard terms and names replaced by their canonical form, each change
 // recorded as a Correction. It runs on the normalized token stream, before speakers and sentences.
 
+import { byPosition } from '../diagnostic.js';
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { sizeOf, wordKey, WORD_SIGIL, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
@@ -277,6 +278,6 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
-  const all = [...stream.corrections, ...corrections].sort((a, b) => a.line - b.line || a.column - b.column);
+  const all = [...stream.corrections, ...corrections].sort(byPosition);
   return { ...stream, tokens, corrections: all };
 }

@@ -2,8 +2,9 @@
 // lines, and settles their times (settle.ts) so that cues never overlap, keep the minimum gap and
 // never move a pinned time.
 
+import type { Diagnostic } from '../diagnostic.js';
 import { textWidth } from './width.js';
-import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord, Warning } from '../types.js';
+import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord } from '../types.js';
 import { speakerLabel, type SpeakerLabels } from './labels.js';
 import { breakCosts, layoutCost, layoutLines } from './layout.js';
 import { settleTimes, type TimeBounds } from './settle.js';
@@ -29,7 +30,7 @@ function timedWords(unit: Extract<TimedUnit, { type: 'sentence' }>): TimedWord[]
 }
 
 /** Splits one sentence into cue drafts with the fewest, most natural breaks. */
-function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Warning[], label: SentenceLabel | null = null): Draft[] {
+function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Diagnostic[], label: SentenceLabel | null = null): Draft[] {
   const plain = words.map((w) => w.word.text);
   const costs = breakCosts(plain);
   // A labelled cue lays out its first word with the label glued in front, so the label counts in the line.
@@ -82,7 +83,7 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
     const first = words[from];
     const last = words[end - 1];
     if (laid.some((l) => textWidth(l) > profile.maxCharsPerLine)) {
-      warnings.push({ line: first.word.line, code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
+      warnings.push({ line: first.word.line, severity: 'warning', code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
     }
     drafts.unshift({ lines, ...(labelledLines ? { labelledLines } : {}), start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });
   }
@@ -106,8 +107,8 @@ function sentenceLabel(segments: Segment[], segment: number, labels: SpeakerLabe
 }
 
 /** Builds the cues for all timed units under the profile; `labels` puts speaker labels on the SRT lines. */
-export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile, bounds: TimeBounds = {}, labels: SpeakerLabels = 'none'): { cues: Cue[]; warnings: Warning[] } {
-  const warnings: Warning[] = [];
+export function buildCues(units: TimedUnit[], segments: Segment[], profile: StyleProfile, bounds: TimeBounds = {}, labels: SpeakerLabels = 'none'): { cues: Cue[]; warnings: Diagnostic[] } {
+  const warnings: Diagnostic[] = [];
   const drafts: Draft[] = [];
   let labelledSegment = -1;
   for (const unit of units) {
@@ -143,16 +144,16 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     const ids = group.end - group.first > 1 ? `cues ${group.first + 1}-${group.end}` : `cue ${group.first + 1}`;
     warnings.push({
       line: cues[group.first].sourceLines[0],
-      code: 'pinned-too-close',
+      severity: 'warning', code: 'pinned-too-close',
       message: `${ids} must fit in ${((group.to - group.from) / 1000).toFixed(3)} s between pinned times: shorter than the profile allows`,
     });
   }
   for (const cue of cues) {
     const cps = (cue.labelledLines ?? cue.lines).join(' ').length / (cue.end - cue.start);
     if (cue.end <= cue.start) {
-      warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} has no time on screen: the pinned times leave none` });
+      warnings.push({ line: cue.sourceLines[0], severity: 'warning', code: 'reading-speed', message: `cue ${cue.id} has no time on screen: the pinned times leave none` });
     } else if (cps > profile.maxCharsPerSecond + 1e-9) {
-      warnings.push({ line: cue.sourceLines[0], code: 'reading-speed', message: `cue ${cue.id} reads at ${cps.toFixed(1)} characters a second (limit ${profile.maxCharsPerSecond})` });
+      warnings.push({ line: cue.sourceLines[0], severity: 'warning', code: 'reading-speed', message: `cue ${cue.id} reads at ${cps.toFixed(1)} characters a second (limit ${profile.maxCharsPerSecond})` });
     }
   }
   return { cues, warnings };

@@ -2,7 +2,8 @@
 // repeated over and over, tags for silence. Each kind is removed with its own warning code, so that
 // CI can fail on it (`--fail-on repetition-loop`).
 
-import type { Token, Warning } from '../types.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Token } from '../types.js';
 import { bare } from './english.js';
 
 /** A repeated unit shorter than this many words is speech ("no, no, no"), not a loop. */
@@ -24,7 +25,7 @@ type WordLike = Extract<Token, { type: 'word' }>;
  * Collapses every phrase of MIN_LOOP_WORDS or more words repeated MIN_REPEATS or more times in a row
  * into its first saying. Markers and sound tags inside the loop stay where they are.
  */
-export function collapseLoops<T extends { type: string; line: number }>(tokens: T[], warnings: Warning[]): T[] {
+export function collapseLoops<T extends { type: string; line: number }>(tokens: T[], warnings: Diagnostic[]): T[] {
   const wordAt: number[] = [];
   tokens.forEach((t, i) => {
     if (t.type === 'word') wordAt.push(i);
@@ -64,7 +65,7 @@ export function collapseLoops<T extends { type: string; line: number }>(tokens: 
   }
   for (const loop of loops) {
     const lines = loop.first === loop.last ? `line ${loop.first}` : `lines ${loop.first}–${loop.last}`;
-    warnings.push({ line: loop.first, code: 'repetition-loop', message: `"${loop.phrase}" repeated ${loop.repeats} times (${lines}); kept once` });
+    warnings.push({ line: loop.first, severity: 'warning', code: 'repetition-loop', message: `"${loop.phrase}" repeated ${loop.repeats} times (${lines}); kept once` });
   }
   return removed.size ? tokens.filter((_, k) => !removed.has(k)) : tokens;
 }
@@ -79,19 +80,19 @@ function sameRun(keys: string[], a: number, b: number, length: number): boolean 
  * Merges a run of one sound tag ("[applause] [applause] [applause]", with nothing but markers between)
  * into one, and removes tags for silence.
  */
-export function cleanSoundTags<T extends { type: string; line: number; text?: string }>(tokens: T[], warnings: Warning[]): T[] {
+export function cleanSoundTags<T extends { type: string; line: number; text?: string }>(tokens: T[], warnings: Diagnostic[]): T[] {
   const out: T[] = [];
   let run: { text: string; first: number; last: number; count: number } | null = null;
   const closeRun = () => {
     if (run && run.count > 1) {
       const lines = run.first === run.last ? `line ${run.first}` : `lines ${run.first}–${run.last}`;
-      warnings.push({ line: run.first, code: 'sound-tag-run', message: `${run.text} repeated ${run.count} times in a row (${lines}); kept once` });
+      warnings.push({ line: run.first, severity: 'warning', code: 'sound-tag-run', message: `${run.text} repeated ${run.count} times in a row (${lines}); kept once` });
     }
     run = null;
   };
   for (const t of tokens) {
     if (t.type === 'event' && SILENCE.has(t.text!)) {
-      warnings.push({ line: t.line, code: 'silence-tag', message: `${t.text} is not captioned` });
+      warnings.push({ line: t.line, severity: 'warning', code: 'silence-tag', message: `${t.text} is not captioned` });
       continue;
     }
     if (t.type === 'event') {

@@ -1,8 +1,9 @@
 // The normalize stage: full-width punctuation to English, tokens the transcription split across a
 // line break joined again, stops that do not end a sentence removed, stray capitals lowered.
 
+import { byPosition, type Diagnostic } from '../diagnostic.js';
 import type { ParsedTranscript } from '../read/transcript.js';
-import type { Correction, Token, TokenStream, Warning, WordToken } from '../types.js';
+import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
@@ -320,7 +321,7 @@ function joinSetupFiles(tokens: DraftToken[], corrections: Correction[]): DraftT
 /** The whole normalize stage. */
 export function normalize(parsed: ParsedTranscript): TokenStream {
   const corrections: Correction[] = [];
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
   const caseInformative = capitalsInformative(tokens, evidence);
@@ -333,6 +334,6 @@ export function normalize(parsed: ParsedTranscript): TokenStream {
   const finished: Token[] = tokens.map((t) =>
     t.type === 'word' ? { type: 'word', text: t.text, line: t.line, column: t.column, sentenceEnd: false } : t,
   );
-  corrections.sort((a, b) => a.line - b.line || a.column - b.column);
+  corrections.sort(byPosition);
   return { title: parsed.title === null ? null : convertTitle(parsed.title), tokens: finished, corrections, warnings };
 }

@@ -3,7 +3,8 @@
 // signature is), SRT as common players read it (lenient about BOM, line ends, blank lines and the
 // millisecond separator). Every problem a captioner could act on is a warning with its line.
 
-import { InputError, type Warning } from '../types.js';
+import { byPosition, type Diagnostic } from '../diagnostic.js';
+import { InputError } from '../types.js';
 import { MAX_TIME_SECONDS } from './time.js';
 
 export type CaptionFormat = 'srt' | 'vtt';
@@ -35,7 +36,7 @@ export interface CaptionFile {
   format: CaptionFormat;
   cues: DraftCue[];
   blocks: DraftBlock[];
-  warnings: Warning[];
+  warnings: Diagnostic[];
 }
 
 const SIGNATURE = /^WEBVTT(?:[ \t].*)?$/;
@@ -162,7 +163,7 @@ interface VttState {
   seenCue: boolean;
   /** Lines holding `-->` that ended a cue's text (reported once, not again as a bad timing line). */
   arrowsInText: Set<number>;
-  warnings: Warning[];
+  warnings: Diagnostic[];
 }
 
 /** The spec's "collect a WebVTT block", over lines: a cue, a style or region block, or anything else. */
@@ -201,10 +202,10 @@ function collectBlock(state: VttState, inHeader: boolean): VttBlock {
             parseVttTiming(line).ok
               ? {
                   line: lineNumber,
-                  code: 'missing-blank-line',
+                  severity: 'warning', code: 'missing-blank-line',
                   message: `a new cue starts without a blank line before it: browsers show "${lastTextLine}" as text of the cue of line ${cue.line}`,
                 }
-              : { line: lineNumber, code: 'arrow-in-text', message: `cue text contains "-->": players end the cue of line ${cue.line} here and read this line as a new timing line` },
+              : { line: lineNumber, severity: 'warning', code: 'arrow-in-text', message: `cue text contains "-->": players end the cue of line ${cue.line} here and read this line as a new timing line` },
           );
         }
         state.position = previousPosition;
@@ -262,16 +263,16 @@ function parseVtt(text: string): CaptionFile {
     if (block.kind === 'cue') cues.push(block.cue);
     else if (block.kind === 'bad-timing') {
       if (!state.arrowsInText.has(block.line)) {
-        state.warnings.push({ line: block.line, code: 'bad-timing', message: `bad timing line (${block.reason}); the cue is skipped, as browsers skip it` });
+        state.warnings.push({ line: block.line, severity: 'warning', code: 'bad-timing', message: `bad timing line (${block.reason}); the cue is skipped, as browsers skip it` });
       }
     } else if (block.kind === 'style' || block.kind === 'region') {
       blocks.push({ kind: block.kind, text: block.text, line: block.line, beforeCue: cues.length });
     } else if (block.kind === 'other') {
       if (NOTE_BLOCK.test(block.text)) blocks.push({ kind: 'note', text: block.text, line: block.line, beforeCue: cues.length });
       else if (/^(STYLE|REGION)[ \t]*(\n|$)/.test(block.text)) {
-        state.warnings.push({ line: block.line, code: 'late-block', message: `${block.text.split(/[ \t\n]/)[0]} block after the first cue: browsers ignore it` });
+        state.warnings.push({ line: block.line, severity: 'warning', code: 'late-block', message: `${block.text.split(/[ \t\n]/)[0]} block after the first cue: browsers ignore it` });
       } else if (!state.arrowsInText.has(block.line)) {
-        state.warnings.push({ line: block.line, code: 'stray-text', message: 'text that is neither a cue nor a NOTE, STYLE or REGION block: browsers ignore it (a missing timing line?)' });
+        state.warnings.push({ line: block.line, severity: 'warning', code: 'stray-text', message: 'text that is neither a cue nor a NOTE, STYLE or REGION block: browsers ignore it (a missing timing line?)' });
       }
     }
     skipBlankLines();
@@ -306,7 +307,7 @@ const looksLikeTiming = (line: string) => /\d[:.,]\d.*(-+>|→)|(-+>|→).*\d[:.
 function parseSrt(text: string): CaptionFile {
   const lines = linesOf(text);
   const cues: DraftCue[] = [];
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   const isBlank = (i: number) => lines[i].trim() === '';
   const timingAt = (i: number) => i < lines.length && SRT_TIMING.test(lines[i]);
   /** Where a new cue starts: a counter over a timing line, or a timing line alone. */
@@ -331,11 +332,11 @@ function parseSrt(text: string): CaptionFile {
       const previous = cues[cues.length - 1];
       if (attempted) {
         const reason = loneCounter ? 'a cue number with no timing line after it' : `bad timing line (${timing.reason})`;
-        warnings.push({ line: i + 1, code: 'bad-timing', message: `${reason}; the cue is skipped, as players skip it` });
+        warnings.push({ line: i + 1, severity: 'warning', code: 'bad-timing', message: `${reason}; the cue is skipped, as players skip it` });
       } else if (previous) {
-        warnings.push({ line: blockLine, code: 'blank-line-in-cue', message: `text after a blank line with no timing: kept in the cue of line ${previous.line}, as players do` });
+        warnings.push({ line: blockLine, severity: 'warning', code: 'blank-line-in-cue', message: `text after a blank line with no timing: kept in the cue of line ${previous.line}, as players do` });
       } else {
-        warnings.push({ line: blockLine, code: 'stray-text', message: 'text before the first cue, with no timing line: ignored' });
+        warnings.push({ line: blockLine, severity: 'warning', code: 'stray-text', message: 'text before the first cue, with no timing line: ignored' });
       }
       const body: string[] = [];
       const from = id !== null && !attempted ? i - 1 : i + (attempted ? 1 : 0);
@@ -359,11 +360,11 @@ function parseSrt(text: string): CaptionFile {
     const body: string[] = [];
     while (i < lines.length && !isBlank(i)) {
       if (cueStartsAt(i)) {
-        warnings.push({ line: i + 1, code: 'missing-blank-line', message: 'a new cue starts without a blank line before it' });
+        warnings.push({ line: i + 1, severity: 'warning', code: 'missing-blank-line', message: 'a new cue starts without a blank line before it' });
         break;
       }
       if (lines[i].includes('-->')) {
-        warnings.push({ line: i + 1, code: 'arrow-in-text', message: 'cue text contains "-->": some players read it as a timing line; write "->" or rephrase' });
+        warnings.push({ line: i + 1, severity: 'warning', code: 'arrow-in-text', message: 'cue text contains "-->": some players read it as a timing line; write "->" or rephrase' });
       }
       cue.textLines.push(i + 1);
       body.push(lines[i++]);
@@ -383,17 +384,17 @@ function parseSrt(text: string): CaptionFile {
 export const MAX_DRAFT_CUES = 200_000;
 
 /** Problems of timing and content a captioner should look at, common to both formats. */
-function checkCues(cues: DraftCue[], warnings: Warning[]): void {
+function checkCues(cues: DraftCue[], warnings: Diagnostic[]): void {
   let latestEnd = -Infinity;
   let latestEndLine = 0;
   cues.forEach((cue, index) => {
-    if (cue.text.trim() === '') warnings.push({ line: cue.line, code: 'empty-cue', message: 'cue without text' });
-    if (cue.end <= cue.start) warnings.push({ line: cue.line, code: 'bad-duration', message: 'cue ends before it starts (or when it starts): it is never shown' });
+    if (cue.text.trim() === '') warnings.push({ line: cue.line, severity: 'warning', code: 'empty-cue', message: 'cue without text' });
+    if (cue.end <= cue.start) warnings.push({ line: cue.line, severity: 'warning', code: 'bad-duration', message: 'cue ends before it starts (or when it starts): it is never shown' });
     const previous = cues[index - 1];
     if (previous && cue.start < previous.start) {
-      warnings.push({ line: cue.line, code: 'out-of-order', message: `cue starts before the cue of line ${previous.line}: cues must be in time order` });
+      warnings.push({ line: cue.line, severity: 'warning', code: 'out-of-order', message: `cue starts before the cue of line ${previous.line}: cues must be in time order` });
     } else if (cue.start < latestEnd) {
-      warnings.push({ line: cue.line, code: 'overlap', message: `cue overlaps the cue of line ${latestEndLine} (starts before it ends): both are on screen at once` });
+      warnings.push({ line: cue.line, severity: 'warning', code: 'overlap', message: `cue overlaps the cue of line ${latestEndLine} (starts before it ends): both are on screen at once` });
     }
     if (cue.end > latestEnd) {
       latestEnd = cue.end;
@@ -414,8 +415,8 @@ export function parseCaptions(text: string, format?: CaptionFormat): CaptionFile
     const over = file.cues[MAX_DRAFT_CUES];
     throw new InputError(over.line, `more than ${MAX_DRAFT_CUES.toLocaleString('en-US')} cues (${file.cues.length.toLocaleString('en-US')}): a draft may have at most that many; split it`);
   }
-  if (file.cues.length === 0) file.warnings.push({ line: 1, code: 'no-cues', message: 'the file has no readable cue' });
+  if (file.cues.length === 0) file.warnings.push({ line: 1, severity: 'warning', code: 'no-cues', message: 'the file has no readable cue' });
   checkCues(file.cues, file.warnings);
-  file.warnings.sort((a, b) => a.line - b.line);
+  file.warnings.sort(byPosition);
   return file;
 }

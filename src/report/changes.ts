@@ -1,6 +1,7 @@
 // Which cue each correction belongs to, for the review reports: every correction is placed exactly
 // once, in the cue whose source lines hold it, or listed apart when no cue does (a title, say).
 
+import { byPosition } from '../diagnostic.js';
 import type { CaptionDocument, Correction, Cue } from '../types.js';
 
 export interface PlacedChanges {
@@ -41,7 +42,7 @@ export function placeChanges(doc: CaptionDocument): PlacedChanges {
     }
   });
   const lastOfLine = new Map<number, number>();
-  const sorted = [...doc.corrections].sort((a, b) => a.line - b.line || a.column - b.column);
+  const sorted = [...doc.corrections].sort(byPosition);
   for (const correction of sorted) {
     const candidates = (cuesOfLine.get(correction.line) ?? []).filter((i) => i >= (lastOfLine.get(correction.line) ?? -1) && holds(doc.cues[i], correction.line));
     if (candidates.length === 0) {

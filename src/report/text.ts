@@ -2,6 +2,7 @@
 // `talk.md:419:22  gill → GIL  (GIL, variant)`. Pure: corrections and a file name in, lines out;
 // colouring is an optional style the caller passes (chalk on a terminal, nothing in a file).
 
+import { byPosition } from '../diagnostic.js';
 import type { Correction } from '../types.js';
 
 export interface ReportStyle {
@@ -23,7 +24,7 @@ export function formatCorrection(file: string, c: Correction, style: ReportStyle
 
 /** The log of one input: its word corrections in source order, then a count of the rest. */
 export function formatReport(file: string, corrections: Correction[], style: ReportStyle = PLAIN, kinds: ReadonlyArray<Correction['kind']> = WORD_KINDS): string[] {
-  const shown = corrections.filter((c) => kinds.includes(c.kind)).sort((a, b) => a.line - b.line || a.column - b.column);
+  const shown = corrections.filter((c) => kinds.includes(c.kind)).sort(byPosition);
   const lines = shown.map((c) => formatCorrection(file, c, style));
   const others = corrections.length - shown.length;
   if (others > 0) lines.push(style.rule(`${file}: ${others} punctuation repair${others === 1 ? '' : 's'} not listed (see the JSON output's corrections)`));

@@ -2,7 +2,8 @@
 // and the host's parts between them (role `host`), each a token range, so a handoff in the middle
 // of a source line splits that line.
 
-import type { Correction, Roster, Segment, Token, Warning } from '../types.js';
+import { byPosition, type Diagnostic } from '../diagnostic.js';
+import type { Correction, Roster, Segment, Token } from '../types.js';
 import { clauseFrom, clauseView, breakEndingAt, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore } from './names.js';
 import { capitalizeSpeakerNames } from './name-case.js';
@@ -24,7 +25,7 @@ export interface SegmentOptions {
 
 export interface SegmentResult {
   segments: Segment[];
-  warnings: Warning[];
+  warnings: Diagnostic[];
   /** The tokens with the speakers' names capitalized where they were heard in lower case. */
   tokens: Token[];
   /** Those capitalizations. */
@@ -38,7 +39,7 @@ interface Talk {
   title: string | null;
   nameTokens: number[];
   /** Said once the roster has had its say (it settles a spelling read two ways, and names an unnamed talk). */
-  warnings: Warning[];
+  warnings: Diagnostic[];
   fromRoster?: boolean;
 }
 
@@ -157,7 +158,7 @@ function partStart(view: ClauseView, part: Part): number {
 
 /** The segment stage, with the warnings it raises (unnamed speakers, names read two ways, long lightning talks). */
 export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): SegmentResult {
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   const noEvidence = () => ({ start: [] as number[], name: [] as number[] });
   const whole: Draft = { speaker: null, role: null, title: null, firstToken: 0, endToken: tokens.length, confidence: 1, evidence: noEvidence() };
   if (options.detect === false || tokens.length === 0) return { segments: finish(tokens, [whole]), warnings, tokens, corrections: [] };
@@ -211,7 +212,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       draft.evidence.name = linesOf(named.nameTokens);
       const words = wordsIn(tokens, firstToken, endToken);
       if (words > LONG_LIGHTNING_WORDS && isLightning(options.title ?? null, parts, view)) {
-        warnings.push({ line: lineOfClause(part.clause), code: 'speaker-long-talk', message: `a lightning talk of about ${Math.round(words / 150)} minutes: two talks taken as one?` });
+        warnings.push({ line: lineOfClause(part.clause), severity: 'warning', code: 'speaker-long-talk', message: `a lightning talk of about ${Math.round(words / 150)} minutes: two talks taken as one?` });
       }
       const turns = talkTurns(view, evidence, draft, named.nameTokens, rosterNames, warnings);
       draftOfTalk.set(talk, turns.named);
@@ -251,7 +252,7 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
   }
   for (const talk of talks) warnings.push(...(talk.fromRoster ? talk.warnings.filter((w) => w.code !== 'speaker-name' && w.code !== 'speaker-unnamed') : talk.warnings));
   const cased = capitalizeSpeakerNames(tokens, talks);
-  return { segments: finish(tokens, drafts), warnings: warnings.sort((a, b) => a.line - b.line), ...cased };
+  return { segments: finish(tokens, drafts), warnings: warnings.sort(byPosition), ...cased };
 }
 
 /** A co-speaker's share of a talk is at least this many words; a shorter turn (a word from the room, a stray `>>`) stays in the talk. */
@@ -280,7 +281,7 @@ function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
  * stays on the turn its evidence lies in (the first when the host gave it), and another turn is named
  * only by its own speaker's self-introduction; a voice told apart by nothing but `>>` stays unnamed.
  */
-function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, nameTokens: number[], known: string[], warnings: Warning[]): { pieces: Draft[]; named: Draft } {
+function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, nameTokens: number[], known: string[], warnings: Diagnostic[]): { pieces: Draft[]; named: Draft } {
   const pieces = joinShortTurns(view.tokens, splitAtTurns(view.tokens, draft));
   if (pieces.length === 1) return { pieces, named: pieces[0] };
   const inside = (piece: Draft, token: number) => token >= piece.firstToken && token < piece.endToken;
@@ -292,7 +293,7 @@ function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, n
     const to = clauseFrom(view, piece.endToken);
     const own = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, known);
     const line = view.tokens[piece.firstToken].line;
-    if (!own) warnings.push({ line, code: 'speaker-unnamed', message: 'another voice takes over the talk at `>>` and does not name itself: left unnamed' });
+    if (!own) warnings.push({ line, severity: 'warning', code: 'speaker-unnamed', message: 'another voice takes over the talk at `>>` and does not name itself: left unnamed' });
     return { ...piece, speaker: own, title: null, confidence: 0.5, evidence: { start: [line], name: [] } };
   });
   return { pieces: turns, named: named ?? pieces[0] };

@@ -3,7 +3,7 @@
 // thanks after it, the `#` heading, or the roster. A name word that is an English word or no
 // person's name needs two of these; anything less leaves the talk unnamed, with a warning.
 
-import type { Warning } from '../types.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { ClauseView } from './clauses.js';
 import { wordAt } from './clauses.js';
 import { THANKS, type ClauseEvidence } from './evidence.js';
@@ -30,7 +30,7 @@ export interface TalkName {
   /** Token indices of the heard words the name was read from (capitalized later where heard in lower case). */
   nameTokens: number[];
   title: string | null;
-  warnings: Warning[];
+  warnings: Diagnostic[];
 }
 
 export interface NamingContext {
@@ -85,7 +85,7 @@ function knownSpelling(name: string, known: string[]): string | null {
 /** The name (and announced title) of one talk. `hostFrom` is the first clause of the part before it (the host's, or the previous talk's). */
 export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: TalkSpan, hostFrom: number, context: NamingContext): TalkName {
   const clauses = view.clauses;
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   const lineOf = (c: number) => clauses[c].words[0].line;
   const startWords = clauses[span.fromClause].wordsBefore;
 
@@ -128,11 +128,11 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
       name = reconcile(introText, selfText);
       nameTokens.push(...sameIntros(intros, selfText));
       if (introText!.toLowerCase() !== selfText.toLowerCase() && selfText.split(/\s+/)[0].toLowerCase() !== introText!.toLowerCase()) {
-        warnings.push({ line: lineOf(self.clause), code: 'speaker-name', message: `"${introText}" (host) and "${selfText}" (speaker) taken as one person: ${name}` });
+        warnings.push({ line: lineOf(self.clause), severity: 'warning', code: 'speaker-name', message: `"${introText}" (host) and "${selfText}" (speaker) taken as one person: ${name}` });
       }
     } else {
       name = reconcile(null, selfText);
-      if (intro) warnings.push({ line: lineOf(self.clause), code: 'speaker-name', message: `introduced as "${introText}" but says "${selfText}": taken as "${name}"` });
+      if (intro) warnings.push({ line: lineOf(self.clause), severity: 'warning', code: 'speaker-name', message: `introduced as "${introText}" but says "${selfText}": taken as "${name}"` });
     }
   } else if (intro) {
     const confirmedBy =
@@ -144,12 +144,12 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
       nameTokens = sameIntros(intros, introText!);
       if (thanks && samePerson(text(thanks.name), introText!)) nameTokens.push(...thanks.name.indices);
     } else {
-      warnings.push({ line: lineOf(span.fromClause), code: 'speaker-unnamed', message: `the host introduces "${capitalizeName(introText!)}", but nothing in the talk or after it confirms the name: left unnamed` });
+      warnings.push({ line: lineOf(span.fromClause), severity: 'warning', code: 'speaker-unnamed', message: `the host introduces "${capitalizeName(introText!)}", but nothing in the talk or after it confirms the name: left unnamed` });
     }
   } else {
     warnings.push({
       line: lineOf(span.fromClause),
-      code: 'speaker-unnamed',
+      severity: 'warning', code: 'speaker-unnamed',
       message: thanks ? `nobody introduces this speaker (the host thanks "${text(thanks.name)}" after it): left unnamed` : 'nobody names this speaker: left unnamed',
     });
   }
@@ -163,7 +163,7 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
     const found = evidence[c].self;
     if (!found?.strong || (name && samePerson(name, text(found.name)))) continue;
     if (!plausibleAlone(found.name, clauses[c].text)) continue;
-    warnings.push({ line: lineOf(c), code: 'speaker-second-intro', message: `"${capitalizeName(text(found.name))}" introduces themself inside ${name ? `${name}'s talk` : 'this talk'}: a missed handoff?` });
+    warnings.push({ line: lineOf(c), severity: 'warning', code: 'speaker-second-intro', message: `"${capitalizeName(text(found.name))}" introduces themself inside ${name ? `${name}'s talk` : 'this talk'}: a missed handoff?` });
     break;
   }
   return { name, nameTokens, title, warnings };

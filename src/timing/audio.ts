@@ -3,10 +3,11 @@
 // stage does not know where its times came from. Known times still pin: --offset and --duration
 // bound the speech, and each known marker time cuts the alignment into sections that must meet there.
 
+import type { Diagnostic } from '../diagnostic.js';
 import type { VoiceActivity } from '../audio/voice.js';
 import { formatClock } from '../read/time.js';
 import type { MarkerTable } from '../read/markers.js';
-import { InputError, type Cue, type TimedUnit, type Unit, type Warning } from '../types.js';
+import { InputError, type Cue, type TimedUnit, type Unit } from '../types.js';
 import { spokenLetters } from './estimate.js';
 import { alignWords, type AlignWord, type Disagreement } from './align.js';
 import { resolveAnchors, type PinnedTiming } from './anchors.js';
@@ -21,7 +22,7 @@ export interface AudioPins {
 export interface AudioTiming extends PinnedTiming {
   /** Confidence of each word's start, in transcript order (sentence words only). */
   confidence: Float32Array;
-  warnings: Warning[];
+  warnings: Diagnostic[];
 }
 
 /** Least seconds of speech a recording must hold to time a transcript from it. */
@@ -70,11 +71,11 @@ function alignWordsOf(units: Unit[]): { words: AlignWord[]; lines: number[] } {
   return { words, lines };
 }
 
-function describe(d: Disagreement, line: number): Warning {
+function describe(d: Disagreement, line: number): Diagnostic {
   const span = `${formatClock(d.start)}–${formatClock(d.end)}`;
   return d.kind === 'speech-without-text'
-    ? { line, code: 'speech-without-text', message: `the recording has ${(d.end - d.start).toFixed(1)} s of speech at ${span} that no text matches: a gap in the transcript?` }
-    : { line, code: 'text-without-speech', message: `the text from here is far longer than the speech it was matched to (${span}): text not in the recording, or audio much shorter than the text?` };
+    ? { line, severity: 'warning', code: 'speech-without-text', message: `the recording has ${(d.end - d.start).toFixed(1)} s of speech at ${span} that no text matches: a gap in the transcript?` }
+    : { line, severity: 'warning', code: 'text-without-speech', message: `the text from here is far longer than the speech it was matched to (${span}): text not in the recording, or audio much shorter than the text?` };
 }
 
 /** Times every unit from the recording's voice activity. */
@@ -86,7 +87,7 @@ export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration
   const to = Math.min(pins.duration ?? mediaDuration, mediaDuration);
   // an offset at or past the end would leave no time for any word: every cue zero-length
   if (from >= mediaDuration) throw new InputError(0, `--offset ${from.toFixed(3)} s is at or past the end of the recording (${mediaDuration.toFixed(3)} s)`, media);
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
 
   // Word index at which each pinned marker's speech starts, and its time: the sections' edges.
   const edges: Array<{ word: number; time: number }> = [{ word: 0, time: from }];
@@ -103,7 +104,7 @@ export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration
         pinned.set(i, anchor.time);
       } else if (anchor && anchor.time >= to && unit.type === 'marker') {
         const end = to < mediaDuration ? `--duration (${to.toFixed(3)} s)` : `the end of the recording (${to.toFixed(3)} s)`;
-        warnings.push({ line: unit.marker.line, code: 'marker-past-end', message: `${pins.markers!.source}:${anchor.line}: marker ${anchor.key} at ${anchor.time.toFixed(3)} s is at or past ${end}: it is not pinned` });
+        warnings.push({ line: unit.marker.line, severity: 'warning', code: 'marker-past-end', message: `${pins.markers!.source}:${anchor.line}: marker ${anchor.key} at ${anchor.time.toFixed(3)} s is at or past ${end}: it is not pinned` });
       }
     });
   }
