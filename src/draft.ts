@@ -3,13 +3,14 @@
 // line is cut into pieces first: markup, sound events and ASCII punctuation a person wrote on purpose
 // are protected, so that on an already clean draft only real repairs fire.
 
+import { inputError } from './diagnostic.js';
 import { byPosition } from './diagnostic.js';
 import { cleanText } from './clean-text.js';
 import type { BuildOptions } from './options.js';
 import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
 import type { LinePiece, ParsedTranscript, TranscriptLine } from './read/transcript.js';
 import { detectSpeakers } from './segment/index.js';
-import { InputError, type CaptionDocument, type Cue, type MarkerTime, type Token } from './types.js';
+import type { CaptionDocument, Cue, MarkerTime, Token } from './types.js';
 import { plainCueText } from './write/draft.js';
 
 /** The caption format of an input, or null for a raw transcript (src/read/captions.ts). */
@@ -161,12 +162,12 @@ function segmentHolding(segments: Array<{ firstToken: number; endToken: number }
   return -1;
 }
 
-/** Builds a caption document from a draft: its cues as they are, their text cleaned. Throws InputError. */
+/** Builds a caption document from a draft: its cues as they are, their text cleaned. Throws a DiagnosticError (code `input`). */
 export function buildFromDraft(text: string, source: string, format: CaptionFormat, options: BuildOptions = {}): CaptionDocument {
   const file = parseCaptions(text, format);
   if (file.cues.length === 0) {
     const first = file.warnings.find((w) => w.code !== 'no-cues');
-    throw new InputError(first?.line ?? 1, `no cues: nothing in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file can be read as a cue${first ? ` (${first.message})` : ''}`);
+    throw inputError(first?.line ?? 1, `no cues: nothing in this ${format === 'vtt' ? 'WebVTT' : 'SRT'} file can be read as a cue${first ? ` (${first.message})` : ''}`);
   }
   const { parsed, cueLines } = transcriptOf(file.cues);
   const stream = cleanText(parsed, options);

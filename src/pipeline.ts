@@ -1,6 +1,7 @@
 // The whole pipeline for one input, as a pure function of its text and options:
 // read → normalize → segment → sentences → timing → cues. Writers turn the result into files.
 
+import { inputError } from './diagnostic.js';
 import { byPosition } from './diagnostic.js';
 import { cleanText } from './clean-text.js';
 import { NETFLIX } from './cues/profile.js';
@@ -18,7 +19,7 @@ import { DEFAULT_VOICE_OPTIONS, detectVoice, } from './audio/voice.js';
 import { joinSections, splitSections } from './sections.js';
 import type { ParsedTranscript } from './read/transcript.js';
 import type { BuildOptions } from './options.js';
-import { InputError, type CaptionDocument, type Correction, type TimedUnit, type Unit } from './types.js';
+import type { CaptionDocument, Correction, TimedUnit, Unit } from './types.js';
 
 export type { BuildOptions } from './options.js';
 
@@ -100,7 +101,7 @@ function sectionsOf(parsed: ParsedTranscript, options: BuildOptions): ParsedTran
   return whole ? [parsed] : splitSections(parsed, options.sectionWords);
 }
 
-/** Builds captions from the text of a raw transcript. Throws InputError for input it cannot use. */
+/** Builds captions from the text of a raw transcript. Throws a DiagnosticError (code `input`) for input it cannot use. */
 export function buildFromText(text: string, source: string, options: BuildOptions = {}): CaptionDocument {
   const parsed = parseTranscript(text);
   const sections = sectionsOf(parsed, options);
@@ -126,7 +127,7 @@ export function buildFromText(text: string, source: string, options: BuildOption
 function withSpeech(document: CaptionDocument, parsed: ParsedTranscript): CaptionDocument {
   if (document.cues.some((c) => c.lines.some((l) => /[\p{L}\p{N}]/u.test(l)))) return document;
   const first = parsed.lines.find((l) => l.pieces.some((p) => p.kind === 'text'))?.line ?? 1;
-  throw new InputError(first, 'no words found: the transcript has only punctuation, markers or sound events');
+  throw inputError(first, 'no words found: the transcript has only punctuation, markers or sound events');
 }
 
 /**

@@ -16,19 +16,6 @@ export interface Correction {
   evidence?: string;
 }
 
-/** A problem that stops one input from being processed at all. */
-export class InputError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-    /** The file the line is in, when it is not the input itself (e.g. a markers file). */
-    readonly file?: string,
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
 /** One word as spoken, with its trailing punctuation attached ("morning,"). */
 export interface WordToken {
   type: 'word';

@@ -2,7 +2,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectCaptionFormat, parseCaptions, type CaptionFile } from '../src/read/captions.js';
-import { InputError } from '../src/types.js';
 import { EXAMPLE_TEXT } from './helpers/example.js';
 import { parseVttStrict, parseWithSubtitle } from './helpers/parsers.js';
 import { thrownBy } from './helpers/errors.js';
@@ -11,7 +10,7 @@ const DRAFTS = fileURLToPath(new URL('./fixtures/drafts/', import.meta.url));
 const fixtures = readdirSync(DRAFTS).filter((f) => /\.(srt|vtt)$/.test(f)).sort();
 const read = (name: string) => readFileSync(DRAFTS + name, 'utf8');
 
-const errorOf = (fn: () => unknown) => thrownBy(InputError, fn);
+const errorOf = (fn: () => unknown) => thrownBy('input', fn);
 
 const codesAt = (file: CaptionFile) => file.warnings.map((w) => `${w.line}:${w.code}`);
 
@@ -106,7 +105,7 @@ describe('parseCaptions on malformed drafts', () => {
     const file = parseCaptions(text);
     expect(file.cues.map((c) => c.id)).toEqual(['1', '3']);
     expect(parseVttStrict(text).cues.map((c) => c.id)).toEqual(['1', '3']);
-    expect(file.warnings).toEqual([{ line: 8, code: 'bad-timing', message: expect.stringMatching(/"\." before the milliseconds.*skipped/) }]);
+    expect(file.warnings).toEqual([{ line: 8, severity: 'warning', code: 'bad-timing', message: expect.stringMatching(/"\." before the milliseconds.*skipped/) }]);
   });
 
   it('skips an SRT cue with a bad timestamp, warning with its line', () => {
@@ -158,7 +157,7 @@ describe('parseCaptions on malformed drafts', () => {
       ['1', 'Hello\n2'],
       [null, 'World'],
     ]);
-    expect(file.warnings).toEqual([{ line: 7, code: 'missing-blank-line', message: expect.stringMatching(/browsers show "2" as text of the cue of line 4/) }]);
+    expect(file.warnings).toEqual([{ line: 7, severity: 'warning', code: 'missing-blank-line', message: expect.stringMatching(/browsers show "2" as text of the cue of line 4/) }]);
   });
 
   it('warns about VTT text blocks browsers ignore', () => {

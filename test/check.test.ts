@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCaptions } from '../src/check/rules.js';
+import { warningAt } from '../src/diagnostic.js';
 import { BBC, NETFLIX } from '../src/cues/profile.js';
 import { parseCaptions } from '../src/read/captions.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -76,7 +77,7 @@ describe('check rules', () => {
       profile: BBC,
       terms: (text, line) => {
         seen.push([text, line]);
-        return /numpy/.test(text) ? [{ line, message: '"numpy" is written "NumPy"' }] : [];
+        return /numpy/.test(text) ? [warningAt(line, 'term', '"numpy" is written "NumPy"')] : [];
       },
     });
     expect(seen).toEqual([

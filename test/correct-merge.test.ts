@@ -1,9 +1,10 @@
 // Merging a dictionary under one read from a file takes a shortcut (only the smaller one is walked);
 // it must give what the general merge gives: the same entries in the same order, the same errors.
 
+import { isDiagnosticError } from '../src/diagnostic.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DictionaryError, type Dictionary } from '../src/correct/dictionary.js';
+import type { Dictionary } from '../src/correct/dictionary.js';
 import { mergeDictionaries } from '../src/correct/merge.js';
 import { loadDefaultDictionary, parseDictionary } from '../src/correct/load.js';
 import { propertyRuns } from './helpers/runs.js';
@@ -19,7 +20,7 @@ function outcome(merge: () => Dictionary): unknown {
   try {
     return merge().entries.map((e) => [e.term, e.variants.map((v) => v.key)]);
   } catch (error) {
-    if (error instanceof DictionaryError) return `${error.file}:${error.line}: ${error.message}`;
+    if (isDiagnosticError(error, 'dictionary')) return `${error.file}:${error.line}: ${error.message}`;
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // across tokens and lines, context words, fuzzy matching, and the traps that must stay untouched.
 
 import { describe, expect, it } from 'vitest';
-import { DictionaryError, entriesForNames, type Dictionary } from '../src/correct/dictionary.js';
+import { entriesForNames, type Dictionary } from '../src/correct/dictionary.js';
 import { mergeDictionaries } from '../src/correct/merge.js';
 import { correctTerms } from '../src/correct/index.js';
 import { COMPILED_DEFAULT_PATH, DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile, parseDictionary } from '../src/correct/load.js';
@@ -15,7 +15,7 @@ import { thrownBy } from './helpers/errors.js';
 
 const yaml = (text: string, file = 'test.yaml') => parseDictionary(text, file);
 
-const errorOf = (fn: () => unknown) => thrownBy(DictionaryError, fn);
+const errorOf = (fn: () => unknown) => thrownBy('dictionary', fn);
 
 describe('dictionary files', () => {
   it('reads entries with variants, context and specs, and the line of each', () => {

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFromBytes } from '../src/pipeline.js';
 import { decodeBytes } from '../src/read/decode.js';
-import { InputError } from '../src/types.js';
 import { renderFormat } from '../src/write/index.js';
 import { toJsonObject } from '../src/write/json.js';
 import type { CaptionDocument } from '../src/types.js';
@@ -57,7 +56,7 @@ function content(doc: CaptionDocument) {
   return { ...rest, warnings: rest.warnings.filter((w) => w.code !== 'encoding-detected') };
 }
 
-const errorOf = (bytes: Uint8Array, encoding?: string) => thrownBy(InputError, () => decodeBytes(bytes, encoding));
+const errorOf = (bytes: Uint8Array, encoding?: string) => thrownBy('input', () => decodeBytes(bytes, encoding));
 const cat = (...parts: Buffer[]) => Buffer.concat(parts);
 
 describe('reading files in other encodings (library)', () => {

@@ -10,7 +10,7 @@ describe('recognition loops', () => {
   it('collapse a sentence said three times or more in a row to one, with one warning giving the lines', () => {
     const stream = normalizeLines('Welcome to the summit。', ...loopLines(4), 'And now the real talk。');
     expect(textOf(stream)).toBe("Welcome to the summit. I'm going to talk about it. And now the real talk.");
-    expect(stream.warnings).toEqual([{ line: 3, code: 'repetition-loop', message: `"I'm going to talk about it." repeated 8 times (lines 3–9); kept once` }]);
+    expect(stream.warnings).toEqual([{ line: 3, severity: 'warning', code: 'repetition-loop', message: `"I'm going to talk about it." repeated 8 times (lines 3–9); kept once` }]);
   });
 
   it('stay one loop when the recogniser falls back into it after a few real words', () => {

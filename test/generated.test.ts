@@ -1,12 +1,12 @@
-// Generated transcripts: whatever the text, the pipeline either refuses it with an InputError or
+// Generated transcripts: whatever the text, the pipeline either refuses it with a DiagnosticError (code `input`) or
 // writes captions that keep the profile and parse back cleanly, with `subtitle` and with the
 // spec-following webvtt-parser alike. Ten thousand of them, from a fixed seed (about 10 s).
 
+import { DiagnosticError } from '../src/diagnostic.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NETFLIX } from '../src/cues/profile.js';
 import { buildFromText } from '../src/pipeline.js';
-import { InputError } from '../src/types.js';
 import { writeSrt, writeVtt } from '../src/write/index.js';
 import { parseVttStrict, parseWithSubtitle } from './helpers/parsers.js';
 import { propertyRuns } from './helpers/runs.js';
@@ -27,14 +27,14 @@ const transcript = fc.tuple(fc.boolean(), fc.array(line, { maxLength: 30 }), fc.
 );
 
 describe('generated transcripts', () => {
-  it('never throw anything but an InputError, and always write valid captions within the profile', { timeout: 120_000 }, () => {
+  it('never throw anything but a DiagnosticError (code `input`), and always write valid captions within the profile', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(transcript, (text) => {
         let doc;
         try {
           doc = buildFromText(text, 'generated.md');
         } catch (error) {
-          expect(error).toBeInstanceOf(InputError);
+          expect(error).toBeInstanceOf(DiagnosticError);
           return;
         }
         const vtt = parseVttStrict(writeVtt(doc));

@@ -6,13 +6,12 @@ import { buildFromText } from '../src/pipeline.js';
 import { parseMarkersFile, type MarkerTable } from '../src/read/markers.js';
 import { parseTimeValue } from '../src/read/time.js';
 import { expectedLeadIn } from '../src/timing/anchors.js';
-import { InputError } from '../src/types.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { EXAMPLE_PATH, EXAMPLE_TEXT } from './helpers/example.js';
 import { namedInWarnings, profileBreaches } from './helpers/profile.js';
 import { thrownBy } from './helpers/errors.js';
 
-const inputError = (fn: () => unknown) => thrownBy(InputError, fn);
+const inputError = (fn: () => unknown) => thrownBy('input', fn);
 
 describe('time values', () => {
   it('reads seconds and clock times, and refuses what is no time', () => {

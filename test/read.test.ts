@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeText } from '../src/read/decode.js';
 import { parseLine, parseTranscript } from '../src/read/transcript.js';
-import { InputError } from '../src/types.js';
 import { thrownBy } from './helpers/errors.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-const errorOf = (fn: () => unknown) => thrownBy(InputError, fn);
+const errorOf = (fn: () => unknown) => thrownBy('input', fn);
 
 describe('decodeText', () => {
   it('strips a UTF-8 byte order mark and turns CRLF into LF', () => {

@@ -56,7 +56,7 @@ describe('host introductions', () => {
       ['speaker', null, lineOf(3), lineOf(6)],
       ['host', null, lineOf(7), lineOf(7)],
     ]);
-    expect(warnings).toEqual([{ line: lineOf(3), code: 'speaker-unnamed', message: expect.stringContaining('"Sam"') }]);
+    expect(warnings).toEqual([{ line: lineOf(3), severity: 'warning', code: 'speaker-unnamed', message: expect.stringContaining('"Sam"') }]);
   });
 
   it('takes a lower-case name the speaker confirms, and capitalizes it', () => {

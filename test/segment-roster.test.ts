@@ -1,10 +1,11 @@
 // `--speakers <roster>`: names, spellings and titles from the conference schedule.
 
+import { DiagnosticError } from '../src/diagnostic.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFromText } from '../src/pipeline.js';
-import { parseRoster, rosterTerms, RosterError } from '../src/segment/roster.js';
+import { parseRoster, rosterTerms } from '../src/segment/roster.js';
 import { writeChapters } from '../src/write/chapters.js';
 import { writeJson } from '../src/write/json.js';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -41,10 +42,10 @@ describe('roster files', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(RosterError);
-      expect((error as RosterError).line).toBe(line);
-      expect((error as RosterError).message).toMatch(message);
-      expect((error as RosterError).file).toBe('r.yaml');
+      expect(error).toBeInstanceOf(DiagnosticError);
+      expect((error as DiagnosticError).line).toBe(line);
+      expect((error as DiagnosticError).message).toMatch(message);
+      expect((error as DiagnosticError).file).toBe('r.yaml');
     });
   }
 

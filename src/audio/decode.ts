@@ -2,22 +2,12 @@
 // 16 kHz mono 16-bit PCM on a pipe. The samples are turned into per-frame features as they stream
 // in, so an hour of talk takes a few megabytes of frame features, never the samples themselves.
 
+import { audioError } from '../diagnostic.js';
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { computeFeatures, FRAME_SECONDS, type AudioFeatures } from './features.js';
 
 export const SAMPLE_RATE = 16000;
-
-/** A recording that cannot be used: the message is one line, ready to print after the file's name. */
-export class AudioError extends Error {
-  constructor(
-    readonly media: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AudioError';
-  }
-}
 
 export interface DecodeOptions {
   /** The ffmpeg program (default: `ffmpeg` on the PATH, or CAPTIONS_FFMPEG). */
@@ -35,13 +25,13 @@ function ffmpegReason(stderr: string): string {
 }
 
 /**
- * Decodes the first audio stream of `media` and returns its frame features. Rejects with an
- * AudioError for a missing file, a missing ffmpeg, a file with no audio stream, or one ffmpeg
+ * Decodes the first audio stream of `media` and returns its frame features. Rejects with a
+ * DiagnosticError (code `audio`) for a missing file, a missing ffmpeg, a file with no audio stream, or one ffmpeg
  * cannot decode.
  */
 export function decodeAudio(media: string, options: DecodeOptions = {}): Promise<AudioFeatures> {
-  if (!existsSync(media)) return Promise.reject(new AudioError(media, 'no such file'));
-  if (statSync(media).isDirectory()) return Promise.reject(new AudioError(media, 'is a directory, not a recording'));
+  if (!existsSync(media)) return Promise.reject(audioError(media, 'no such file'));
+  if (statSync(media).isDirectory()) return Promise.reject(audioError(media, 'is a directory, not a recording'));
   const program = options.ffmpeg ?? process.env.CAPTIONS_FFMPEG ?? 'ffmpeg';
   const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-i', media, '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 's16le', '-'];
   return new Promise((resolve, reject) => {
@@ -70,17 +60,17 @@ export function decodeAudio(media: string, options: DecodeOptions = {}): Promise
       }
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(new AudioError(media, error.code === 'ENOENT' ? `cannot decode it: ffmpeg is not installed (install it, e.g. apt-get install ffmpeg, or set CAPTIONS_FFMPEG)` : `cannot run ffmpeg: ${error.message}`));
+      reject(audioError(media, error.code === 'ENOENT' ? `cannot decode it: ffmpeg is not installed (install it, e.g. apt-get install ffmpeg, or set CAPTIONS_FFMPEG)` : `cannot run ffmpeg: ${error.message}`));
     });
     child.on('close', (code) => {
       if (code !== 0) {
         const reason = ffmpegReason(stderr);
-        if (/matches no streams|does not contain any stream|Output file #0 does not contain/i.test(stderr)) reject(new AudioError(media, 'has no audio stream'));
-        else reject(new AudioError(media, `ffmpeg cannot decode it: ${reason}`));
+        if (/matches no streams|does not contain any stream|Output file #0 does not contain/i.test(stderr)) reject(audioError(media, 'has no audio stream'));
+        else reject(audioError(media, `ffmpeg cannot decode it: ${reason}`));
         return;
       }
       const result = features.finish();
-      if (result.frames === 0) reject(new AudioError(media, 'has no audio (ffmpeg decoded no samples)'));
+      if (result.frames === 0) reject(audioError(media, 'has no audio (ffmpeg decoded no samples)'));
       else resolve(result);
     });
   });

@@ -4,19 +4,10 @@
 // disk) leaves the previous set as it was. Temporary files carry the writer's process id, so that an
 // interrupted run's leftovers can be told apart from a running one's and swept.
 
+import { writeError } from '../diagnostic.js';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { escapesRoot } from './run-paths.js';
-
-/** A write that failed: names the output, not the input it was built from. */
-export class WriteError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: NodeJS.ErrnoException,
-  ) {
-    super(`cannot write ${path}: ${reason.message}`);
-  }
-}
 
 const pending = new Set<string>();
 let exitHookInstalled = false;
@@ -88,7 +79,7 @@ export interface FileToWrite {
 
 /**
  * Writes every file to a temporary file beside it, then renames them all into place. A file with a
- * `root` has its folder checked, just before it is made, to lie inside it by real path. Throws WriteError.
+ * `root` has its folder checked, just before it is made, to lie inside it by real path. Throws a DiagnosticError (code `write`).
  */
 export function writeFilesAtomic(files: FileToWrite[]): void {
   if (!exitHookInstalled) {
@@ -100,7 +91,7 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
     try {
       return step();
     } catch (error) {
-      if (error instanceof Error && 'code' in error) throw new WriteError(path, error as NodeJS.ErrnoException);
+      if (error instanceof Error && 'code' in error) throw writeError(path, error as NodeJS.ErrnoException);
       throw error;
     }
   };
@@ -108,11 +99,11 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
     for (const { path, text, root } of files) {
       if (root) {
         const outside = escapesRoot(root, path);
-        if (outside) throw new WriteError(path, Object.assign(new Error(`refusing to write it: ${outside}`), { code: 'EOUTSIDE' }));
+        if (outside) throw writeError(path, Object.assign(new Error(`refusing to write it: ${outside}`), { code: 'EOUTSIDE' }));
       }
       // a rename would put a regular file in place of a device or a pipe (`-o /dev/null`): refused
       const special = attempt(path, () => specialFileKind(path));
-      if (special) throw new WriteError(path, Object.assign(new Error(`not a regular file (${special}): captions writes only regular files`), { code: 'ENOTREG' }));
+      if (special) throw writeError(path, Object.assign(new Error(`not a regular file (${special}): captions writes only regular files`), { code: 'ENOTREG' }));
       attempt(path, () => mkdirSync(dirname(path), { recursive: true }));
       const temporary = temporaryPathFor(path);
       pending.add(temporary);
@@ -121,7 +112,7 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
     }
     // a folder where a file must go would fail its rename half-way through the set: refuse it first
     for (const { path } of files) {
-      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new WriteError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw writeError(path, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
     }
     files.forEach(({ path }, k) => attempt(path, () => renameSync(temporaries[k], path)));
   } finally {

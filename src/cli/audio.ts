@@ -3,17 +3,16 @@
 // (paths relative to the map); `--audio` alone finds it beside each transcript by name
 // (talk.md ↔ talk.mp4, .webm, .mkv, .mov, .mp3, .m4a, .wav, .ogg, .opus or .flac).
 
+import { isDiagnosticError, usageError } from '../diagnostic.js';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { AudioError, decodeAudio } from '../audio/decode.js';
+import { decodeAudio } from '../audio/decode.js';
 import type { AudioFeatures } from '../audio/features.js';
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { decodeText } from '../read/decode.js';
-import { InputError } from '../types.js';
 import { ioReason } from './diagnostics.js';
 import type { InputFile } from './inputs.js';
-import { UsageError } from './outputs.js';
 
 export const MEDIA_EXTENSIONS = ['mp4', 'webm', 'mkv', 'mov', 'mp3', 'm4a', 'wav', 'ogg', 'opus', 'flac'];
 
@@ -35,9 +34,9 @@ function readMap(path: string): Map<string, string> {
   try {
     text = decodeText(readBytesBounded(path, 'audio-map'));
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`${path}:${error.line}: --audio map: ${error.message}`);
-    const reason = error instanceof ReadLimitError ? error.message : ioReason(error as NodeJS.ErrnoException);
-    throw new UsageError(`--audio ${path}: cannot read the map: ${reason}`);
+    if (isDiagnosticError(error, 'input')) throw usageError(`${path}:${error.line}: --audio map: ${error.message}`);
+    const reason = isDiagnosticError(error, 'read-limit') ? error.message : ioReason(error as NodeJS.ErrnoException);
+    throw usageError(`--audio ${path}: cannot read the map: ${reason}`);
   }
   const base = dirname(path);
   const map = new Map<string, string>();
@@ -47,17 +46,17 @@ function readMap(path: string): Map<string, string> {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new UsageError(`--audio ${path}: the map is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+      throw usageError(`--audio ${path}: the map is not valid JSON (${(error as Error).message.split('\n')[0]})`);
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
-      throw new UsageError(`--audio ${path}: the map must be a JSON object of "transcript": "recording"`);
+      throw usageError(`--audio ${path}: the map must be a JSON object of "transcript": "recording"`);
     }
     for (const [transcript, media] of Object.entries(data as Record<string, string>)) add(transcript, media);
   } else {
     text.split(/\r?\n/).forEach((line, index) => {
       if (!line.trim() || line.trim().startsWith('#')) return;
       const cells = line.split(',');
-      if (cells.length !== 2) throw new UsageError(`${path}:${index + 1}: a map line is "transcript,recording"`);
+      if (cells.length !== 2) throw usageError(`${path}:${index + 1}: a map line is "transcript,recording"`);
       if (index === 0 && /^\s*(transcript|input|file)\s*$/i.test(cells[0])) return; // a header
       add(cells[0], cells[1]);
     });
@@ -73,7 +72,7 @@ function besideTranscript(input: InputFile): { media: string } | { error: string
   return { error: `--audio: no recording beside it (looked for ${basename(stem)}.{${MEDIA_EXTENSIONS.join(',')}})` };
 }
 
-/** Plans each input's recording; a UsageError for an --audio value that cannot serve these inputs. */
+/** Plans each input's recording; a DiagnosticError (code `usage`) for an --audio value that cannot serve these inputs. */
 export function planMedia(option: AudioOption, inputs: InputFile[]): MediaPlan | undefined {
   if (option === undefined) return undefined;
   if (option === true) return { mediaFor: besideTranscript };
@@ -86,7 +85,7 @@ export function planMedia(option: AudioOption, inputs: InputFile[]): MediaPlan |
       },
     };
   }
-  if (inputs.length > 1) throw new UsageError(`--audio ${option} names one recording for ${inputs.length} inputs: give a map (CSV or JSON), or --audio alone to find each recording beside its transcript`);
+  if (inputs.length > 1) throw usageError(`--audio ${option} names one recording for ${inputs.length} inputs: give a map (CSV or JSON), or --audio alone to find each recording beside its transcript`);
   return { mediaFor: () => ({ media: option }) };
 }
 
@@ -95,7 +94,7 @@ export async function loadAudio(media: string, onProgress?: (seconds: number) =>
   try {
     return { features: await decodeAudio(media, { onProgress }) };
   } catch (error) {
-    if (error instanceof AudioError) return { error: `--audio ${error.media}: ${error.message}` };
+    if (isDiagnosticError(error, 'audio')) return { error: `--audio ${error.file}: ${error.message}` };
     throw error;
   }
 }

@@ -1,13 +1,14 @@
 // `captions build`: expands the inputs, builds each one (in parallel on worker threads for batches),
 // reports every diagnostic in input order, and ends with a summary and an exit code.
 
+import { isDiagnosticError, usageError } from '../diagnostic.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipelineOptions, runFlags, type BuildCommandOptions } from './build-options.js';
 import { escapeControls, formatDiagnostic } from './diagnostics.js';
 import { runBatch } from './batch.js';
 import { expandInputs, type MissingInput } from './inputs.js';
-import { outputIsDirectory, planOutputs, UsageError, type OutputPlan } from './outputs.js';
+import { outputIsDirectory, planOutputs, type OutputPlan } from './outputs.js';
 import { displayName, failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
 import { checkReportOption, isLogReport, isPageReport, loadReportRenderers, reportPath } from './report.js';
 import { describeUse, RunPaths } from './run-paths.js';
@@ -19,7 +20,6 @@ import { summarize, summaryJson, summaryLine } from './summary.js';
 import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
 import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../write/index.js';
 import { audioProgressBar, isMap, planMedia, type MediaPlan } from './audio.js';
-import { InputError } from '../types.js';
 import type { BuildOptions } from '../options.js';
 import type { BuildState } from './changed.js';
 
@@ -62,7 +62,7 @@ function settleWrites(spec: BatchSpec, plan: OutputPlan, media: MediaPlan | unde
   }
   const claimRunFile = (path: string, role: 'state' | 'report', what: string) => {
     const taken = paths.conflict(path);
-    if (taken) throw new UsageError(`refusing to write ${what} to ${path}: it is ${describeUse(taken)}`);
+    if (taken) throw usageError(`refusing to write ${what} to ${path}: it is ${describeUse(taken)}`);
     paths.claim({ path, role });
   };
   // the build record's place is kept even without --changed-only: a later run reads it
@@ -84,7 +84,7 @@ function settleWrites(spec: BatchSpec, plan: OutputPlan, media: MediaPlan | unde
       } else if (taken.role === 'output') {
         outcomes[index] = failedOutcome(input.path, 0, `its outputs would overwrite those of ${taken.owner} (${target})`);
       } else {
-        throw new UsageError(`refusing to write ${target} (an output of ${displayName(input.path)}): it is ${describeUse(taken)}`);
+        throw usageError(`refusing to write ${target} (an output of ${displayName(input.path)}): it is ${describeUse(taken)}`);
       }
       return;
     }
@@ -97,7 +97,7 @@ function loadPipelineOptions(options: BuildCommandOptions): BuildOptions | null 
   try {
     return pipelineOptions(options); // bad option values and option files stop the run before anything is read
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
+    if (!(isDiagnosticError(error, 'input'))) throw error;
     process.stderr.write(formatDiagnostic(error.file ?? '<options>', error.line, 'error', error.message) + '\n');
     return null;
   }
@@ -111,7 +111,7 @@ interface RunPlan {
   plan: OutputPlan;
 }
 
-/** Finds the inputs and where each output goes; throws UsageError for flags that cannot serve them. */
+/** Finds the inputs and where each output goes; throws a DiagnosticError (code `usage`) for flags that cannot serve them. */
 async function planRun(args: string[], options: BuildCommandOptions, formats: OutputFormat[]): Promise<RunPlan> {
   // The output path is never read as input (a re-run must not take its own outputs for drafts).
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
@@ -119,10 +119,10 @@ async function planRun(args: string[], options: BuildCommandOptions, formats: Ou
   const media = planMedia(options.audio, spec.inputs); // an --audio value that cannot serve these inputs stops the run
   const outDir = options.output !== undefined && options.output !== '-' && outputIsDirectory(options.output, spec.inputs.length, formats.length) ? options.output : undefined;
   if (outDir) spec.outputRoot = new RunPaths(outDir).outputRoot;
-  if (options.changedOnly && !outDir) throw new UsageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
+  if (options.changedOnly && !outDir) throw usageError('--changed-only needs -o <dir>, where the record of earlier builds is kept');
   const plan = planOutputs(spec.inputs, formats, options.output);
   if (options.json && spec.inputs.some((input) => plan.targetFor(input, formats[0]).kind === 'stdout')) {
-    throw new UsageError('--json prints its summary on stdout, so the captions need -o <dir|file>');
+    throw usageError('--json prints its summary on stdout, so the captions need -o <dir|file>');
   }
   return { spec, missing: expanded.missing, media, outDir, plan };
 }
@@ -220,7 +220,7 @@ async function buildInputs(run: RunPlan, { pipeline, jobs, todo, record, batch, 
   });
 }
 
-/** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws UsageError for bad usage. */
+/** Runs the command; resolves to the exit code (0 all good, 1 an input failed). Throws a DiagnosticError (code `usage`) for bad usage. */
 export async function runBuild(args: string[], options: BuildCommandOptions, context: BuildRunContext): Promise<number> {
   const started = performance.now();
   const { formats, jobs, failOn } = runFlags(options);

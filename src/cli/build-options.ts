@@ -1,12 +1,13 @@
 // The flags of `captions build`, each declared once beside its parser, and the pipeline options they
 // make. Each feature adds its flags here; the pipeline itself never sees the command line.
 
+import { inputError, isDiagnosticError, usageError } from '../diagnostic.js';
 import { availableParallelism } from 'node:os';
 import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
 import { mergeDictionaries } from '../correct/merge.js';
 import { rosterEntries } from '../correct/roster-terms.js';
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
 import { loadRoster } from '../segment/roster.js';
 import type { BuildOptions } from '../pipeline.js';
@@ -15,14 +16,12 @@ import { decodeText, isKnownEncoding } from '../read/decode.js';
 import { MAX_TIME_SECONDS, parseTimeValue } from '../read/time.js';
 import { speechModelForWpm } from '../timing/estimate.js';
 import { FORMATS, type OutputFormat } from '../write/index.js';
-import { UsageError } from './outputs.js';
-import { InputError } from '../types.js';
 import { parseGiven, type FlagSpec, type FlagValues } from './flags.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 
 function timeFlag(flag: string, text: string): number {
   const seconds = parseTimeValue(text);
-  if (seconds === null) throw new UsageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm, up to ${MAX_TIME_SECONDS} s), not "${text}"`);
+  if (seconds === null) throw usageError(`${flag} takes a time (seconds, or HH:MM:SS.mmm, up to ${MAX_TIME_SECONDS} s), not "${text}"`);
   return seconds;
 }
 
@@ -32,15 +31,15 @@ function readMarkers(path: string, encoding: string | undefined) {
   try {
     bytes = readBytesBounded(path, 'markers');
   } catch (error) {
-    if (error instanceof ReadLimitError) throw new InputError(0, `cannot read the markers file: ${error.message}`, path);
+    if (isDiagnosticError(error, 'read-limit')) throw inputError(0, `cannot read the markers file: ${error.message}`, path);
     // A markers file is an input like a dictionary or a roster: its problems exit 1, naming it.
-    throw new InputError(0, `cannot read the markers file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, path);
+    throw inputError(0, `cannot read the markers file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, path);
   }
   let text: string;
   try {
     text = decodeText(bytes, encoding);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.line, error.message, path);
+    if (isDiagnosticError(error, 'input')) throw inputError(error.line, error.message, path);
     throw error;
   }
   return parseMarkersFile(text, path);
@@ -48,20 +47,20 @@ function readMarkers(path: string, encoding: string | undefined) {
 
 /** `--encoding`: a name iconv-lite knows (checked only when given, as that loads it). */
 export function encodingFlag(name: string): string {
-  if (!isKnownEncoding(name)) throw new UsageError(`--encoding: unknown encoding "${name}" (e.g. windows-1252, gb18030, big5, shift_jis, utf-16le)`);
+  if (!isKnownEncoding(name)) throw usageError(`--encoding: unknown encoding "${name}" (e.g. windows-1252, gb18030, big5, shift_jis, utf-16le)`);
   return name.toLowerCase();
 }
 
 function formatList(list: string): OutputFormat[] {
   const formats = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (unknown.length || formats.length === 0) throw new UsageError(`unknown format "${unknown.join(',') || list}" (choose from ${FORMATS.join(', ')})`);
+  if (unknown.length || formats.length === 0) throw usageError(`unknown format "${unknown.join(',') || list}" (choose from ${FORMATS.join(', ')})`);
   return [...new Set(formats)] as OutputFormat[];
 }
 
 function numberIn(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${flag} takes a number from ${min} to ${max}, not "${text}"`);
+  if (!Number.isFinite(value) || value < min || value > max) throw usageError(`${flag} takes a number from ${min} to ${max}, not "${text}"`);
   return value;
 }
 
@@ -105,18 +104,18 @@ export type BuildCommandOptions = FlagValues<typeof BUILD_FLAGS> & ProfileFlags;
 
 function jobCount(text: string): number {
   const jobs = Number(text);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, not "${text}"`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw usageError(`--jobs takes a whole number from 1 to 256, not "${text}"`);
   return jobs;
 }
 
 function failLevel(text: string): 'error' | 'warning' {
   if (text === 'error' || text === 'warning') return text;
-  throw new UsageError(`--fail-on takes "error" or "warning", not "${text}"`);
+  throw usageError(`--fail-on takes "error" or "warning", not "${text}"`);
 }
 
 function speakerLabelMode(text: string): SpeakerLabels {
   const mode = text.toLowerCase();
-  if (!(SPEAKER_LABEL_MODES as readonly string[]).includes(mode)) throw new UsageError(`--speaker-labels takes ${SPEAKER_LABEL_MODES.join(', ')}, not "${text}"`);
+  if (!(SPEAKER_LABEL_MODES as readonly string[]).includes(mode)) throw usageError(`--speaker-labels takes ${SPEAKER_LABEL_MODES.join(', ')}, not "${text}"`);
   return mode as SpeakerLabels;
 }
 
@@ -146,10 +145,10 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   const duration = parseGiven(options.duration, BUILD_FLAGS.duration.parse);
   const offset = parseGiven(options.offset, BUILD_FLAGS.offset.parse);
   // a recording of no length has no time for its speech: every cue would run past its end
-  if (duration === 0) throw new UsageError(`--duration takes the recording's length, above 0 s, not "${options.duration}"`);
+  if (duration === 0) throw usageError(`--duration takes the recording's length, above 0 s, not "${options.duration}"`);
   if (duration !== undefined) result.duration = duration;
   if (offset !== undefined) result.offset = offset;
-  if (duration !== undefined && offset !== undefined && offset >= duration) throw new UsageError(`--offset (${offset} s) must be before the end (--duration ${duration} s)`);
+  if (duration !== undefined && offset !== undefined && offset >= duration) throw usageError(`--offset (${offset} s) must be before the end (--duration ${duration} s)`);
   if (options.markers !== undefined) result.anchors = readMarkers(options.markers, encoding);
   const speechModel = parseGiven(options.wpm, BUILD_FLAGS.wpm.parse);
   if (speechModel !== undefined) result.speechModel = speechModel;
@@ -157,7 +156,7 @@ export function pipelineOptions(options: BuildCommandOptions): BuildOptions {
   if (minConfidence !== undefined) result.minConfidence = minConfidence;
 
   if (options.speakers === false) result.detectSpeakers = false;
-  else if (typeof options.speakers === 'string') result.speakers = loadRoster(options.speakers, encoding); // throws RosterError (file:line)
+  else if (typeof options.speakers === 'string') result.speakers = loadRoster(options.speakers, encoding); // throws a DiagnosticError (code `roster`, file:line)
   // The roster's names (and their other spellings) join the dictionary, after every other file.
   const extra = (options.dict ?? []).map((file) => loadDictionaryFile(file, file, encoding));
   if (result.speakers) extra.push({ entries: rosterEntries(result.speakers, options.speakers as string) });

@@ -1,16 +1,16 @@
 // `captions check`: lints existing caption files (SRT, WebVTT) against a style profile, for CI.
 // Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
 
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { isDiagnosticError, usageError } from '../diagnostic.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { checkCaptions, type TermCheck } from '../check/rules.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
 import { decodeBytes, type DecodedText } from '../read/decode.js';
 import { encodingFlag } from './build-options.js';
 import { captionFormatOf, parseCaptions } from '../read/captions.js';
-import { InputError, type StyleProfile } from '../types.js';
+import type { StyleProfile } from '../types.js';
 import chalk from 'chalk';
-import { UsageError } from './outputs.js';
 import { formatDiagnostic, ioReason } from './diagnostics.js';
 import { expandInputs } from './inputs.js';
 import { dictionaryTermCheck } from '../check/terms.js';
@@ -43,7 +43,7 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
   try {
     decoded = decodeBytes(readBytesBounded(file, 'transcript'), encoding);
   } catch (error) {
-    if (error instanceof InputError || error instanceof ReadLimitError) return { file, format: null, cues: 0, findings: [{ line: error instanceof InputError ? error.line : 0, severity: 'error', code: 'unreadable', message: error.message }] };
+    if (isDiagnosticError(error, 'input', 'read-limit')) return { file, format: null, cues: 0, findings: [{ line: isDiagnosticError(error, 'input') ? error.line : 0, severity: 'error', code: 'unreadable', message: error.message }] };
     return { file, format: null, cues: 0, findings: [{ line: 0, severity: 'error', code: 'unreadable', message: `cannot read: ${ioReason(error as NodeJS.ErrnoException)}` }] };
   }
   // A detected encoding is a guess, however sure: it is said, and --encoding confirms it.
@@ -53,7 +53,7 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
     const findings = [...guessed, ...checkCaptions(parsed, terms ? { profile, terms } : { profile })];
     return { file, format: parsed.format, encoding: decoded.encoding, cues: parsed.cues.length, findings };
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
+    if (!(isDiagnosticError(error, 'input'))) throw error;
     return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'not-captions', message: error.message }] };
   }
 }
@@ -62,7 +62,7 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
 /** Runs the command; resolves to the exit code. `terms` is the dictionary check, when one is given. */
 export async function runCheck(args: string[], options: CheckCommandOptions, terms: TermCheck | undefined = termCheckFor(options)): Promise<number> {
   const format = options.format.toLowerCase() as CheckFormat;
-  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${options.format}" (choose from ${CHECK_FORMATS.join(', ')})`);
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw usageError(`unknown --format "${options.format}" (choose from ${CHECK_FORMATS.join(', ')})`);
   const profile = profileFromFlags(options);
   const encoding = options.encoding === undefined ? undefined : encodingFlag(options.encoding);
   // A walk passes companion tracks (chapters, slide markers) by: they are not captions.

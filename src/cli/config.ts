@@ -2,12 +2,11 @@
 // looked for from the working directory upward, the first found winning. It holds any command-line
 // option under its long name in camelCase (`maxCps`, `failOn`); flags given on the command line win.
 
+import { isDiagnosticError, usageError } from '../diagnostic.js';
 import { existsSync } from 'node:fs';
 import { readBytesBounded } from '../read/bounded.js';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './outputs.js';
 import { decodeText } from '../read/decode.js';
-import { InputError } from '../types.js';
 
 export interface LoadedConfig {
   path: string;
@@ -48,14 +47,14 @@ function readJson(path: string): unknown {
   try {
     text = decodeText(readBytesBounded(path, 'config'));
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`${path}:${error.line}: ${error.message}`);
-    throw new UsageError(`${path}: cannot read the config: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
+    if (isDiagnosticError(error, 'input')) throw usageError(`${path}:${error.line}: ${error.message}`);
+    throw usageError(`${path}: cannot read the config: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new UsageError(`${path}:${lineOfJsonError(text)}: config is not valid JSON: ${message.split(/, \.\.\.|, "|\n/)[0].replace(/ in JSON at position \d+.*$/, '')}`);
+    throw usageError(`${path}:${lineOfJsonError(text)}: config is not valid JSON: ${message.split(/, \.\.\.|, "|\n/)[0].replace(/ in JSON at position \d+.*$/, '')}`);
   }
 }
 
@@ -76,7 +75,7 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
       const values = name === 'package.json' ? (data as Record<string, unknown> | null)?.captions : data;
       if (values === undefined) continue;
       if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-        throw new UsageError(`${path}:1: config must be a JSON object of options`);
+        throw usageError(`${path}:1: config must be a JSON object of options`);
       }
       lastFound = path;
       return { path, values: values as Record<string, unknown> };
@@ -112,7 +111,7 @@ export function optionsFor(config: LoadedConfig, command: string, commands: stri
     // `dict` is both a command and an option (--dict): only a command's section must be an object
     if (value !== undefined && !isSection(value) && !(name === 'dict' && (typeof value === 'string' || Array.isArray(value)))) {
       const what = name === 'dict' ? 'the --dict files (a name or a list of names) or the options of captions dict (an object)' : `the options of captions ${name}: it must be an object`;
-      throw new UsageError(`${config.path}: "${name}" holds ${what}, not ${JSON.stringify(value)}`);
+      throw usageError(`${config.path}: "${name}" holds ${what}, not ${JSON.stringify(value)}`);
     }
   }
   const shared = Object.fromEntries(Object.entries(config.values).filter(([key, value]) => !(commands.includes(key) && isSection(value))));

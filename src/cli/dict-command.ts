@@ -1,6 +1,7 @@
 // `captions dict test` and `captions dict suggest`: their declaration for the command line, checking a
 // dictionary's specs, and proposing variants from transcripts.
 
+import { isDiagnosticError, usageError } from '../diagnostic.js';
 import type { Command } from 'commander';
 import type { Dictionary } from '../correct/dictionary.js';
 import { mergeDictionaries } from '../correct/merge.js';
@@ -10,9 +11,7 @@ import { suggestionsAsYaml, suggestVariants } from '../correct/suggest.js';
 import { normalize } from '../normalize/index.js';
 import { decodeText } from '../read/decode.js';
 import { readBytesBounded } from '../read/bounded.js';
-import { UsageError } from './outputs.js';
 import { parseTranscript } from '../read/transcript.js';
-import { InputError } from '../types.js';
 import { formatDiagnostic } from './diagnostics.js';
 
 export interface DictOptions {
@@ -49,7 +48,7 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
   const dictionary = parts.length === 1 ? parts[0] : mergeDictionaries(parts);
   const minScore = options.minScore === undefined ? 0.75 : Number(options.minScore);
   if (options.minScore !== undefined && (options.minScore.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)) {
-    throw new UsageError(`--min-score takes a number from 0 to 1, not "${options.minScore}"`);
+    throw usageError(`--min-score takes a number from 0 to 1, not "${options.minScore}"`);
   }
   const streams: Array<{ file: string; tokens: ReturnType<typeof normalize>['tokens'] }> = [];
   let failed = 0;
@@ -57,7 +56,7 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
     try {
       streams.push({ file, tokens: normalize(parseTranscript(decodeText(readBytesBounded(file, 'transcript')))).tokens });
     } catch (error) {
-      const line = error instanceof InputError ? error.line : 0;
+      const line = isDiagnosticError(error, 'input') ? error.line : 0;
       const code = (error as NodeJS.ErrnoException).code;
       process.stderr.write(formatDiagnostic(file, line, 'error', code === 'ENOENT' ? 'no such file' : (error as Error).message) + '\n');
       failed++;

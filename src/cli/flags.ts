@@ -12,7 +12,7 @@ export interface FlagSpec {
   choices?: readonly string[];
   /** The `--no-…` flag that sets the same option to false (`--no-speakers`). */
   negation?: { flags: string; help: string };
-  /** Turns the text given into the value; throws a UsageError naming the flag. */
+  /** Turns the text given into the value; throws a DiagnosticError (code `usage`) naming the flag. */
   parse?: (text: string) => unknown;
 }
 

@@ -1,9 +1,9 @@
 // The `captions` command line: parses arguments with commander, fills in options from the config
 // file, and maps outcomes to exit codes (0 all good, 1 some input failed, 2 bad usage).
 
+import { isDiagnosticError, usageError, writeReason } from '../diagnostic.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { DictionaryError } from '../correct/dictionary.js';
 import { runBuild } from './build-command.js';
 import { BUILD_FLAGS, type BuildCommandOptions } from './build-options.js';
 import { addFlags } from './flags.js';
@@ -11,10 +11,7 @@ import { addDictCommands } from './dict-command.js';
 import type { CheckCommandOptions } from './check-command.js';
 import { addProfileOptions } from './profile-options.js';
 import { findConfig, optionsFor, PATH_OPTIONS } from './config.js';
-import { RosterError } from '../segment/roster.js';
 import { escapeControls, formatDiagnostic, ioReason } from './diagnostics.js';
-import { WriteError } from './atomic.js';
-import { UsageError } from './outputs.js';
 
 const EXIT_USAGE = 2;
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -33,23 +30,23 @@ function applyConfig(program: Command, command: Command): void {
     const option = command.options.find((o) => o.attributeName() === key && (value !== false || o.negate)) ?? command.options.find((o) => o.attributeName() === key);
     if (!option) {
       if (known.has(key)) continue;
-      throw new UsageError(`${config.path}: unknown option "${key}" (options are written as on the command line, in camelCase: "maxCps", "failOn")`);
+      throw usageError(`${config.path}: unknown option "${key}" (options are written as on the command line, in camelCase: "maxCps", "failOn")`);
     }
     if (command.getOptionValueSource(key) === 'cli') continue;
     let coerced: unknown = value;
     const isText = (v: unknown) => typeof v === 'string' && v !== '';
     if (option.variadic) {
       // a list of files (--dict): names, not numbers or objects made into names
-      if (!(isText(value) || (Array.isArray(value) && value.length > 0 && value.every(isText)))) throw new UsageError(`${config.path}: option "${key}" takes a file name or a list of file names`);
+      if (!(isText(value) || (Array.isArray(value) && value.length > 0 && value.every(isText)))) throw usageError(`${config.path}: option "${key}" takes a file name or a list of file names`);
       coerced = Array.isArray(value) ? value : [value];
     } else if (option.isBoolean() || option.negate) {
-      if (typeof value !== 'boolean') throw new UsageError(`${config.path}: option "${key}" takes true or false`);
+      if (typeof value !== 'boolean') throw usageError(`${config.path}: option "${key}" takes true or false`);
     } else if (PATH_OPTIONS.has(key)) {
       // an option whose value may be left out (--audio alone) takes true for that
-      if (!(isText(value) || (value === true && option.optional))) throw new UsageError(`${config.path}: option "${key}" takes one file name${option.optional ? ' or true' : ''}`);
+      if (!(isText(value) || (value === true && option.optional))) throw usageError(`${config.path}: option "${key}" takes one file name${option.optional ? ' or true' : ''}`);
     } else if (Array.isArray(value)) coerced = value.map(String).join(',');
     else if (typeof value === 'string' || typeof value === 'number') coerced = String(value);
-    else throw new UsageError(`${config.path}: option "${key}" takes a string or a number`);
+    else throw usageError(`${config.path}: option "${key}" takes a string or a number`);
     command.setOptionValueWithSource(key, coerced, 'config');
   }
 }
@@ -112,15 +109,15 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-    } else if (error instanceof DictionaryError || error instanceof RosterError) {
+    } else if (isDiagnosticError(error, 'dictionary', 'roster')) {
       // A dictionary or a roster is an input like the transcripts: its errors name file and line and exit 1.
-      process.stderr.write(formatDiagnostic(error.file, error.line, 'error', error.message) + '\n');
+      process.stderr.write(formatDiagnostic(error.file ?? '', error.line, 'error', error.message) + '\n');
       process.exitCode = 1;
-    } else if (error instanceof WriteError) {
+    } else if (isDiagnosticError(error, 'write')) {
       // the corrections log or the build record, written at the end of the run
-      process.stderr.write(`captions: cannot write ${error.path}: ${ioReason(error.reason)}\n`);
+      process.stderr.write(`captions: cannot write ${error.file}: ${ioReason(writeReason(error))}\n`);
       process.exitCode = 1;
-    } else if (error instanceof UsageError) {
+    } else if (isDiagnosticError(error, 'usage')) {
       process.stderr.write(`captions: ${escapeControls(error.message)}\n`);
       process.exitCode = EXIT_USAGE;
     } else {

@@ -1,11 +1,10 @@
 // Where each output goes: named after the input, in a directory, a single file, or stdout.
 
+import { usageError } from '../diagnostic.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { OutputFormat } from '../write/index.js';
 import type { InputFile } from './inputs.js';
-
-export class UsageError extends Error {}
 
 export type OutputTarget = { kind: 'stdout' } | { kind: 'none' } | { kind: 'file'; path: string };
 
@@ -34,11 +33,11 @@ export function planOutputs(inputs: InputFile[], formats: OutputFormat[], output
   const toStdout: OutputPlan = { targetFor: (_input, extension) => (extension === formats[0] ? { kind: 'stdout' } : { kind: 'none' }) };
   if (output === undefined) {
     if (single) return toStdout;
-    if (fromStdin) throw new UsageError('reading stdin with several formats needs -o <dir>');
+    if (fromStdin) throw usageError('reading stdin with several formats needs -o <dir>');
     return { targetFor: (input, extension) => ({ kind: 'file', path: join(dirname(input.path), `${basename(input.mirror)}.${extension}`) }) };
   }
   if (output === '-') {
-    if (!single) throw new UsageError('-o - (stdout) takes one input and one format');
+    if (!single) throw usageError('-o - (stdout) takes one input and one format');
     return toStdout;
   }
   if (outputIsDirectory(output, inputs.length, formats.length)) return { targetFor: (input, extension) => ({ kind: 'file', path: join(output, `${input.mirror}.${extension}`) }) };

@@ -2,12 +2,12 @@
 // written until everything has rendered, so a failure leaves no partial set of outputs. Runs in the main
 // thread or in a worker; its outcome is plain data so that it can cross between them.
 
-import type { Diagnostic } from '../diagnostic.js';
+import { isDiagnosticError, writeReason, type Diagnostic } from '../diagnostic.js';
 import { buildFromBytes, type BuildOptions } from '../pipeline.js';
-import { InputError, type CaptionDocument } from '../types.js';
+import type { CaptionDocument } from '../types.js';
 import { renderFormat, type OutputFormat } from '../write/index.js';
-import { writeFilesAtomic, WriteError, type FileToWrite } from './atomic.js';
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { writeFilesAtomic, type FileToWrite } from './atomic.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { captionFormatOf } from '../read/captions.js';
 import { ioReason } from './diagnostics.js';
 import { preferSmallHeapFor } from './memory.js';
@@ -132,11 +132,12 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
       document,
     };
   } catch (error) {
-    if (error instanceof InputError) return failedOutcome(input.path, error.line, error.message, error.file);
-    if (error instanceof ReadLimitError) return failedOutcome(input.path, 0, error.message);
-    if (error instanceof WriteError) {
-      const reason = error.reason.code === 'EOUTSIDE' ? error.reason.message.replace(/^refusing to write it: /, '') : ioReason(error.reason);
-      return failedOutcome(input.path, 0, `${error.reason.code === 'EOUTSIDE' ? 'refusing to write' : 'cannot write'} ${error.path}: ${reason}`);
+    if (isDiagnosticError(error, 'input')) return failedOutcome(input.path, error.line, error.message, error.file);
+    if (isDiagnosticError(error, 'read-limit')) return failedOutcome(input.path, 0, error.message);
+    if (isDiagnosticError(error, 'write')) {
+      const cause = writeReason(error);
+      const reason = cause.code === 'EOUTSIDE' ? cause.message.replace(/^refusing to write it: /, '') : ioReason(cause);
+      return failedOutcome(input.path, 0, `${cause.code === 'EOUTSIDE' ? 'refusing to write' : 'cannot write'} ${error.file}: ${reason}`);
     }
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
       return failedOutcome(input.path, 0, `cannot read: ${ioReason(error as NodeJS.ErrnoException)}`);

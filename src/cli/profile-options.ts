@@ -1,11 +1,11 @@
 // The style-profile flags shared by `captions build` and `captions check`: --profile and the custom
 // limits over it, validated here so that a bad value is a usage error (exit 2).
 
+import { usageError } from '../diagnostic.js';
 import type { Command } from 'commander';
 import { customizeProfile, profileByName, PROFILES, type ProfileOverrides } from '../cues/profile.js';
 import type { StyleProfile } from '../types.js';
 import { addFlags, parseGiven, type FlagSpec, type FlagValues } from './flags.js';
-import { UsageError } from './outputs.js';
 
 /**
  * Upper bounds of the limits: far beyond any caption style (two lines of 42 characters, 20
@@ -17,7 +17,7 @@ export const PROFILE_BOUNDS = { maxChars: 500, maxLines: 20, maxCps: 200, minDur
 function number(flag: string, text: string, max: number, { integer = false, min = 0, allowZero = false } = {}): number {
   const value = Number(text);
   const ok = text.trim() !== '' && Number.isFinite(value) && (allowZero ? value >= min : value > min) && value <= max && (!integer || Number.isInteger(value));
-  if (!ok) throw new UsageError(`${flag} takes a ${integer ? 'whole ' : ''}number ${allowZero ? 'from 0' : 'above 0'} up to ${max}, not "${text}"`);
+  if (!ok) throw usageError(`${flag} takes a ${integer ? 'whole ' : ''}number ${allowZero ? 'from 0' : 'above 0'} up to ${max}, not "${text}"`);
   return value;
 }
 
@@ -40,7 +40,7 @@ export function addProfileOptions(command: Command): Command {
 export function profileFromFlags(flags: ProfileFlags): StyleProfile {
   const name = flags.profile ?? PROFILE_FLAGS.profile.default;
   const base = profileByName(name);
-  if (!base) throw new UsageError(`unknown profile "${name}" (choose from ${Object.keys(PROFILES).join(', ')})`);
+  if (!base) throw usageError(`unknown profile "${name}" (choose from ${Object.keys(PROFILES).join(', ')})`);
   const overrides: ProfileOverrides = {
     maxChars: parseGiven(flags.maxChars, PROFILE_FLAGS.maxChars.parse),
     maxLines: parseGiven(flags.maxLines, PROFILE_FLAGS.maxLines.parse),
@@ -51,7 +51,7 @@ export function profileFromFlags(flags: ProfileFlags): StyleProfile {
   };
   const profile = customizeProfile(base, overrides);
   if (profile.minDuration > profile.maxDuration) {
-    throw new UsageError(`the minimum duration (${profile.minDuration} s) is above the maximum (${profile.maxDuration} s)`);
+    throw usageError(`the minimum duration (${profile.minDuration} s) is above the maximum (${profile.maxDuration} s)`);
   }
   return profile;
 }

@@ -2,6 +2,7 @@
 // `.html` → the self-contained review page, `-` → a diff in the terminal, any other file → the plain
 // corrections log of every input. `--dry-run` with no --report prints the log on stderr.
 
+import { usageError } from '../diagnostic.js';
 import { supportsColor, supportsColorStderr } from 'chalk';
 import { basename, dirname, extname, join } from 'node:path';
 import type { renderDiff } from '../report/diff.js';
@@ -10,7 +11,6 @@ import { formatReport, PLAIN, type ReportStyle } from '../report/text.js';
 import { chalkStderr } from 'chalk';
 import type { CaptionDocument } from '../types.js';
 import type { InputFile } from './inputs.js';
-import { UsageError } from './outputs.js';
 
 export type ReportTarget =
   | { kind: 'file'; path: string; text: string }
@@ -29,7 +29,7 @@ export async function loadReportRenderers(report: string | undefined): Promise<v
 
 /** Checks the option once, before any input is read. */
 export function checkReportOption(report: string | undefined): void {
-  if (report === '') throw new UsageError('--report takes a file name (.html for the review page, any other for the corrections log) or - (a diff in the terminal)');
+  if (report === '') throw usageError('--report takes a file name (.html for the review page, any other for the corrections log) or - (a diff in the terminal)');
 }
 
 /** `--report <file>.html`: one review page per input. */

@@ -2,17 +2,16 @@
 // drift, then per cue) and reports what it found. Only the times on the timing lines change: text,
 // identifiers, cue settings, NOTE/STYLE blocks and line endings are kept byte for byte.
 
+import { isDiagnosticError, usageError } from '../diagnostic.js';
 import { detectVoice } from '../audio/voice.js';
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { byteOrderMark, decodeKeepingLineEnds } from '../read/decode.js';
 import { detectCaptionFormat, parseCaptions, type CaptionFormat } from '../read/captions.js';
 import { DEFAULT_SYNC_OPTIONS, syncDraft } from '../timing/sync.js';
-import { InputError } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import { loadAudio } from './audio.js';
 import { encodingFlag } from './build-options.js';
 import { formatDiagnostic, ioReason } from './diagnostics.js';
-import { UsageError } from './outputs.js';
 import { describeUse, RunPaths } from './run-paths.js';
 
 export interface SyncCommandOptions {
@@ -56,14 +55,14 @@ function checkOutput(draft: string, audio: string, output: string): void {
   if (draft !== '-') paths.read(draft, 'input');
   paths.read(audio, 'recording');
   const taken = paths.conflict(output);
-  if (taken) throw new UsageError(`refusing to write the synced draft to ${output}: it is ${describeUse(taken)} (write it to another file)`);
+  if (taken) throw usageError(`refusing to write the synced draft to ${output}: it is ${describeUse(taken)} (write it to another file)`);
 }
 
 const signed = (x: number, digits: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(digits);
 
 /** Runs the command; resolves to the exit code (0 synced, 1 the draft or recording cannot be used). */
 export async function runSync(draft: string, options: SyncCommandOptions): Promise<number> {
-  if (options.audio === undefined) throw new UsageError('sync needs --audio <media>, the recording to time the draft to');
+  if (options.audio === undefined) throw usageError('sync needs --audio <media>, the recording to time the draft to');
   if (options.output !== undefined && options.output !== '-') checkOutput(draft, options.audio, options.output);
   const encoding = options.encoding === undefined ? undefined : encodingFlag(options.encoding);
   const fail = (line: number, message: string, file = draft) => {
@@ -77,8 +76,8 @@ export async function runSync(draft: string, options: SyncCommandOptions): Promi
     raw = decodeKeepingLineEnds(bytes, encoding).text;
     if (byteOrderMark(bytes)) bom = '\uFEFF';
   } catch (error) {
-    if (error instanceof InputError) return fail(error.line, error.message);
-    if (error instanceof ReadLimitError) return fail(0, `cannot read: ${error.message}`);
+    if (isDiagnosticError(error, 'input')) return fail(error.line, error.message);
+    if (isDiagnosticError(error, 'read-limit')) return fail(0, `cannot read: ${error.message}`);
     return fail(0, `cannot read: ${ioReason(error as NodeJS.ErrnoException)}`);
   }
   const text = raw.replace(/\r\n?/g, '\n');

@@ -2,6 +2,8 @@
 // Loading (YAML/JSON text → plain values with line numbers) is load.ts; checking a file's entries is
 // read-dictionary.ts; merging several is merge.ts; matching is matcher.ts.
 
+import { dictionaryError } from '../diagnostic.js';
+
 /** Where something was written: file and 1-based line (0 when unknown). */
 export interface SourceRef {
   readonly file: string;
@@ -88,18 +90,6 @@ export function sizeOf(dictionary: Dictionary): number {
   return dictionary.size ?? dictionary.entries.length;
 }
 
-/** A dictionary file that cannot be used: the CLI prints `file:line: error: message`. */
-export class DictionaryError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DictionaryError';
-  }
-}
-
 export const DEFAULT_WINDOW = 12;
 
 /**
@@ -167,8 +157,8 @@ export const where = (s: SourceRef) => (s.line ? `${s.file}:${s.line}` : s.file)
 export function conflictOfTerm(variant: Variant, entry: DictionaryEntry, target: DictionaryEntry): never {
   const back = target.variants.find((v) => v.key === entry.key);
   const s = variant.source;
-  if (back) throw new DictionaryError(s.file, s.line, `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
-  throw new DictionaryError(s.file, s.line, `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
+  if (back) throw dictionaryError(s.file, s.line, `cycle: "${variant.text}" → "${entry.term}" here, and "${back.text}" → "${target.term}" at ${where(back.source)}`);
+  throw dictionaryError(s.file, s.line, `variant "${variant.text}" of "${entry.term}" is itself the term of the entry at ${where(target.source)}`);
 }
 
 /** Two variants with different context words may share their text: the context decides. */

@@ -14,7 +14,7 @@ import { soundsLike } from './sound.js';
 import { partsOf, replaceSpan } from './span.js';
 import { buildIndex, fuzzyTargets, isFuzzyCandidate, vocabularyOf, type Pattern, type TermIndex } from './matcher.js';
 
-export { DictionaryError, entriesForNames, type Dictionary, type DictionaryEntry } from './dictionary.js';
+export { entriesForNames, type Dictionary, type DictionaryEntry } from './dictionary.js';
 export { mergeDictionaries } from './merge.js';
 export { loadDefaultDictionary, loadDictionaryFile, parseDictionary } from './load.js';
 

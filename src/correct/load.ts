@@ -2,14 +2,14 @@
 // names its line; JSON is parsed whole with JSON.parse and finds lines only when it has an error to
 // report or a source line is asked for (a 10,000-entry file must not pay for a YAML parse).
 
+import { dictionaryError, isDiagnosticError } from '../diagnostic.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { DictionaryError, markChecked, type Dictionary, type Located } from './dictionary.js';
+import { markChecked, type Dictionary, type Located } from './dictionary.js';
 import { dictionaryFromValue } from './read-dictionary.js';
 import { decodeBytes } from '../read/decode.js';
-import { InputError } from '../types.js';
 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
@@ -64,14 +64,14 @@ function jsonErrorLine(text: string, error: Error): number {
   return text.slice(0, Number(m[1])).split('\n').length;
 }
 
-/** Parses dictionary text (YAML, or JSON when the name ends in .json). Throws DictionaryError. */
+/** Parses dictionary text (YAML, or JSON when the name ends in .json). Throws a DiagnosticError (code `dictionary`). */
 export function parseDictionary(text: string, file: string): Dictionary {
   if (/\.json$/i.test(file)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new DictionaryError(file, jsonErrorLine(text, error as Error), `malformed JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')}`);
+      throw dictionaryError(file, jsonErrorLine(text, error as Error), `malformed JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')}`);
     }
     // the YAML parser reads JSON too: it finds lines, when one is needed
     let locator: ReturnType<typeof yamlLocator> | undefined;
@@ -79,7 +79,7 @@ export function parseDictionary(text: string, file: string): Dictionary {
     return dictionaryFromValue(file, { value, lineOf, eager: false });
   }
   const located = yamlLocator(yaml(), text);
-  if (located.error) throw new DictionaryError(file, located.error.line, `malformed YAML: ${located.error.message}`);
+  if (located.error) throw dictionaryError(file, located.error.line, `malformed YAML: ${located.error.message}`);
   return dictionaryFromValue(file, located);
 }
 
@@ -89,15 +89,15 @@ export function loadDictionaryFile(file: string, name = file, encoding?: string)
   try {
     bytes = readBytesBounded(file, 'dictionary');
   } catch (error) {
-    if (error instanceof ReadLimitError) throw new DictionaryError(name, 0, error.message);
+    if (isDiagnosticError(error, 'read-limit')) throw dictionaryError(name, 0, error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
+    throw dictionaryError(name, 0, code === 'ENOENT' ? 'no such dictionary file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message));
   }
   let text: string;
   try {
     text = decodeBytes(bytes, encoding).text;
   } catch (error) {
-    if (error instanceof InputError) throw new DictionaryError(name, error.line, error.message);
+    if (isDiagnosticError(error, 'input')) throw dictionaryError(name, error.line, error.message);
     throw error;
   }
   return parseDictionary(text, name);

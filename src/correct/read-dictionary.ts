@@ -3,25 +3,9 @@
 // made into objects only when something asks for it: a 10,000-entry file costs one pass over its
 // values and a few maps of its keys, and the entries a transcript never reaches are never built.
 
+import { dictionaryError } from '../diagnostic.js';
 import { fuzzySpelling, soundKey } from './fuzzy.js';
-import {
-  conflictOfTerm,
-  DEFAULT_WINDOW,
-  DictionaryError,
-  lazySource,
-  markChecked,
-  PLAIN_PHRASE,
-  phraseKey,
-  sameCondition,
-  where,
-  type Dictionary,
-  type DictionaryEntry,
-  type Located,
-  type SourceRef,
-  type Spec,
-  type Variant,
-  type Vocabulary,
-} from './dictionary.js';
+import { conflictOfTerm, DEFAULT_WINDOW, lazySource, markChecked, PLAIN_PHRASE, phraseKey, sameCondition, where, type Dictionary, type DictionaryEntry, type Located, type SourceRef, type Spec, type Variant, type Vocabulary } from './dictionary.js';
 
 type Path = Array<string | number>;
 
@@ -75,12 +59,12 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else if (list[list.length - 1] !== index) list.push(index);
 }
 
-/** Turns a parsed file into a dictionary, or throws DictionaryError naming the offending line. */
+/** Turns a parsed file into a dictionary, or throws a DiagnosticError (code `dictionary`) naming the offending line. */
 export function dictionaryFromValue(file: string, located: Located): ReadDictionary {
   const root = located.value;
   if (Array.isArray(root)) return markChecked(new ReadDictionary(file, located, root, []));
   if (isRecord(root) && Array.isArray(root.entries)) return markChecked(new ReadDictionary(file, located, root.entries, ['entries']));
-  throw new DictionaryError(file, located.lineOf([]), 'a dictionary is a list of entries, or a map with an "entries" list');
+  throw dictionaryError(file, located.lineOf([]), 'a dictionary is a list of entries, or a map with an "entries" list');
 }
 
 /**
@@ -200,7 +184,7 @@ export class ReadDictionary implements Dictionary {
   }
 
   private fail(path: Path, message: string): never {
-    throw new DictionaryError(this.file, this.lineOf([...this.base, ...path]), message);
+    throw dictionaryError(this.file, this.lineOf([...this.base, ...path]), message);
   }
 
   /** A list of context words: checked, and lower-cased when building. Paths are made only for an error. */
@@ -320,7 +304,7 @@ export class ReadDictionary implements Dictionary {
     const owner = this.entry(this.entryAt(earlier));
     if (place === start) {
       const entry = this.entry(index);
-      if (this.isTermAt(earlier)) throw new DictionaryError(entry.source.file, entry.source.line, `entry "${entry.term}" is already defined at ${where(owner.source)}`);
+      if (this.isTermAt(earlier)) throw dictionaryError(entry.source.file, entry.source.line, `entry "${entry.term}" is already defined at ${where(owner.source)}`);
       // an earlier entry lists this term as its variant
       conflictOfTerm(this.variantAt(earlier), owner, entry);
     }
@@ -328,7 +312,7 @@ export class ReadDictionary implements Dictionary {
     if (this.isTermAt(earlier)) conflictOfTerm(variant, this.entry(index), owner);
     const other = this.variantAt(earlier);
     if (sameCondition(other, variant)) {
-      throw new DictionaryError(variant.source.file, variant.source.line, `variant "${variant.text}" is claimed by "${this.entry(index).term}" and by "${owner.term}" at ${where(other.source)}`);
+      throw dictionaryError(variant.source.file, variant.source.line, `variant "${variant.text}" is claimed by "${this.entry(index).term}" and by "${owner.term}" at ${where(other.source)}`);
     }
   }
 }

@@ -3,6 +3,7 @@
 // that no input can make the tool read without end or exhaust memory. stdin is read in chunks up to
 // the same limit.
 
+import { type DiagnosticError, readLimitError } from '../diagnostic.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadKind = 'transcript' | 'dictionary' | 'roster' | 'markers' | 'audio-map' | 'config' | 'state';
@@ -33,25 +34,17 @@ const KIND_NAMES: Record<ReadKind, string> = {
   state: 'a build record',
 };
 
-/** A file that cannot be read within the limits: not a regular file, or too large. One line, no path. */
-export class ReadLimitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReadLimitError';
-  }
-}
-
 function megabytes(bytes: number): string {
   return `${(bytes / MB).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 }
 
-function tooLarge(kind: ReadKind, size?: number): ReadLimitError {
-  return new ReadLimitError(`file is ${size === undefined ? 'larger than that' : megabytes(size)}: ${KIND_NAMES[kind]} may be at most ${megabytes(MAX_BYTES[kind])}`);
+function tooLarge(kind: ReadKind, size?: number): DiagnosticError {
+  return readLimitError(`file is ${size === undefined ? 'larger than that' : megabytes(size)}: ${KIND_NAMES[kind]} may be at most ${megabytes(MAX_BYTES[kind])}`);
 }
 
-function notRegular(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): ReadLimitError {
+function notRegular(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): DiagnosticError {
   const what = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
-  return new ReadLimitError(`not a regular file (${what}): nothing is read from it`);
+  return readLimitError(`not a regular file (${what}): nothing is read from it`);
 }
 
 /** Reads from an open descriptor until its end, failing past `max` bytes. */
@@ -76,7 +69,7 @@ function readUpTo(fd: number, max: number, kind: ReadKind, expected: number): Bu
   return Buffer.concat(chunks, total);
 }
 
-/** The bytes of a file (`-` is stdin), within the limit of its kind. Throws ReadLimitError or the fs error. */
+/** The bytes of a file (`-` is stdin), within the limit of its kind. Throws a DiagnosticError (code `read-limit`) or the fs error. */
 export function readBytesBounded(path: string, kind: ReadKind): Buffer {
   const max = MAX_BYTES[kind];
   if (path === '-') return readUpTo(0, max, kind, 64 * 1024);

@@ -3,8 +3,8 @@
 // signature is), SRT as common players read it (lenient about BOM, line ends, blank lines and the
 // millisecond separator). Every problem a captioner could act on is a warning with its line.
 
+import { inputError } from '../diagnostic.js';
 import { byPosition, type Diagnostic } from '../diagnostic.js';
-import { InputError } from '../types.js';
 import { MAX_TIME_SECONDS } from './time.js';
 
 export type CaptionFormat = 'srt' | 'vtt';
@@ -243,7 +243,7 @@ function parseVtt(text: string): CaptionFile {
       : signatureLine > 0
         ? `"WEBVTT" must be the very first line, not line ${signatureLine + 1}`
         : 'a WebVTT file must start with "WEBVTT"';
-    throw new InputError(1, `missing WEBVTT signature: ${reason}`);
+    throw inputError(1, `missing WEBVTT signature: ${reason}`);
   }
   const state: VttState = { lines, position: 1, seenCue: false, arrowsInText: new Set(), warnings: [] };
   const cues: DraftCue[] = [];
@@ -404,16 +404,16 @@ function checkCues(cues: DraftCue[], warnings: Diagnostic[]): void {
 }
 
 /**
- * Parses an SRT or WebVTT draft. `format` defaults to what the content shows. Throws InputError for
+ * Parses an SRT or WebVTT draft. `format` defaults to what the content shows. Throws a DiagnosticError (code `input`) for
  * input that is no caption file at all (e.g. VTT without its WEBVTT signature).
  */
 export function parseCaptions(text: string, format?: CaptionFormat): CaptionFile {
   const chosen = format ?? detectCaptionFormat(text);
-  if (!chosen) throw new InputError(1, 'not a caption file: expected "WEBVTT" or an SRT cue (a number, then "00:00:01,000 --> 00:00:02,000")');
+  if (!chosen) throw inputError(1, 'not a caption file: expected "WEBVTT" or an SRT cue (a number, then "00:00:01,000 --> 00:00:02,000")');
   const file = chosen === 'vtt' ? parseVtt(text) : parseSrt(text);
   if (file.cues.length > MAX_DRAFT_CUES) {
     const over = file.cues[MAX_DRAFT_CUES];
-    throw new InputError(over.line, `more than ${MAX_DRAFT_CUES.toLocaleString('en-US')} cues (${file.cues.length.toLocaleString('en-US')}): a draft may have at most that many; split it`);
+    throw inputError(over.line, `more than ${MAX_DRAFT_CUES.toLocaleString('en-US')} cues (${file.cues.length.toLocaleString('en-US')}): a draft may have at most that many; split it`);
   }
   if (file.cues.length === 0) file.warnings.push({ line: 1, severity: 'warning', code: 'no-cues', message: 'the file has no readable cue' });
   checkCues(file.cues, file.warnings);

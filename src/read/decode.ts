@@ -3,8 +3,8 @@
 // that, in the one a detector is confident of. The decoder (iconv-lite) and the detector (chardet) are
 // loaded only for a file that is not UTF-8, so reading UTF-8 costs nothing more than before.
 
+import { inputError } from '../diagnostic.js';
 import { createRequire } from 'node:module';
-import { InputError } from '../types.js';
 
 const require = createRequire(import.meta.url);
 const loadIconv = () => require('iconv-lite') as typeof import('iconv-lite');
@@ -161,10 +161,10 @@ export function isKnownEncoding(name: string): boolean {
 function decodeAs(bytes: Uint8Array, encoding: string): string {
   const text = iconvDecode(bytes, encoding);
   const nul = text.indexOf('\0');
-  if (nul >= 0) throw new InputError(lineOfChar(text, nul), 'file contains NUL bytes: binary data, not a text transcript');
+  if (nul >= 0) throw inputError(lineOfChar(text, nul), 'file contains NUL bytes: binary data, not a text transcript');
   // U+FFFD is what iconv-lite puts for bytes the encoding does not define (Unicode files may hold it)
   const bad = /^utf-(16|32)/.test(encoding) ? -1 : text.indexOf('\ufffd');
-  if (bad >= 0) throw new InputError(lineOfChar(text, bad), `file is not valid ${encoding}`);
+  if (bad >= 0) throw inputError(lineOfChar(text, bad), `file is not valid ${encoding}`);
   return text;
 }
 
@@ -186,9 +186,9 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text: string } {
   const utf8Line = lineReadingAsUtf8(bytes, named !== undefined && MULTI_BYTE.has(named.encoding));
   if (utf8Line) {
     const other = named ? `another encoding (likely ${named.encoding})` : 'another encoding';
-    throw new InputError(firstBad, `file mixes UTF-8 (line ${utf8Line}) with ${other}: save it in one encoding, or ${flag('<name>')} to read it all in one`);
+    throw inputError(firstBad, `file mixes UTF-8 (line ${utf8Line}) with ${other}: save it in one encoding, or ${flag('<name>')} to read it all in one`);
   }
-  if (!named) throw new InputError(firstBad, `file is not valid UTF-8 and its encoding could not be told: ${flag('<name>')} (e.g. windows-1252, gb18030, big5, shift_jis)`);
+  if (!named) throw inputError(firstBad, `file is not valid UTF-8 and its encoding could not be told: ${flag('<name>')} (e.g. windows-1252, gb18030, big5, shift_jis)`);
   // Encodings tied or close to the first: those that read the bytes cleanly must agree on the text.
   const readings = matches
     .filter((m) => m.confidence > named.confidence - MIN_MARGIN)
@@ -198,7 +198,7 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text: string } {
   const rival = readings.find((r) => r.text !== best?.text);
   if (!best || best.confidence < MIN_CONFIDENCE || rival) {
     const likely = rival ? `${best.encoding} or ${rival.encoding}` : named.encoding;
-    throw new InputError(firstBad, `file is not valid UTF-8 and its encoding is not certain (likely ${likely}): ${flag(best?.encoding ?? named.encoding)}`);
+    throw inputError(firstBad, `file is not valid UTF-8 and its encoding is not certain (likely ${likely}): ${flag(best?.encoding ?? named.encoding)}`);
   }
   return { encoding: best.encoding, text: best.text };
 }
@@ -226,15 +226,15 @@ export function decodeKeepingLineEnds(bytes: Uint8Array, encoding?: string): Dec
       try {
         text = utf8.decode(bytes);
       } catch {
-        if (marked) throw new InputError(lineOfByte(bytes, firstInvalidUtf8(bytes)), 'file is not valid UTF-8 (it begins with a UTF-8 byte order mark)');
+        if (marked) throw inputError(lineOfByte(bytes, firstInvalidUtf8(bytes)), 'file is not valid UTF-8 (it begins with a UTF-8 byte order mark)');
       }
     }
     if (text !== undefined) decoded = { text, encoding: 'utf-8', detected: false };
     else if (encoding !== undefined) decoded = { text: decodeAs(bytes, encoding.toLowerCase()), encoding: encoding.toLowerCase(), detected: false };
     else if (nul >= 0) {
       const unmarked = unmarkedUnicode(bytes);
-      if (unmarked) throw new InputError(1, `file looks like ${unmarked.toUpperCase()} without a byte order mark: give it with --encoding ${unmarked}`);
-      throw new InputError(lineOfByte(bytes, nul), 'file contains NUL bytes: binary data, not a text transcript');
+      if (unmarked) throw inputError(1, `file looks like ${unmarked.toUpperCase()} without a byte order mark: give it with --encoding ${unmarked}`);
+      throw inputError(lineOfByte(bytes, nul), 'file contains NUL bytes: binary data, not a text transcript');
     } else decoded = { ...detectEncoding(bytes), detected: true };
   }
   return decoded;

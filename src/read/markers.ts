@@ -2,7 +2,7 @@
 // JSON (`{ "<marker>": "<time>" }`). A marker is named by its image path as written, its file name,
 // or its number N (`img/<name>_<N>.png`). Problems are InputErrors that name this file and line.
 
-import { InputError } from '../types.js';
+import { inputError } from '../diagnostic.js';
 import { parseTimeValue } from './time.js';
 
 /** One known time, as read: which marker it names, and where the file says so. */
@@ -19,7 +19,7 @@ export interface MarkerTable {
 }
 
 function fail(source: string, line: number, message: string): never {
-  throw new InputError(line, message, source);
+  throw inputError(line, message, source);
 }
 
 function unquote(field: string): string {

@@ -1,7 +1,7 @@
 // Reads the raw transcript format: a `#` title line, speech lines, image markers and sound events.
 // It knows the markup only; punctuation is the normalizer's job.
 
-import { InputError } from '../types.js';
+import { inputError } from '../diagnostic.js';
 
 /** A piece of one source line, in the order it stands there. */
 export type LinePiece =
@@ -129,9 +129,9 @@ export function parseTranscript(text: string): ParsedTranscript {
   const rawLines = text.split('\n');
   if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '') rawLines.pop();
   if (rawLines.length > MAX_TRANSCRIPT_LINES) {
-    throw new InputError(MAX_TRANSCRIPT_LINES + 1, `more than ${MAX_TRANSCRIPT_LINES.toLocaleString('en-US')} lines (${rawLines.length.toLocaleString('en-US')}): a transcript may have at most that many; split it`);
+    throw inputError(MAX_TRANSCRIPT_LINES + 1, `more than ${MAX_TRANSCRIPT_LINES.toLocaleString('en-US')} lines (${rawLines.length.toLocaleString('en-US')}): a transcript may have at most that many; split it`);
   }
-  if (rawLines.every((l) => l.trim() === '')) throw new InputError(1, 'empty transcript: no title, speech or markers');
+  if (rawLines.every((l) => l.trim() === '')) throw inputError(1, 'empty transcript: no title, speech or markers');
 
   let title: string | null = null;
   let titleLine: number | null = null;
@@ -139,7 +139,7 @@ export function parseTranscript(text: string): ParsedTranscript {
   rawLines.forEach((raw, index) => {
     const line = index + 1;
     if (raw.length > MAX_LINE_LENGTH) {
-      throw new InputError(line, `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')}): not a transcript`);
+      throw inputError(line, `line is ${raw.length.toLocaleString('en-US')} characters long (at most ${MAX_LINE_LENGTH.toLocaleString('en-US')}): not a transcript`);
     }
     const heading = /^#\s+(.*\S)\s*$/.exec(raw);
     if (heading && title === null && lines.every((l) => l.pieces.length === 0)) {
@@ -152,7 +152,7 @@ export function parseTranscript(text: string): ParsedTranscript {
 
   if (!lines.some((l) => l.pieces.some((p) => p.kind === 'text'))) {
     const firstContent = lines.find((l) => l.pieces.length > 0)?.line ?? titleLine ?? 1;
-    throw new InputError(firstContent, 'no speech found: the transcript has only a title, image markers or sound events');
+    throw inputError(firstContent, 'no speech found: the transcript has only a title, image markers or sound events');
   }
   return { title, titleLine, lines };
 }

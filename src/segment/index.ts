@@ -317,4 +317,4 @@ export function segmentSpeakers(tokens: Token[], options: SegmentOptions = {}): 
   return detectSpeakers(tokens, options).segments;
 }
 
-export { loadRoster, parseRoster, rosterTerms, RosterError } from './roster.js';
+export { loadRoster, parseRoster, rosterTerms } from './roster.js';

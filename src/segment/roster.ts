@@ -1,7 +1,8 @@
 // `--speakers <roster.yaml|json>`: the conference schedule's names for one session. JSON is read by
 // the same YAML parser (JSON is YAML), so both report problems as `file:line`.
 
-import { readBytesBounded, ReadLimitError } from '../read/bounded.js';
+import { isDiagnosticError, rosterError } from '../diagnostic.js';
+import { readBytesBounded } from '../read/bounded.js';
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 
@@ -9,19 +10,7 @@ import type { Node } from 'yaml';
 const require = createRequire(import.meta.url);
 const loadYaml = () => require('yaml') as typeof import('yaml');
 import { decodeText } from '../read/decode.js';
-import { InputError, type Roster, type RosterPerson } from '../types.js';
-
-/** A roster that cannot be used: where and why. */
-export class RosterError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RosterError';
-  }
-}
+import type { Roster, RosterPerson } from '../types.js';
 
 const PERSON_KEYS = new Set(['name', 'aliases', 'title']);
 
@@ -32,11 +21,11 @@ export function parseRoster(text: string, file: string): Roster {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   const fail = (node: Node | null | undefined, message: string): never => {
-    throw new RosterError(file, lineOf(node), message);
+    throw rosterError(file, lineOf(node), message);
   };
   if (doc.errors.length) {
     const error = doc.errors[0];
-    throw new RosterError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
+    throw rosterError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   }
   const root = doc.contents;
   if (!isMap(root)) return fail(root, 'a roster is a mapping with "hosts" and "speakers" lists');
@@ -78,15 +67,15 @@ export function loadRoster(path: string, encoding?: string): Roster {
   try {
     bytes = readBytesBounded(path, 'roster');
   } catch (error) {
-    if (error instanceof ReadLimitError) throw new RosterError(path, 0, error.message);
+    if (isDiagnosticError(error, 'read-limit')) throw rosterError(path, 0, error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new RosterError(path, 0, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'the roster is a directory' : 'cannot read the roster');
+    throw rosterError(path, 0, code === 'ENOENT' ? 'no such roster file' : code === 'EISDIR' ? 'the roster is a directory' : 'cannot read the roster');
   }
   let text: string;
   try {
     text = decodeText(bytes, encoding);
   } catch (error) {
-    if (error instanceof InputError) throw new RosterError(path, error.line, error.message);
+    if (isDiagnosticError(error, 'input')) throw rosterError(path, error.line, error.message);
     throw error;
   }
   return parseRoster(text, path);

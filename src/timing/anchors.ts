@@ -3,9 +3,10 @@
 // model's relative timing, scaled to fill exactly the time between them (piecewise, not one global
 // rate), so every known marker lands exactly on its time and the others keep their order.
 
+import { inputError } from '../diagnostic.js';
 import type { MarkerAnchor, MarkerTable } from '../read/markers.js';
 import { formatClock } from '../read/time.js';
-import { InputError, type MarkerTime, type TimedUnit } from '../types.js';
+import type { MarkerTime, TimedUnit } from '../types.js';
 
 export interface TimelinePins {
   markers?: MarkerTable;
@@ -49,16 +50,16 @@ export function resolveAnchors(units: TimedUnit[], table: MarkerTable): Map<numb
     units.forEach((u, i) => {
       if (u.type === 'marker' && names(anchor.key, u.marker.image)) matches.push(i);
     });
-    if (matches.length === 0) throw new InputError(anchor.line, `marker "${anchor.key}" names no image marker in the transcript`, table.source);
+    if (matches.length === 0) throw inputError(anchor.line, `marker "${anchor.key}" names no image marker in the transcript`, table.source);
     if (matches.length > 1) {
       const lines = matches.map((i) => {
         const u = units[i];
         return u.type === 'marker' ? u.marker.line : 0;
       });
-      throw new InputError(anchor.line, `marker "${anchor.key}" is ambiguous: it names the markers on transcript lines ${lines.join(', ')}`, table.source);
+      throw inputError(anchor.line, `marker "${anchor.key}" is ambiguous: it names the markers on transcript lines ${lines.join(', ')}`, table.source);
     }
     const other = resolved.get(matches[0]);
-    if (other) throw new InputError(anchor.line, `marker "${anchor.key}" names the same image marker as "${other.key}" (line ${other.line})`, table.source);
+    if (other) throw inputError(anchor.line, `marker "${anchor.key}" names the same image marker as "${other.key}" (line ${other.line})`, table.source);
     resolved.set(matches[0], anchor);
   }
   return resolved;
@@ -109,11 +110,11 @@ function checkOrder(points: Array<Point & { anchor?: MarkerAnchor }>, source: st
     if (point.real >= prev.real) continue;
     const culprit = point.anchor ?? prev.anchor;
     const what = (p: typeof point) => (p.anchor ? `marker "${p.anchor.key}" (line ${p.anchor.line}) at ${formatClock(p.real)}` : p.unit < 0 ? `the start (--offset) at ${formatClock(p.real)}` : `the end (--duration) at ${formatClock(p.real)}`);
-    throw new InputError(culprit?.line ?? 0, `times go backwards: ${what(point)} comes after ${what(prev)} in the transcript`, culprit ? source : undefined);
+    throw inputError(culprit?.line ?? 0, `times go backwards: ${what(point)} comes after ${what(prev)} in the transcript`, culprit ? source : undefined);
   }
 }
 
-/** Maps the model's timeline onto the known times. Throws InputError for anchors that cannot be used. */
+/** Maps the model's timeline onto the known times. Throws a DiagnosticError (code `input`) for anchors that cannot be used. */
 export function pinTiming(timed: { units: TimedUnit[]; markers: MarkerTime[] }, pins: TimelinePins): PinnedTiming {
   const { units } = timed;
   const offset = pins.offset ?? 0;

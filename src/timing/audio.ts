@@ -3,11 +3,12 @@
 // stage does not know where its times came from. Known times still pin: --offset and --duration
 // bound the speech, and each known marker time cuts the alignment into sections that must meet there.
 
+import { inputError } from '../diagnostic.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { VoiceActivity } from '../audio/voice.js';
 import { formatClock } from '../read/time.js';
 import type { MarkerTable } from '../read/markers.js';
-import { InputError, type Cue, type TimedUnit, type Unit } from '../types.js';
+import type { Cue, TimedUnit, Unit } from '../types.js';
 import { spokenLetters } from './estimate.js';
 import { alignWords, type AlignWord, type Disagreement } from './align.js';
 import { resolveAnchors, type PinnedTiming } from './anchors.js';
@@ -81,12 +82,12 @@ function describe(d: Disagreement, line: number): Diagnostic {
 /** Times every unit from the recording's voice activity. */
 export function timeFromAudio(units: Unit[], voice: VoiceActivity, mediaDuration: number, pins: AudioPins = {}, media?: string): AudioTiming {
   // Nothing to align to: an error rather than captions timed from nothing.
-  if (voice.speechSeconds < LEAST_SPEECH) throw new InputError(0, `--audio: no speech found in the recording (${voice.speechSeconds.toFixed(1)} s above its noise floor): is it silent?`, media);
+  if (voice.speechSeconds < LEAST_SPEECH) throw inputError(0, `--audio: no speech found in the recording (${voice.speechSeconds.toFixed(1)} s above its noise floor): is it silent?`, media);
   const { words, lines } = alignWordsOf(units);
   const from = pins.offset ?? 0;
   const to = Math.min(pins.duration ?? mediaDuration, mediaDuration);
   // an offset at or past the end would leave no time for any word: every cue zero-length
-  if (from >= mediaDuration) throw new InputError(0, `--offset ${from.toFixed(3)} s is at or past the end of the recording (${mediaDuration.toFixed(3)} s)`, media);
+  if (from >= mediaDuration) throw inputError(0, `--offset ${from.toFixed(3)} s is at or past the end of the recording (${mediaDuration.toFixed(3)} s)`, media);
   const warnings: Diagnostic[] = [];
 
   // Word index at which each pinned marker's speech starts, and its time: the sections' edges.

@@ -1,11 +1,16 @@
 // The error a call throws, when it must be of one kind: any other error, or none, fails the test.
+// A string names the code of a DiagnosticError (`input`, `dictionary`, …); a class any other error.
 
-export function thrownBy<E extends Error>(kind: new (...args: never[]) => E, fn: () => unknown): E {
+import { type DiagnosticError, isDiagnosticError } from '../../src/diagnostic.js';
+
+export function thrownBy(code: string, fn: () => unknown): DiagnosticError;
+export function thrownBy<E extends Error>(kind: new (...args: never[]) => E, fn: () => unknown): E;
+export function thrownBy(kind: string | (new (...args: never[]) => Error), fn: () => unknown): Error {
   try {
     fn();
   } catch (error) {
-    if (error instanceof kind) return error;
+    if (typeof kind === 'string' ? isDiagnosticError(error, kind) : error instanceof kind) return error as Error;
     throw error;
   }
-  throw new Error(`expected a ${kind.name}`);
+  throw new Error(`expected ${typeof kind === 'string' ? `a DiagnosticError with code ${kind}` : `a ${kind.name}`}`);
 }

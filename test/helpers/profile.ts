@@ -1,4 +1,5 @@
-import type { Cue, StyleProfile, Warning } from '../../src/types.js';
+import type { Cue, StyleProfile } from '../../src/types.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
 
 /** The ways a cue breaks the profile (empty when it keeps it). */
 export function profileBreaches(cues: Cue[], profile: StyleProfile): Array<{ id: number; what: string }> {
@@ -17,7 +18,7 @@ export function profileBreaches(cues: Cue[], profile: StyleProfile): Array<{ id:
 }
 
 /** Is cue `id` named by a warning ("cue 12", or within "cues 10-14")? */
-export function namedInWarnings(id: number, warnings: Warning[]): boolean {
+export function namedInWarnings(id: number, warnings: Diagnostic[]): boolean {
   return warnings.some((w) => {
     const single = /\bcue (\d+)\b/.exec(w.message);
     if (single && Number(single[1]) === id) return true;
