@@ -1,4 +1,4 @@
-// Bundles the compiled CLI (dist/cli/main.js and its worker) into a few files in dist/bundle/, which
+// Bundles the compiled CLI (dist/cli/main.js and its worker, dist/cli/batch/worker.js) into a few files in dist/bundle/, which
 // bin/captions.js runs. Node resolves and links every ES module file on its own; the CLI's ~80
 // modules and the packages they import (resolved file by file through node_modules) cost more to
 // load than the commands they serve take on a small input. Packages the source loads lazily with
@@ -18,7 +18,8 @@ const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/main.js', 'dist/cli/worker.js'],
+  // named, so the worker lands beside the chunks that start it (`new URL('./worker.js', import.meta.url)`)
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/cli/batch/worker.js' },
   outdir,
   bundle: true,
   splitting: true,

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { formatReport, PLAIN } from '../src/report/text.js';
-import { reportStyleForStderr } from '../src/cli/report.js';
+import { reportStyleForStderr } from '../src/cli/commands/report.js';
 import type { Correction } from '../src/types.js';
 
 const corrections: Correction[] = [

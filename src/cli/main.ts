@@ -4,14 +4,14 @@
 import { isDiagnosticError, usageError, writeReason } from '../diagnostic.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { runBuild } from './build-command.js';
-import { BUILD_FLAGS, type BuildCommandOptions } from './build-options.js';
-import { addFlags } from './flags.js';
-import { addDictCommands } from './dict-command.js';
-import type { CheckCommandOptions } from './check-command.js';
-import { addProfileOptions } from './profile-options.js';
-import { findConfig, optionsFor, PATH_OPTIONS } from './config.js';
-import { escapeControls, formatDiagnostic, ioReason } from './diagnostics.js';
+import { runBuild } from './commands/build-command.js';
+import { BUILD_FLAGS, type BuildCommandOptions } from './commands/build-options.js';
+import { addFlags } from './commands/flags.js';
+import { addDictCommands } from './commands/dict-command.js';
+import type { CheckCommandOptions } from './commands/check-command.js';
+import { addProfileOptions } from './commands/profile-options.js';
+import { findConfig, optionsFor, PATH_OPTIONS } from './io/config.js';
+import { escapeControls, formatDiagnostic, ioReason } from './io/diagnostics.js';
 
 const EXIT_USAGE = 2;
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -77,7 +77,7 @@ export function createProgram(): Command {
   addFlags(check, { encoding: BUILD_FLAGS.encoding });
   addProfileOptions(check).action(async (files: string[], options: CheckCommandOptions) => {
     // loaded when run, so that `captions build` does not pay for the checker
-    const { runCheck } = await import('./check-command.js');
+    const { runCheck } = await import('./commands/check-command.js');
     process.exitCode = await runCheck(files, options);
   });
   const sync = program
@@ -89,8 +89,8 @@ export function createProgram(): Command {
     .option('--per-cue', 'after the offset and drift, move each cue still off to a nearby speech onset');
   addFlags(sync, { encoding: BUILD_FLAGS.encoding })
     .option('-q, --quiet', 'print errors only')
-    .action(async (draft: string, options: import('./sync-command.js').SyncCommandOptions) => {
-      const { runSync } = await import('./sync-command.js');
+    .action(async (draft: string, options: import('./commands/sync-command.js').SyncCommandOptions) => {
+      const { runSync } = await import('./commands/sync-command.js');
       process.exitCode = await runSync(draft, options);
     });
   addDictCommands(program);

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createContext, type BatchSpec } from './process-file.js';
 import { safelyProcess } from './batch.js';
-import { loadReportRenderers } from './report.js';
+import { loadReportRenderers } from '../commands/report.js';
 
 const spec = workerData as BatchSpec;
 await loadReportRenderers(spec.options.report);

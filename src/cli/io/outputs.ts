@@ -1,9 +1,9 @@
 // Where each output goes: named after the input, in a directory, a single file, or stdout.
 
-import { usageError } from '../diagnostic.js';
+import { usageError } from '../../diagnostic.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { OutputFormat } from '../write/index.js';
+import type { OutputFormat } from '../../write/index.js';
 import type { InputFile } from './inputs.js';
 
 export type OutputTarget = { kind: 'stdout' } | { kind: 'none' } | { kind: 'file'; path: string };

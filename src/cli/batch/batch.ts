@@ -4,10 +4,10 @@
 
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { BuildOptions } from '../pipeline.js';
-import type { CaptionDocument } from '../types.js';
-import { removePendingFiles, sweepTemporaryFiles } from './atomic.js';
-import type { InputFile } from './inputs.js';
+import type { BuildOptions } from '../../pipeline.js';
+import type { CaptionDocument } from '../../types.js';
+import { removePendingFiles, sweepTemporaryFiles } from '../io/atomic.js';
+import type { InputFile } from '../io/inputs.js';
 import { createContext, failedOutcome, processInput, type BatchSpec, type FileOutcome, type ProcessContext } from './process-file.js';
 
 type Outcome = FileOutcome & { document?: CaptionDocument };

@@ -1,10 +1,10 @@
 // The style-profile flags shared by `captions build` and `captions check`: --profile and the custom
 // limits over it, validated here so that a bad value is a usage error (exit 2).
 
-import { usageError } from '../diagnostic.js';
+import { usageError } from '../../diagnostic.js';
 import type { Command } from 'commander';
-import { customizeProfile, profileByName, PROFILES, type ProfileOverrides } from '../cues/profile.js';
-import type { StyleProfile } from '../types.js';
+import { customizeProfile, profileByName, PROFILES, type ProfileOverrides } from '../../cues/profile.js';
+import type { StyleProfile } from '../../types.js';
 import { addFlags, parseGiven, type FlagSpec, type FlagValues } from './flags.js';
 
 /**

@@ -1,20 +1,20 @@
 // `captions check`: lints existing caption files (SRT, WebVTT) against a style profile, for CI.
 // Exit 1 when any file has an error, 0 otherwise; findings go to stdout in the chosen format.
 
-import { isDiagnosticError, usageError } from '../diagnostic.js';
-import { readBytesBounded } from '../read/bounded.js';
-import { checkCaptions, type TermCheck } from '../check/rules.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../check/report.js';
-import { decodeBytes, type DecodedText } from '../read/decode.js';
+import { isDiagnosticError, usageError } from '../../diagnostic.js';
+import { readBytesBounded } from '../../read/bounded.js';
+import { checkCaptions, type TermCheck } from '../../check/rules.js';
+import type { Diagnostic } from '../../diagnostic.js';
+import { CHECK_FORMATS, countBySeverity, githubAnnotations, jsonReport, type CheckFormat, type FileReport } from '../../check/report.js';
+import { decodeBytes, type DecodedText } from '../../read/decode.js';
 import { encodingFlag } from './build-options.js';
-import { captionFormatOf, parseCaptions } from '../read/captions.js';
-import type { StyleProfile } from '../types.js';
+import { captionFormatOf, parseCaptions } from '../../read/captions.js';
+import type { StyleProfile } from '../../types.js';
 import chalk from 'chalk';
-import { formatDiagnostic, ioReason } from './diagnostics.js';
-import { expandInputs } from './inputs.js';
-import { dictionaryTermCheck } from '../check/terms.js';
-import { loadDefaultDictionary, loadDictionaryFile, mergeDictionaries } from '../correct/index.js';
+import { formatDiagnostic, ioReason } from '../io/diagnostics.js';
+import { expandInputs } from '../io/inputs.js';
+import { dictionaryTermCheck } from '../../check/terms.js';
+import { loadDefaultDictionary, loadDictionaryFile, mergeDictionaries } from '../../correct/index.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 
 export interface CheckCommandOptions extends ProfileFlags {

@@ -3,14 +3,14 @@
 // (paths relative to the map); `--audio` alone finds it beside each transcript by name
 // (talk.md ↔ talk.mp4, .webm, .mkv, .mov, .mp3, .m4a, .wav, .ogg, .opus or .flac).
 
-import { isDiagnosticError, usageError } from '../diagnostic.js';
+import { isDiagnosticError, usageError } from '../../diagnostic.js';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { decodeAudio } from '../audio/decode.js';
-import type { AudioFeatures } from '../audio/features.js';
-import { readBytesBounded } from '../read/bounded.js';
-import { decodeText } from '../read/decode.js';
+import { decodeAudio } from '../../audio/decode.js';
+import type { AudioFeatures } from '../../audio/features.js';
+import { readBytesBounded } from '../../read/bounded.js';
+import { decodeText } from '../../read/decode.js';
 import { ioReason } from './diagnostics.js';
 import type { InputFile } from './inputs.js';
 

@@ -4,7 +4,7 @@
 // disk) leaves the previous set as it was. Temporary files carry the writer's process id, so that an
 // interrupted run's leftovers can be told apart from a running one's and swept.
 
-import { writeError } from '../diagnostic.js';
+import { writeError } from '../../diagnostic.js';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { escapesRoot } from './run-paths.js';

@@ -2,15 +2,15 @@
 // `.html` → the self-contained review page, `-` → a diff in the terminal, any other file → the plain
 // corrections log of every input. `--dry-run` with no --report prints the log on stderr.
 
-import { usageError } from '../diagnostic.js';
+import { usageError } from '../../diagnostic.js';
 import { supportsColor, supportsColorStderr } from 'chalk';
 import { basename, dirname, extname, join } from 'node:path';
-import type { renderDiff } from '../report/diff.js';
-import type { renderHtmlReport } from '../report/html.js';
-import { formatReport, PLAIN, type ReportStyle } from '../report/text.js';
+import type { renderDiff } from '../../report/diff.js';
+import type { renderHtmlReport } from '../../report/html.js';
+import { formatReport, PLAIN, type ReportStyle } from '../../report/text.js';
 import { chalkStderr } from 'chalk';
-import type { CaptionDocument } from '../types.js';
-import type { InputFile } from './inputs.js';
+import type { CaptionDocument } from '../../types.js';
+import type { InputFile } from '../io/inputs.js';
 
 export type ReportTarget =
   | { kind: 'file'; path: string; text: string }
@@ -23,7 +23,7 @@ let renderers: { renderDiff: typeof renderDiff; renderHtmlReport: typeof renderH
 /** Loads the review renderers when the report needs them (a page or a diff), and only then. */
 export async function loadReportRenderers(report: string | undefined): Promise<void> {
   if (renderers || report === undefined || isLogReport(report)) return;
-  const [{ renderDiff }, { renderHtmlReport }] = await Promise.all([import('../report/diff.js'), import('../report/html.js')]);
+  const [{ renderDiff }, { renderHtmlReport }] = await Promise.all([import('../../report/diff.js'), import('../../report/html.js')]);
   renderers = { renderDiff, renderHtmlReport };
 }
 

@@ -2,17 +2,17 @@
 // drift, then per cue) and reports what it found. Only the times on the timing lines change: text,
 // identifiers, cue settings, NOTE/STYLE blocks and line endings are kept byte for byte.
 
-import { isDiagnosticError, usageError } from '../diagnostic.js';
-import { detectVoice } from '../audio/voice.js';
-import { readBytesBounded } from '../read/bounded.js';
-import { byteOrderMark, decodeKeepingLineEnds } from '../read/decode.js';
-import { detectCaptionFormat, parseCaptions, type CaptionFormat } from '../read/captions.js';
-import { DEFAULT_SYNC_OPTIONS, syncDraft } from '../timing/sync.js';
-import { writeFileAtomic } from './atomic.js';
-import { loadAudio } from './audio.js';
+import { isDiagnosticError, usageError } from '../../diagnostic.js';
+import { detectVoice } from '../../audio/voice.js';
+import { readBytesBounded } from '../../read/bounded.js';
+import { byteOrderMark, decodeKeepingLineEnds } from '../../read/decode.js';
+import { detectCaptionFormat, parseCaptions, type CaptionFormat } from '../../read/captions.js';
+import { DEFAULT_SYNC_OPTIONS, syncDraft } from '../../timing/sync.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { loadAudio } from '../io/audio.js';
 import { encodingFlag } from './build-options.js';
-import { formatDiagnostic, ioReason } from './diagnostics.js';
-import { describeUse, RunPaths } from './run-paths.js';
+import { formatDiagnostic, ioReason } from '../io/diagnostics.js';
+import { describeUse, RunPaths } from '../io/run-paths.js';
 
 export interface SyncCommandOptions {
   audio?: string;

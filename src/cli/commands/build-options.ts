@@ -1,21 +1,21 @@
 // The flags of `captions build`, each declared once beside its parser, and the pipeline options they
 // make. Each feature adds its flags here; the pipeline itself never sees the command line.
 
-import { inputError, isDiagnosticError, usageError } from '../diagnostic.js';
+import { inputError, isDiagnosticError, usageError } from '../../diagnostic.js';
 import { availableParallelism } from 'node:os';
-import { loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
-import { DEFAULT_MIN_CONFIDENCE } from '../correct/index.js';
-import { mergeDictionaries } from '../correct/merge.js';
-import { rosterEntries } from '../correct/roster-terms.js';
-import { readBytesBounded } from '../read/bounded.js';
-import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../cues/labels.js';
-import { loadRoster } from '../segment/roster.js';
-import type { BuildOptions } from '../pipeline.js';
-import { parseMarkersFile } from '../read/markers.js';
-import { decodeText, isKnownEncoding } from '../read/decode.js';
-import { MAX_TIME_SECONDS, parseTimeValue } from '../read/time.js';
-import { speechModelForWpm } from '../timing/estimate.js';
-import { FORMATS, type OutputFormat } from '../write/index.js';
+import { loadDefaultDictionary, loadDictionaryFile } from '../../correct/load.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../correct/index.js';
+import { mergeDictionaries } from '../../correct/merge.js';
+import { rosterEntries } from '../../correct/roster-terms.js';
+import { readBytesBounded } from '../../read/bounded.js';
+import { SPEAKER_LABEL_MODES, type SpeakerLabels } from '../../cues/labels.js';
+import { loadRoster } from '../../segment/roster.js';
+import type { BuildOptions } from '../../pipeline.js';
+import { parseMarkersFile } from '../../read/markers.js';
+import { decodeText, isKnownEncoding } from '../../read/decode.js';
+import { MAX_TIME_SECONDS, parseTimeValue } from '../../read/time.js';
+import { speechModelForWpm } from '../../timing/estimate.js';
+import { FORMATS, type OutputFormat } from '../../write/index.js';
 import { parseGiven, type FlagSpec, type FlagValues } from './flags.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../diagnostic.js';
 import type { FileOutcome } from './process-file.js';
-import { processIsAlive, writeFileAtomic } from './atomic.js';
-import { readBounded } from '../read/bounded.js';
+import { processIsAlive, writeFileAtomic } from '../io/atomic.js';
+import { readBounded } from '../../read/bounded.js';
 import { STATE_FILE } from './state-file.js';
 
 export { STATE_FILE };

@@ -2,20 +2,20 @@
 // written until everything has rendered, so a failure leaves no partial set of outputs. Runs in the main
 // thread or in a worker; its outcome is plain data so that it can cross between them.
 
-import { isDiagnosticError, writeReason, type Diagnostic } from '../diagnostic.js';
-import { buildFromBytes, type BuildOptions } from '../pipeline.js';
-import type { CaptionDocument } from '../types.js';
-import { renderFormat, type OutputFormat } from '../write/index.js';
-import { writeFilesAtomic, type FileToWrite } from './atomic.js';
-import { readBytesBounded } from '../read/bounded.js';
-import { captionFormatOf } from '../read/captions.js';
-import { ioReason } from './diagnostics.js';
+import { isDiagnosticError, writeReason, type Diagnostic } from '../../diagnostic.js';
+import { buildFromBytes, type BuildOptions } from '../../pipeline.js';
+import type { CaptionDocument } from '../../types.js';
+import { renderFormat, type OutputFormat } from '../../write/index.js';
+import { writeFilesAtomic, type FileToWrite } from '../io/atomic.js';
+import { readBytesBounded } from '../../read/bounded.js';
+import { captionFormatOf } from '../../read/captions.js';
+import { ioReason } from '../io/diagnostics.js';
 import { preferSmallHeapFor } from './memory.js';
-import { outputFormats, pipelineOptions, type BuildCommandOptions } from './build-options.js';
-import type { InputFile } from './inputs.js';
-import { planOutputs, type OutputPlan } from './outputs.js';
-import { dryRunLog, renderReport } from './report.js';
-import { loadAudio, planMedia, type MediaPlan } from './audio.js';
+import { outputFormats, pipelineOptions, type BuildCommandOptions } from '../commands/build-options.js';
+import type { InputFile } from '../io/inputs.js';
+import { planOutputs, type OutputPlan } from '../io/outputs.js';
+import { dryRunLog, renderReport } from '../commands/report.js';
+import { loadAudio, planMedia, type MediaPlan } from '../io/audio.js';
 
 /** What a batch needs to know to process any of its files; plain data, sent to workers as is. */
 export interface BatchSpec {
@@ -109,7 +109,7 @@ export function processFile(input: InputFile, context: ProcessContext): FileOutc
     // stdout is taken when the captions or the --json summary go there: the diff then goes to stderr.
     const captionsOnStdout = rendered.some((r) => r.target.kind === 'stdout') || context.stdoutTaken === true;
     const report = context.dryRun && context.report === undefined ? dryRunLog(document) : renderReport(document, context.report, input, context.inputs.length > 1, captionsOnStdout);
-    // Where every output may go was settled before the run (src/cli/run-paths.ts); here they are
+    // Where every output may go was settled before the run (src/cli/io/run-paths.ts); here they are
     // written as one set: all to temporary files first, then all renamed.
     const files: FileToWrite[] = (context.dryRun ? [] : rendered).flatMap(({ text, target }) => (target.kind === 'file' ? [{ path: target.path, text, root: context.outputRoot }] : []));
     // the review page goes where --report says, which need not be inside -o

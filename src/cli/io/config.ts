@@ -2,11 +2,11 @@
 // looked for from the working directory upward, the first found winning. It holds any command-line
 // option under its long name in camelCase (`maxCps`, `failOn`); flags given on the command line win.
 
-import { isDiagnosticError, usageError } from '../diagnostic.js';
+import { isDiagnosticError, usageError } from '../../diagnostic.js';
 import { existsSync } from 'node:fs';
-import { readBytesBounded } from '../read/bounded.js';
+import { readBytesBounded } from '../../read/bounded.js';
 import { dirname, join, resolve } from 'node:path';
-import { decodeText } from '../read/decode.js';
+import { decodeText } from '../../read/decode.js';
 
 export interface LoadedConfig {
   path: string;

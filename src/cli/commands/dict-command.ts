@@ -1,18 +1,18 @@
 // `captions dict test` and `captions dict suggest`: their declaration for the command line, checking a
 // dictionary's specs, and proposing variants from transcripts.
 
-import { isDiagnosticError, usageError } from '../diagnostic.js';
+import { isDiagnosticError, usageError } from '../../diagnostic.js';
 import type { Command } from 'commander';
-import type { Dictionary } from '../correct/dictionary.js';
-import { mergeDictionaries } from '../correct/merge.js';
-import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../correct/load.js';
-import { runSpecs } from '../correct/spec.js';
-import { suggestionsAsYaml, suggestVariants } from '../correct/suggest.js';
-import { normalize } from '../normalize/index.js';
-import { decodeText } from '../read/decode.js';
-import { readBytesBounded } from '../read/bounded.js';
-import { parseTranscript } from '../read/transcript.js';
-import { formatDiagnostic } from './diagnostics.js';
+import type { Dictionary } from '../../correct/dictionary.js';
+import { mergeDictionaries } from '../../correct/merge.js';
+import { DEFAULT_DICTIONARY_NAME, DEFAULT_DICTIONARY_PATH, loadDefaultDictionary, loadDictionaryFile } from '../../correct/load.js';
+import { runSpecs } from '../../correct/spec.js';
+import { suggestionsAsYaml, suggestVariants } from '../../correct/suggest.js';
+import { normalize } from '../../normalize/index.js';
+import { decodeText } from '../../read/decode.js';
+import { readBytesBounded } from '../../read/bounded.js';
+import { parseTranscript } from '../../read/transcript.js';
+import { formatDiagnostic } from '../io/diagnostics.js';
 
 export interface DictOptions {
   defaultDict?: boolean;

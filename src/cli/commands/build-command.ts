@@ -1,27 +1,27 @@
 // `captions build`: expands the inputs, builds each one (in parallel on worker threads for batches),
 // reports every diagnostic in input order, and ends with a summary and an exit code.
 
-import { isDiagnosticError, usageError } from '../diagnostic.js';
+import { isDiagnosticError, usageError } from '../../diagnostic.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipelineOptions, runFlags, type BuildCommandOptions } from './build-options.js';
-import { escapeControls, formatDiagnostic } from './diagnostics.js';
-import { runBatch } from './batch.js';
-import { expandInputs, type MissingInput } from './inputs.js';
-import { outputIsDirectory, planOutputs, type OutputPlan } from './outputs.js';
-import { displayName, failedOutcome, type BatchSpec, type FileOutcome } from './process-file.js';
+import { escapeControls, formatDiagnostic } from '../io/diagnostics.js';
+import { runBatch } from '../batch/batch.js';
+import { expandInputs, type MissingInput } from '../io/inputs.js';
+import { outputIsDirectory, planOutputs, type OutputPlan } from '../io/outputs.js';
+import { displayName, failedOutcome, type BatchSpec, type FileOutcome } from '../batch/process-file.js';
 import { checkReportOption, isLogReport, isPageReport, loadReportRenderers, reportPath } from './report.js';
-import { describeUse, RunPaths } from './run-paths.js';
-import { foundConfigPath } from './config.js';
-import { STATE_FILE } from './state-file.js';
-import type { InputFile } from './inputs.js';
-import { createProgress, NO_PROGRESS, type Progress } from './progress.js';
-import { summarize, summaryJson, summaryLine } from './summary.js';
-import { sweepTemporaryFiles, writeFileAtomic } from './atomic.js';
-import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../write/index.js';
-import { audioProgressBar, isMap, planMedia, type MediaPlan } from './audio.js';
-import type { BuildOptions } from '../options.js';
-import type { BuildState } from './changed.js';
+import { describeUse, RunPaths } from '../io/run-paths.js';
+import { foundConfigPath } from '../io/config.js';
+import { STATE_FILE } from '../batch/state-file.js';
+import type { InputFile } from '../io/inputs.js';
+import { createProgress, NO_PROGRESS, type Progress } from '../batch/progress.js';
+import { summarize, summaryJson, summaryLine } from '../batch/summary.js';
+import { sweepTemporaryFiles, writeFileAtomic } from '../io/atomic.js';
+import { FORMATS, VTT_COMPANIONS, type OutputFormat } from '../../write/index.js';
+import { audioProgressBar, isMap, planMedia, type MediaPlan } from '../io/audio.js';
+import type { BuildOptions } from '../../options.js';
+import type { BuildState } from '../batch/changed.js';
 
 export type { BuildCommandOptions } from './build-options.js';
 
@@ -136,7 +136,7 @@ interface BuildRecord {
 async function openBuildRecord(options: BuildCommandOptions, run: RunPlan, formats: OutputFormat[], toolVersion: string): Promise<BuildRecord | undefined> {
   if (!options.changedOnly || !run.outDir) return undefined;
   // node:crypto (for the fingerprints) is loaded only then
-  const changed = await import('./changed.js');
+  const changed = await import('../batch/changed.js');
   const state = changed.BuildState.load(run.outDir, (message) => process.stderr.write(message + '\n'));
   const fingerprint = changed.fingerprintOf({ ...options, formats: formats.join(',') }, toolVersion);
   const { media } = run;

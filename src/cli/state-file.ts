@@ -1,3 +1,0 @@
-// The name of the record --changed-only keeps in the output directory (src/cli/changed.ts).
-
-export const STATE_FILE = '.captions-state.json';
