@@ -166,7 +166,8 @@ function outcomePrinter(options: BuildCommandOptions, progress: Progress): (outc
     if (outcome.stdout !== undefined) process.stdout.write(outcome.stdout);
     for (const d of outcome.diagnostics) {
       if (d.severity === 'warning' && options.quiet) continue;
-      progress.log(formatDiagnostic(d.file ?? outcome.name, d.line, d.severity, d.message, d.code));
+      // a warning names its rule; an error that stopped the input says all in its message
+      progress.log(formatDiagnostic(d.file ?? outcome.name, d.line, d.severity, d.message, d.severity === 'warning' ? d.code : undefined));
     }
     if (outcome.review) {
       const stream = outcome.review.stream === 'stdout' ? process.stdout : process.stderr;
