@@ -428,8 +428,15 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
   const unlessNear = (out: Token[], end: number, unless: string[], window: number) => {
     const around: string[] = [];
-    for (let k = out.length - 1, n = 0; k >= 0 && n < window; k--) if (out[k].type === 'word') (around.push(wordKey((out[k] as WordToken).text)), n++);
-    for (let k = end, n = 0; k < tokens.length && n < window; k++) if (tokens[k].type === 'word') (around.push(wordKey((tokens[k] as WordToken).text)), n++);
+    // the `window` words before the span (already written) and after it (still to come)
+    const before = around.length;
+    for (let k = out.length - 1; k >= 0 && around.length - before < window; k--) {
+      if (out[k].type === 'word') around.push(wordKey((out[k] as WordToken).text));
+    }
+    const after = around.length;
+    for (let k = end; k < tokens.length && around.length - after < window; k++) {
+      if (tokens[k].type === 'word') around.push(wordKey((tokens[k] as WordToken).text));
+    }
     return around.some((w) => unless.some((u) => (u.endsWith('*') ? w.startsWith(u.slice(0, -1)) : w === u)));
   };
 
