@@ -8,18 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFromText } from '../src/pipeline.js';
 import { detectSpeakers } from '../src/segment/index.js';
-import type { Segment } from '../src/types.js';
 import { normalizeLines } from './helpers/pipeline.js';
+import { BODY, detect, lineOf, summary } from './helpers/segment.js';
 
-/** About 50 words of talk with no handoff signal in it. */
-const BODY = [
-  'Today I want to show you how we test the parsers in our team.',
-  'We start with small inputs and we grow them slowly until something breaks.',
-  'Every bug we found became a new case, and the suite now runs in a minute on a laptop.',
-];
-const lineOf = (n: number) => 2 * n - 1;
-const detect = (...lines: string[]) => detectSpeakers(normalizeLines(...lines).tokens);
-const summary = (segments: Segment[]) => segments.map((s) => [s.role, s.speaker, s.startLine, s.endLine]);
 
 describe('session shapes', () => {
   it('a block of announcements: each announcer who names themself is a segment of their own, named', () => {

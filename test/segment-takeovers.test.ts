@@ -6,19 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { HANDOFF_COST, scoreClauses } from '../src/segment/choose.js';
 import { clauseView } from '../src/segment/clauses.js';
 import { readEvidence } from '../src/segment/evidence.js';
-import { detectSpeakers } from '../src/segment/index.js';
-import type { Segment } from '../src/types.js';
 import { normalizeLines } from './helpers/pipeline.js';
+import { BODY, detect, lineOf, summary } from './helpers/segment.js';
 
-/** About 50 words of talk with no handoff signal in it. */
-const BODY = [
-  'Today I want to show you how we test the parsers in our team.',
-  'We start with small inputs and we grow them slowly until something breaks.',
-  'Every bug we found became a new case, and the suite now runs in a minute on a laptop.',
-];
-const lineOf = (n: number) => 2 * n - 1;
-const detect = (...lines: string[]) => detectSpeakers(normalizeLines(...lines).tokens);
-const summary = (segments: Segment[]) => segments.map((s) => [s.role, s.speaker, s.startLine, s.endLine]);
 
 describe('a co-speaker taking over at a bare `>>`', () => {
   const opening = [
