@@ -71,6 +71,15 @@ describe('check rules', () => {
     ]);
   });
 
+  it('checks a companion track only for what a player cannot read, and its text for terms', () => {
+    const chapters = parseCaptions(['WEBVTT', '', '00:00:00.000 --> 00:09:00.000', 'A first talk whose chapter title is far longer than any caption line', '', '00:08:00.000 --> 00:20:00.000', 'An overlapping second talk on the gill problem', ''].join('\n'), 'vtt');
+    const terms = (text: string, line: number) => (text.includes('gill') ? [warningAt(line, 'term', '"gill" is written "GIL"')] : []);
+    const asTrack = checkCaptions(chapters, { profile: NETFLIX, terms, track: true });
+    expect(asTrack.map((f) => [f.code, f.line])).toEqual([['overlap', 6], ['term', 7]]);
+    const asCaptions = checkCaptions(chapters, { profile: NETFLIX, terms }).map((f) => f.code);
+    expect(asCaptions).toEqual(expect.arrayContaining(['overlap', 'term', 'line-too-long', 'too-long-on-screen']));
+  });
+
   it('calls the term check on every text line with its file line', () => {
     const seen: Array<[string, number]> = [];
     checkCaptions(parseCaptions('1\n00:00:01,000 --> 00:00:03,000\nI use numpy\nand Pandas.\n'), {
@@ -96,8 +105,10 @@ describe('captions check', () => {
     it(`finds 0 errors in the tool's own output for the example (${profile})`, () => {
       const out = join(dir, profile);
       expect(runCli(['build', EXAMPLE_PATH, '--profile', profile, '-o', out, '-f', 'vtt,srt', '-q']).status).toBe(0);
-      const run = runCli(['check', join(out, `${NAME}.vtt`), join(out, `${NAME}.srt`), '--profile', profile]);
-      expect(run.stdout.trim().split('\n').pop()).toMatch(new RegExp(`^2 files checked \\(${profile}\\): 0 errors, \\d+ warnings?$`));
+      // the companion tracks too, as a shell glob over the output folder names them
+      const files = ['vtt', 'srt', 'chapters.vtt', 'markers.vtt'].map((extension) => join(out, `${NAME}.${extension}`));
+      const run = runCli(['check', ...files, '--profile', profile]);
+      expect(run.stdout.trim().split('\n').pop()).toMatch(new RegExp(`^4 files checked \\(${profile}\\): 0 errors, \\d+ warnings?$`));
       expect(run.status).toBe(0);
     });
   }

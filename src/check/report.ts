@@ -12,6 +12,8 @@ export interface FileReport {
   format: string | null;
   /** The encoding the file was read in; absent when it could not be read. */
   encoding?: string;
+  /** Set when the file was checked as a companion track (`chapters`, `markers`) rather than as captions. */
+  track?: string;
   cues: number;
   findings: Diagnostic[];
 }

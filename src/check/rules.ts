@@ -16,6 +16,11 @@ export type TermCheck = (text: string, line: number) => Diagnostic[];
 export interface CheckOptions {
   profile: StyleProfile;
   terms?: TermCheck;
+  /**
+   * The file is a companion track (chapters, slide markers), not captions: only what a player cannot
+   * read is found; the profile's limits on lines, durations, gaps and reading speed are for captions.
+   */
+  track?: boolean;
 }
 
 // Reader problems that lose or garble what a viewer sees are errors; the others are warnings.
@@ -82,6 +87,10 @@ function cueFindings(cue: DraftCue, next: DraftCue | undefined, options: CheckOp
 /** Every finding for one parsed caption file, in line order. */
 export function checkCaptions(file: CaptionFile, options: CheckOptions): Diagnostic[] {
   const findings: Diagnostic[] = file.warnings.map((w): Diagnostic => ({ line: w.line, severity: READER_ERRORS.has(w.code) ? 'error' : 'warning', code: w.code, message: w.message }));
-  file.cues.forEach((cue, i) => findings.push(...cueFindings(cue, file.cues[i + 1], options)));
+  if (options.track) {
+    for (const cue of file.cues) cue.text.split('\n').forEach((text, k) => findings.push(...(options.terms?.(text, cue.line + 1 + k) ?? [])));
+  } else {
+    file.cues.forEach((cue, i) => findings.push(...cueFindings(cue, file.cues[i + 1], options)));
+  }
   return findings.sort(byPosition);
 }

@@ -12,7 +12,7 @@ import { captionFormatOf, parseCaptions } from '../../read/captions.js';
 import type { StyleProfile } from '../../types.js';
 import chalk from 'chalk';
 import { formatDiagnostic, ioReason } from '../io/diagnostics.js';
-import { expandInputs } from '../io/inputs.js';
+import { COMPANION_TRACK, expandInputs } from '../io/inputs.js';
 import { dictionaryTermCheck } from '../../check/terms.js';
 import { loadDefaultDictionary, loadDictionaryFile, mergeDictionaries } from '../../correct/index.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
@@ -50,8 +50,9 @@ function checkFile(file: string, profile: StyleProfile, terms: TermCheck | undef
   const guessed: Diagnostic[] = decoded.detected ? [{ line: 1, severity: 'warning', code: 'encoding-detected', message: `not UTF-8: read as ${decoded.encoding}, as detected (give --encoding ${decoded.encoding} to confirm)` }] : [];
   try {
     const parsed = parseCaptions(decoded.text, captionFormatOf(decoded.text, file) ?? undefined);
-    const findings = [...guessed, ...checkCaptions(parsed, terms ? { profile, terms } : { profile })];
-    return { file, format: parsed.format, encoding: decoded.encoding, cues: parsed.cues.length, findings };
+    const track = COMPANION_TRACK.exec(file)?.[1]?.toLowerCase();
+    const findings = [...guessed, ...checkCaptions(parsed, { profile, ...(terms && { terms }), ...(track && { track: true }) })];
+    return { file, format: parsed.format, encoding: decoded.encoding, ...(track && { track }), cues: parsed.cues.length, findings };
   } catch (error) {
     if (!(isDiagnosticError(error, 'input'))) throw error;
     return { file, format: null, cues: 0, findings: [{ line: error.line, severity: 'error', code: 'not-captions', message: error.message }] };
