@@ -122,6 +122,20 @@ describe('captions build with dictionaries', () => {
 });
 
 describe('captions dict suggest', () => {
+  it('reads dictionaries and transcripts in the encoding --encoding names, in both subcommands', () => {
+    const dir = tempDir();
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    writeFileSync(join(dir, 'names.yaml'), latin1('- term: Renée\n  variants: [Renay]\n  specs:\n    - { in: "ask Renay", out: "ask Renée" }\n- term: Semgrep\n'));
+    writeFileSync(join(dir, 'talk.md'), latin1('# Tools\n\n At the café we ran Samgrep on the code.\n'));
+    const tested = runCli(['dict', 'test', join(dir, 'names.yaml'), '--encoding', 'windows-1252']);
+    expect(tested.stdout).toContain('names.yaml: 2 entries, 1 specs passed, 0 failed');
+    expect(tested.status).toBe(0);
+    const suggested = runCli(['dict', 'suggest', join(dir, 'talk.md'), '--no-default-dict', '-d', join(dir, 'names.yaml'), '--encoding', 'windows-1252']);
+    expect(suggested.status).toBe(0);
+    expect(suggested.stdout).toMatch(/- "Samgrep" .*\n.*talk\.md:3: the café we ran Samgrep/);
+    expect(runCli(['dict', 'test', join(dir, 'names.yaml'), '--encoding', 'klingon']).status).toBe(2);
+  });
+
   it('proposes misheard spellings of dictionary terms as YAML, ranked by count', () => {
     const dir = files({ 'mine.yaml': '- term: Semgrep\n- term: Pyodide\n- term: Scikit-HEP\n' });
     const run = runCli(['dict', 'suggest', EXAMPLE_PATH, '--no-default-dict', '-d', join(dir, 'mine.yaml')]);

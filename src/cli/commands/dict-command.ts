@@ -13,21 +13,30 @@ import { decodeText } from '../../read/decode.js';
 import { readBytesBounded } from '../../read/bounded.js';
 import { parseTranscript } from '../../read/transcript.js';
 import { formatDiagnostic } from '../io/diagnostics.js';
+import { BUILD_FLAGS, encodingFlag } from './build-options.js';
+import { addFlags } from './flags.js';
 
 export interface DictOptions {
   defaultDict?: boolean;
   dict?: string[];
   minScore?: string;
+  /** Encoding of files that are neither UTF-8 nor marked by a byte order mark. */
+  encoding?: string;
+}
+
+function encodingOf(options: DictOptions): string | undefined {
+  return options.encoding === undefined ? undefined : encodingFlag(options.encoding);
 }
 
 /** Runs the specs of each file (the built-in dictionary when none), each merged over the default. */
 export function runDictTest(files: string[], options: DictOptions): number {
   const targets = files.length ? files : [DEFAULT_DICTIONARY_PATH];
+  const encoding = encodingOf(options);
   let failed = 0;
   for (const file of targets) {
     const isDefault = file === DEFAULT_DICTIONARY_PATH;
     // the file itself is read from its source (never from the compiled copy) so that lines are exact
-    const own = isDefault ? loadDictionaryFile(file, DEFAULT_DICTIONARY_NAME) : loadDictionaryFile(file);
+    const own = isDefault ? loadDictionaryFile(file, DEFAULT_DICTIONARY_NAME) : loadDictionaryFile(file, file, encoding);
     const base = isDefault || options.defaultDict === false ? [] : [loadDefaultDictionary()];
     const dictionary = base.length ? mergeDictionaries([...base, own]) : own;
     const { passed, failures } = runSpecs(own, dictionary);
@@ -43,7 +52,8 @@ export function runDictTest(files: string[], options: DictOptions): number {
 }
 
 export function runDictSuggest(transcripts: string[], options: DictOptions): number {
-  const extra = (options.dict ?? []).map((f) => loadDictionaryFile(f));
+  const encoding = encodingOf(options);
+  const extra = (options.dict ?? []).map((f) => loadDictionaryFile(f, f, encoding));
   const parts: Dictionary[] = [...(options.defaultDict === false ? [] : [loadDefaultDictionary()]), ...extra];
   const dictionary = parts.length === 1 ? parts[0] : mergeDictionaries(parts);
   const minScore = options.minScore === undefined ? 0.75 : Number(options.minScore);
@@ -54,7 +64,7 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
   let failed = 0;
   for (const file of transcripts) {
     try {
-      streams.push({ file, tokens: normalize(parseTranscript(decodeText(readBytesBounded(file, 'transcript')))).tokens });
+      streams.push({ file, tokens: normalize(parseTranscript(decodeText(readBytesBounded(file, 'transcript'), encoding))).tokens });
     } catch (error) {
       const line = isDiagnosticError(error, 'input') ? error.line : 0;
       const code = (error as NodeJS.ErrnoException).code;
@@ -68,21 +78,23 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
 
 export function addDictCommands(program: Command): void {
   const dict = program.command('dict').description('check and grow term dictionaries');
-  dict
+  const test = dict
     .command('test')
     .description('run the specs of dictionaries (the built-in one when no file is given)')
     .argument('[file...]', 'dictionary files (YAML or JSON)')
-    .option('--no-default-dict', 'test each file on its own, not merged over the built-in dictionary')
+    .option('--no-default-dict', 'test each file on its own, not merged over the built-in dictionary');
+  addFlags(test, { encoding: BUILD_FLAGS.encoding })
     .action((files: string[], options: DictOptions) => {
       process.exitCode = runDictTest(files, options);
     });
-  dict
+  const suggest = dict
     .command('suggest')
     .description('propose new variants: words of the transcripts that sound like a dictionary term')
     .argument('<transcript...>', 'raw transcripts')
     .option('-d, --dict <file...>', 'more dictionaries, merged over the built-in one')
     .option('--no-default-dict', 'do not use the built-in dictionary')
-    .option('--min-score <n>', 'least similarity (0-1) of a proposal', '0.75')
+    .option('--min-score <n>', 'least similarity (0-1) of a proposal', '0.75');
+  addFlags(suggest, { encoding: BUILD_FLAGS.encoding })
     .action((transcripts: string[], options: DictOptions) => {
       process.exitCode = runDictSuggest(transcripts, options);
     });
