@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wavHeader } from './wav.mjs';
 
 const RATE = 16000;
 
@@ -109,23 +110,6 @@ export function speak(text, voice, dir = cacheDir()) {
   return new Int16Array(new Uint8Array(readFileSync(raw)).buffer);
 }
 
-function wavHeader(samples) {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples * 2, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.writeUInt32LE(RATE * 2 * samples >= 0 ? samples * 2 : 0, 40);
-  header.write('data', 36);
-  return header;
-}
-
 /**
  * Makes one synthetic talk: `cues` cues of one to two sentences, voices drawn from `voices`, pauses
  * of 0.2 to 3 s, background `noise` (0: none; else its level below the speech, e.g. 0.02) and a hum
@@ -135,7 +119,7 @@ export function makeTalk({ path, seed, cues: count, voices, noise = 0, hum = 0 }
   const random = seeded(seed);
   const cues = [];
   const fd = openSync(path, 'w');
-  writeSync(fd, wavHeader(0));
+  writeSync(fd, wavHeader(0, RATE));
   let written = 0;
   let noiseState = seed;
   const write = (samples) => {
@@ -163,9 +147,7 @@ export function makeTalk({ path, seed, cues: count, voices, noise = 0, hum = 0 }
     write(new Int16Array(Math.round(RATE * (0.2 + random() * 2.8))));
   }
   // the real header, now that the length is known
-  const header = wavHeader(written);
-  header.writeUInt32LE(written * 2, 40);
-  writeSync(fd, header, 0, 44, 0);
+  writeSync(fd, wavHeader(written, RATE), 0, 44, 0);
   closeSync(fd);
   return cues;
 }

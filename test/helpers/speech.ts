@@ -5,6 +5,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+// @ts-expect-error: a plain module, shared with the audio benchmark
+import { wavHeader } from '../../bench/wav.mjs';
 
 const RATE = 16000;
 
@@ -59,19 +61,7 @@ export function speakTalk(dir: string, texts: string[], pauses: number[], lead =
     samples[i] = Math.max(-32768, Math.min(32767, samples[i] + Math.round(((state / 4294967296) * 2 - 1) * 30)));
   }
   const wav = join(dir, 'talk.wav');
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples.length * 2, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples.length * 2, 40);
+  const header = wavHeader(samples.length, RATE);
   writeFileSync(wav, Buffer.concat([header, Buffer.from(samples.buffer)]));
   return { wav, cues };
 }
