@@ -141,4 +141,27 @@ describe('people called up who never speak', () => {
       ['host', null, lineOf(11), lineOf(12)],
     ]);
   });
+
+  it('thanks after the applause for someone called up are theirs, and the caller goes on to the next one', () => {
+    const { segments } = detect(
+      'Please welcome the director of the foundation. [applause]',
+      'Hello everyone. My name is Ewa Kowalska and I run the foundation. ' + BODY[0],
+      ...BODY,
+      'Let us welcome Dora Petrova to the stage. Dora was given the service award in 2018 for her work on the conference in Sofia.',
+      'The conference has grown to a thousand people since the first one.',
+      'Her work has helped the community grow. Thank you, Dora. [applause]',
+      'Thank you. One moment. Okay.',
+      'Next we have Chuck Okafor. Chuck could not make it this year, but he received the award for his work on the grants group. [applause]',
+      "Next I'd like to welcome Alex Gaynor to the stage. [applause]",
+      'Alex received his award for his work on the package index. He also served as a director. Thank you, Alex. [applause]',
+      'That wraps up the awards this year. ' + BODY[1],
+      'Thank you, everyone. [applause]',
+      'Thank you, Ewa. And thanks to all of you. Enjoy the rest of the conference.',
+    );
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(1)],
+      ['speaker', 'Ewa Kowalska', lineOf(2), lineOf(14)],
+      ['host', null, lineOf(14), lineOf(15)],
+    ]);
+  });
 });

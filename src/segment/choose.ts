@@ -93,6 +93,12 @@ function add(score: Score, signal: Signal, clause: number): void {
   if (!score.clauses.includes(clause)) score.clauses.push(clause);
 }
 
+/** Takes a signal back out of a score (its clauses stay: they still show where the score was read). */
+function drop(score: Score, signal: Signal): void {
+  if (!score.signals.delete(signal)) return;
+  score.value -= W[signal];
+}
+
 /** The last clause of the host's introduction that starts at clause `i`: the clauses that carry on from it. */
 export function introChainEnd(view: ClauseView, evidence: ClauseEvidence[], i: number): number {
   const clauses = view.clauses;
@@ -262,6 +268,17 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
       if (e.strongBreak || e.softBreak) add(end[c], 'closeThenPause', c);
     }
     else if (c > 1 && evidence[c - 2].close && clauses[c - 1].words.length <= 4) add(end[c], 'closeBefore', c - 2);
+  }
+
+  // "Thank you, Dora. [applause] Thank you. Next we have Chuck…": the caller who thanked Dora goes on to
+  // call the next one up; the introduction ahead is theirs, and thanks after the applause are Dora's
+  for (let c = 0; c < n; c++) {
+    if (!end[c].signals.has('thanksCalledUp')) continue;
+    for (let k = c + 1; k < n && wordsAt(k) - wordsAt(c) <= CALLED_UP_WORDS; k++) {
+      drop(end[k], 'introAhead');
+      drop(end[k], 'weakReturnAfterBreak');
+      if (evidence[k].intro) break;
+    }
   }
   return { start, end };
 }
