@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { HANDOFF_COST, scoreClauses } from '../src/segment/choose.js';
 import { clauseView } from '../src/segment/clauses.js';
 import { readEvidence } from '../src/segment/evidence.js';
+import { detectSpeakers } from '../src/segment/index.js';
+import { splitSentences } from '../src/sentences/index.js';
 import { normalizeLines } from './helpers/pipeline.js';
 import { BODY, detect, lineOf, summary } from './helpers/segment.js';
 
@@ -71,6 +73,21 @@ describe('a chair handing over by calling a name alone', () => {
   it('also when the stop after the name was lost before a slide change', () => {
     const { segments } = detect(...chair, 'Emily', '![](img/a_17.png)', ...next);
     expect(segments.map((s) => s.startLine)).toEqual([lineOf(1), lineOf(11)]);
+  });
+
+  it('the handoff ends the sentence: the stop lost before the slide change is put back, and no sentence is cut at the marker', () => {
+    const stream = normalizeLines(...chair, 'Emily', '![](img/a_17.png)', ...next);
+    const result = detectSpeakers(stream.tokens);
+    const emily = result.tokens.find((t) => t.type === 'word' && t.line === lineOf(9));
+    expect(emily).toMatchObject({ text: 'Emily.', sentenceEnd: true });
+    expect(result.corrections).toContainEqual(expect.objectContaining({ line: lineOf(9), to: '.', rule: 'handoff-stop' }));
+    const units = splitSentences(result.tokens, result.segments);
+    const beforeMarker = units.findIndex((u, i) => units[i + 1]?.type === 'marker');
+    expect(units[beforeMarker]).toMatchObject({ type: 'sentence', segment: 0 });
+    const words = units[beforeMarker].type === 'sentence' ? units[beforeMarker].words : [];
+    expect(words.map((w) => w.text)).toEqual(['Emily.']);
+    // the input tokens are left as they were
+    expect(stream.tokens.find((t) => t.type === 'word' && t.line === lineOf(9))).toMatchObject({ text: 'Emily', sentenceEnd: false });
   });
 
   it('a name said alone with no introduction before it is no handoff', () => {

@@ -7,6 +7,7 @@ import type { Correction, Roster, Segment, Token } from '../types.js';
 import { clauseFrom, clauseView, breakEndingAt, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore } from './names.js';
 import { capitalizeSpeakerNames } from './name-case.js';
+import { closeSentencesAtHandoffs } from './handoff-stop.js';
 import { chooseParts, HANDOFF_COST, type Part } from './choose.js';
 import { readEvidence, type ClauseEvidence } from './evidence.js';
 import { headingNames, nameTalk, ownName } from './naming.js';
@@ -252,7 +253,8 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
   }
   for (const talk of talks) warnings.push(...(talk.fromRoster ? talk.warnings.filter((w) => w.code !== 'speaker-name' && w.code !== 'speaker-unnamed') : talk.warnings));
   const cased = capitalizeSpeakerNames(tokens, talks);
-  return { segments: finish(tokens, drafts), warnings: warnings.sort(byPosition), ...cased };
+  const closed = closeSentencesAtHandoffs(cased.tokens, drafts);
+  return { segments: finish(tokens, drafts), warnings: warnings.sort(byPosition), tokens: closed.tokens, corrections: [...cased.corrections, ...closed.corrections].sort(byPosition) };
 }
 
 /** A co-speaker's share of a talk is at least this many words; a shorter turn (a word from the room, a stray `>>`) stays in the talk. */
