@@ -109,6 +109,22 @@ describe('session shapes', () => {
       ['speaker', 'Lea', lineOf(7), lineOf(10)],
     ]);
   });
+
+  it('a file that opens on a sponsor naming themself by a name that is no English word, written in lower case: the opening is their talk', () => {
+    const { segments } = detect(
+      '>> Good morning, everybody.',
+      '![](img/a_1.png)',
+      'My name is dravik, production engineer at a sponsor of the conference.',
+      ...BODY,
+      "I'm looking forward to seeing everybody next year. Thank you. [applause]",
+      'Thank you. Quick reminder, this is our contact information for the code of conduct.',
+      BODY[1],
+    );
+    expect(summary(segments)).toEqual([
+      ['speaker', 'Dravik', lineOf(1), lineOf(7)],
+      ['host', null, lineOf(7), lineOf(9)],
+    ]);
+  });
 });
 
 describe('the `#` heading', () => {

@@ -306,7 +306,7 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[], oneSpe
   const talkFromRole = new Array<'host' | 'speaker'>(n).fill('host');
   host[0] = 0;
   // a file may open in the middle of a talk (a tie opens with the host), or with a speaker naming themself
-  const openingSelf = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.self?.strong && e.self.name.capitalized);
+  const openingSelf = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.self?.strong && (e.self.name.capitalized || !isEnglish(e.self.name.words[0])));
   const openingIntro = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.intro);
   talk[0] = -(oneSpeakerTitle ? OPEN_IN_TALK / 2 : OPEN_IN_TALK) + (openingSelf !== -1 && (openingIntro === -1 || openingIntro > openingSelf) ? W.selfAtOpening : 0);
   // best host / talk state among clauses that can precede c
