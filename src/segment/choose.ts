@@ -134,11 +134,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
         break;
       }
     }
-    if (after < n) {
-      add(start[after], 'introJustBefore', i);
-      // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again
-      if (evidence[i].handOver) add(end[after], 'handedOver', i);
-    }
+    if (after < n) add(start[after], 'introJustBefore', i);
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
       add(start[c], 'introNear', i);
@@ -155,6 +151,9 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
         }
       }
     }
+    // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again; not
+    // while the one handing over still speaks of them ("I'll let Jackie take over… Jackie, are you ready?")
+    if (after < n && evidence[i].handOver && !start[after].signals.has('spokenOf')) add(end[after], 'handedOver', i);
     // the host comes back a little before an introduction
     for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], 'introAhead', i);
   }
