@@ -82,10 +82,10 @@ describe('a chair handing over by calling a name alone', () => {
     expect(emily).toMatchObject({ text: 'Emily.', sentenceEnd: true });
     expect(result.corrections).toContainEqual(expect.objectContaining({ line: lineOf(9), to: '.', rule: 'handoff-stop' }));
     const units = splitSentences(result.tokens, result.segments);
-    const beforeMarker = units.findIndex((u, i) => units[i + 1]?.type === 'marker');
-    expect(units[beforeMarker]).toMatchObject({ type: 'sentence', segment: 0 });
-    const words = units[beforeMarker].type === 'sentence' ? units[beforeMarker].words : [];
-    expect(words.map((w) => w.text)).toEqual(['Emily.']);
+    const marker = units.findIndex((u) => u.type === 'marker');
+    const before = units[marker - 1];
+    expect(before).toMatchObject({ type: 'sentence', segment: 0 });
+    expect(before.type === 'sentence' ? before.words.map((w) => w.text) : []).toEqual(['Emily.']);
     // the input tokens are left as they were
     expect(stream.tokens.find((t) => t.type === 'word' && t.line === lineOf(9))).toMatchObject({ text: 'Emily', sentenceEnd: false });
   });
