@@ -131,6 +131,8 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
 
 /** A host who names themself does so within this many words of taking over. */
 const HOST_NAME_WORDS = 20;
+/** A turn inside a host part shorter than this, on the line of the turn before it (a sound check, "Wait. Give a big hand."), stays with it. */
+const HOST_TURN_MIN_WORDS = 20;
 /** A host's own turn after a `>>` is at most this long when it ends a host part. */
 const HOST_TURN_WORDS = 60;
 
@@ -219,7 +221,15 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       draftOfTalk.set(talk, turns.named);
       drafts.push(...turns.pieces);
     } else {
-      const pieces = splitAtTurns(tokens, draft);
+      // a short turn inside a line ("Here he goes. >> Wait. Give a big hand. >> Hey, I'm David.") is an
+      // interjection; a host who names themself, or speaks a line of their own, is a co-host
+      const namesItself = (piece: Draft) => {
+        const from = clauseFrom(view, piece.firstToken);
+        const to = clauseFrom(view, piece.endToken);
+        return from !== -1 && ownName(view, evidence, from, to === -1 ? view.clauses.length : to, hostNames) !== null;
+      };
+      const sameLine = (before: Draft, after: Draft) => wordLine(tokens, before, 'last') === wordLine(tokens, after, 'first');
+      const pieces = joinShortTurns(tokens, splitAtTurns(tokens, draft), HOST_TURN_MIN_WORDS, (before, after) => sameLine(before, after) && !namesItself(before) && !namesItself(after));
       for (const [k, piece] of pieces.entries()) {
         // the last of several pieces runs on to the next talk: when it is long, someone who named
         // themself after the turn may have stopped long before (the host's return missed), so their
@@ -260,14 +270,17 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
 /** A co-speaker's share of a talk is at least this many words; a shorter turn (a word from the room, a stray `>>`) stays in the talk. */
 const CO_SPEAKER_WORDS = 40;
 
-/** Joins each turn shorter than CO_SPEAKER_WORDS to the one before it (the first to the one after). */
-function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
+/**
+ * Joins each turn shorter than `minWords` to the one before it (the first to the one after), where
+ * `mayJoin` allows it for the two turns.
+ */
+function joinShortTurns(tokens: Token[], pieces: Draft[], minWords = CO_SPEAKER_WORDS, mayJoin: (before: Draft, after: Draft) => boolean = () => true): Draft[] {
   const joined: Draft[] = [];
   let lastWords = 0;
   for (const piece of pieces) {
     const last = joined[joined.length - 1];
     const words = wordsIn(tokens, piece.firstToken, piece.endToken);
-    if (last && (words < CO_SPEAKER_WORDS || lastWords < CO_SPEAKER_WORDS)) {
+    if (last && (words < minWords || lastWords < minWords) && mayJoin(last, piece)) {
       last.endToken = piece.endToken;
       lastWords += words;
     } else {
@@ -276,6 +289,15 @@ function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
     }
   }
   return joined;
+}
+
+/** The line of the first or last word of a token range. */
+function wordLine(tokens: Token[], draft: Draft, which: 'first' | 'last'): number {
+  const step = which === 'first' ? 1 : -1;
+  for (let i = which === 'first' ? draft.firstToken : draft.endToken - 1; i >= draft.firstToken && i < draft.endToken; i += step) {
+    if (tokens[i].type === 'word') return tokens[i].line;
+  }
+  return -1;
 }
 
 /**
