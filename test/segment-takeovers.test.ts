@@ -29,6 +29,9 @@ describe('a co-speaker taking over at a bare `>>`', () => {
     );
     // each voice left unnamed is said, at its turn
     expect(warnings.filter((w) => w.code === 'speaker-unnamed').map((w) => w.line)).toEqual([lineOf(6), lineOf(10)]);
+    // the third voice may be the first speaker back: the warning says so, the segment stays unnamed
+    expect(warnings.find((w) => w.line === lineOf(6))?.message).not.toMatch(/back after a co-speaker/);
+    expect(warnings.find((w) => w.line === lineOf(10))?.message).toMatch(/speaker back after a co-speaker\?/);
     expect(summary(segments)).toEqual([
       ['host', null, lineOf(1), lineOf(1)],
       ['speaker', 'Moses Schwartz', lineOf(2), lineOf(5)],

@@ -311,13 +311,16 @@ function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, n
   const inside = (piece: Draft, token: number) => token >= piece.firstToken && token < piece.endToken;
   const selfNamed = nameTokens.find((t) => t >= draft.firstToken && t < draft.endToken);
   const named = selfNamed === undefined ? pieces[0] : pieces.find((p) => inside(p, selfNamed));
-  const turns = pieces.map((piece) => {
+  const namedAt = named ? pieces.indexOf(named) : 0;
+  const turns = pieces.map((piece, k) => {
     if (piece === named) return piece;
     const from = clauseFrom(view, piece.firstToken);
     const to = clauseFrom(view, piece.endToken);
     const own = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, known);
     const line = view.tokens[piece.firstToken].line;
-    if (!own) warnings.push({ line, severity: 'warning', code: 'speaker-unnamed', message: 'another voice takes over the talk at `>>` and does not name itself: left unnamed' });
+    // after a co-speaker's turn, the voice may be the talk's own speaker coming back: a guess, so only said
+    const back = k > namedAt + 1 ? ' (the talk’s speaker back after a co-speaker?)' : '';
+    if (!own) warnings.push({ line, severity: 'warning', code: 'speaker-unnamed', message: `another voice takes over the talk at \`>>\` and does not name itself${back}: left unnamed` });
     return { ...piece, speaker: own, title: null, confidence: 0.5, evidence: { start: [line], name: [] } };
   });
   return { pieces: turns, named: named ?? pieces[0] };
