@@ -257,6 +257,25 @@ describe('two co-hosts', () => {
       ['speaker', 'Dan', lineOf(10), lineOf(13)],
     ]);
   });
+
+  it('keeps a short turn inside a line (a sound check, a word from a helper) in the host part around it', () => {
+    const segments = segmentsOf(
+      '>> One, two. One, two. Check. >> Welcome, everyone. Come close to the front, the speakers will appreciate it.',
+      'We have a great set of talks for you this morning, so let us get going. First up we have Carol.',
+      '>> Hi, my name is Carol. ' + BODY[0],
+      BODY[1],
+      BODY[2] + ' Thank you. [applause]',
+      '>> Thanks so much, Carol. I enjoyed that. [applause] >> Please give Dan a hand for his talk. [applause]',
+      '>> Hello, I am Dan. ' + BODY[0],
+      BODY[1],
+    );
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(2)],
+      ['speaker', 'Carol', lineOf(3), lineOf(5)],
+      ['host', null, lineOf(5), lineOf(6)],
+      ['speaker', 'Dan', lineOf(7), lineOf(8)],
+    ]);
+  });
 });
 
 describe('a single lecturer', () => {

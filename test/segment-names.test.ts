@@ -29,6 +29,11 @@ describe('names', () => {
     expect(nameAfter('we have a great talk', 2)).toBeNull();
   });
 
+  it('are no particle that ends a phrase ("my name is out there")', () => {
+    for (const particle of ['out', 'up', 'down', 'off', 'over', 'away']) expect(nameAfter(`so my name is ${particle} there first`, 4)).toBeNull();
+    expect(nameAfter('so my name is Ola there', 4)).toBe('Ola');
+  });
+
   it('match across spellings of one person, and not across different people', () => {
     expect(samePerson('Gajandra', 'Gajinder Deshpande')).toBe(true);
     expect(samePerson('Chris', 'Christopher Neuigabauer')).toBe(true);

@@ -94,6 +94,25 @@ describe('session shapes', () => {
     ]);
   });
 
+  it('a host who says they hand over and then still speaks of that person keeps the floor until the other answers', () => {
+    const { segments } = detect(
+      'Good afternoon everyone.',
+      'I think we are going to wait maybe another minute or two. Welcome to the summit. It is the first one.',
+      'There are some opening remarks to do and some housekeeping remarks as well.',
+      'I will go ahead and let Jackie take over and do some of the housekeeping remarks and then.',
+      "I have some more. And then we will get going. Jackie, are you ready? Yes, I'm sure. Awesome.",
+      'Just to make you aware that this session is being recorded so that we could upload parts of it later.',
+      'We also want you to be aware that the code of conduct is still in play here, even though we are virtual.',
+      'So take note of that, and you can find the full code of conduct on the website. Thank you.',
+      'Awesome. Thanks. I see more people coming in as well, which is great.',
+    );
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(5)],
+      ['speaker', null, lineOf(5), lineOf(8)],
+      ['host', null, lineOf(9), lineOf(9)],
+    ]);
+  });
+
   it('a file that starts in the middle of a talk: the first segment is that talk, named when the speaker says who they are', () => {
     const { segments } = detect(
       'So my name is Jonas Berg. ' + BODY[0],
@@ -107,6 +126,22 @@ describe('session shapes', () => {
       ['speaker', 'Jonas Berg', lineOf(1), lineOf(5)],
       ['host', null, lineOf(5), lineOf(6)],
       ['speaker', 'Lea', lineOf(7), lineOf(10)],
+    ]);
+  });
+
+  it('a file that opens on a sponsor naming themself by a name that is no English word, written in lower case: the opening is their talk', () => {
+    const { segments } = detect(
+      '>> Good morning, everybody.',
+      '![](img/a_1.png)',
+      'My name is dravik, production engineer at a sponsor of the conference.',
+      ...BODY,
+      "I'm looking forward to seeing everybody next year. Thank you. [applause]",
+      'Thank you. Quick reminder, this is our contact information for the code of conduct.',
+      BODY[1],
+    );
+    expect(summary(segments)).toEqual([
+      ['speaker', 'Dravik', lineOf(1), lineOf(7)],
+      ['host', null, lineOf(7), lineOf(9)],
     ]);
   });
 });

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { HANDOFF_COST, scoreClauses } from '../src/segment/choose.js';
 import { clauseView } from '../src/segment/clauses.js';
 import { readEvidence } from '../src/segment/evidence.js';
+import { detectSpeakers } from '../src/segment/index.js';
+import { splitSentences } from '../src/sentences/index.js';
 import { normalizeLines } from './helpers/pipeline.js';
 import { BODY, detect, lineOf, summary } from './helpers/segment.js';
 
@@ -27,6 +29,9 @@ describe('a co-speaker taking over at a bare `>>`', () => {
     );
     // each voice left unnamed is said, at its turn
     expect(warnings.filter((w) => w.code === 'speaker-unnamed').map((w) => w.line)).toEqual([lineOf(6), lineOf(10)]);
+    // the third voice may be the first speaker back: the warning says so, the segment stays unnamed
+    expect(warnings.find((w) => w.line === lineOf(6))?.message).not.toMatch(/back after a co-speaker/);
+    expect(warnings.find((w) => w.line === lineOf(10))?.message).toMatch(/speaker back after a co-speaker\?/);
     expect(summary(segments)).toEqual([
       ['host', null, lineOf(1), lineOf(1)],
       ['speaker', 'Moses Schwartz', lineOf(2), lineOf(5)],
@@ -71,6 +76,21 @@ describe('a chair handing over by calling a name alone', () => {
   it('also when the stop after the name was lost before a slide change', () => {
     const { segments } = detect(...chair, 'Emily', '![](img/a_17.png)', ...next);
     expect(segments.map((s) => s.startLine)).toEqual([lineOf(1), lineOf(11)]);
+  });
+
+  it('the handoff ends the sentence: the stop lost before the slide change is put back, and no sentence is cut at the marker', () => {
+    const stream = normalizeLines(...chair, 'Emily', '![](img/a_17.png)', ...next);
+    const result = detectSpeakers(stream.tokens);
+    const emily = result.tokens.find((t) => t.type === 'word' && t.line === lineOf(9));
+    expect(emily).toMatchObject({ text: 'Emily.', sentenceEnd: true });
+    expect(result.corrections).toContainEqual(expect.objectContaining({ line: lineOf(9), to: '.', rule: 'handoff-stop' }));
+    const units = splitSentences(result.tokens, result.segments);
+    const marker = units.findIndex((u) => u.type === 'marker');
+    const before = units[marker - 1];
+    expect(before).toMatchObject({ type: 'sentence', segment: 0 });
+    expect(before.type === 'sentence' ? before.words.map((w) => w.text) : []).toEqual(['Emily.']);
+    // the input tokens are left as they were
+    expect(stream.tokens.find((t) => t.type === 'word' && t.line === lineOf(9))).toMatchObject({ text: 'Emily', sentenceEnd: false });
   });
 
   it('a name said alone with no introduction before it is no handoff', () => {
@@ -139,6 +159,29 @@ describe('people called up who never speak', () => {
       ['host', null, lineOf(1), lineOf(1)],
       ['speaker', 'Ewa Kowalska', lineOf(2), lineOf(11)],
       ['host', null, lineOf(11), lineOf(12)],
+    ]);
+  });
+
+  it('thanks after the applause for someone called up are theirs, and the caller goes on to the next one', () => {
+    const { segments } = detect(
+      'Please welcome the director of the foundation. [applause]',
+      'Hello everyone. My name is Ewa Kowalska and I run the foundation. ' + BODY[0],
+      ...BODY,
+      'Let us welcome Dora Petrova to the stage. Dora was given the service award in 2018 for her work on the conference in Sofia.',
+      'The conference has grown to a thousand people since the first one.',
+      'Her work has helped the community grow. Thank you, Dora. [applause]',
+      'Thank you. One moment. Okay.',
+      'Next we have Chuck Okafor. Chuck could not make it this year, but he received the award for his work on the grants group. [applause]',
+      "Next I'd like to welcome Alex Gaynor to the stage. [applause]",
+      'Alex received his award for his work on the package index. He also served as a director. Thank you, Alex. [applause]',
+      'That wraps up the awards this year. ' + BODY[1],
+      'Thank you, everyone. [applause]',
+      'Thank you, Ewa. And thanks to all of you. Enjoy the rest of the conference.',
+    );
+    expect(summary(segments)).toEqual([
+      ['host', null, lineOf(1), lineOf(1)],
+      ['speaker', 'Ewa Kowalska', lineOf(2), lineOf(14)],
+      ['host', null, lineOf(14), lineOf(15)],
     ]);
   });
 });

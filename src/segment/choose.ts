@@ -93,6 +93,12 @@ function add(score: Score, signal: Signal, clause: number): void {
   if (!score.clauses.includes(clause)) score.clauses.push(clause);
 }
 
+/** Takes a signal back out of a score (its clauses stay: they still show where the score was read). */
+function drop(score: Score, signal: Signal): void {
+  if (!score.signals.delete(signal)) return;
+  score.value -= W[signal];
+}
+
 /** The last clause of the host's introduction that starts at clause `i`: the clauses that carry on from it. */
 export function introChainEnd(view: ClauseView, evidence: ClauseEvidence[], i: number): number {
   const clauses = view.clauses;
@@ -128,11 +134,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
         break;
       }
     }
-    if (after < n) {
-      add(start[after], 'introJustBefore', i);
-      // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again
-      if (evidence[i].handOver) add(end[after], 'handedOver', i);
-    }
+    if (after < n) add(start[after], 'introJustBefore', i);
     const reachEnd = clauses[chainEnd].wordsBefore + clauses[chainEnd].words.length + INTRO_REACH_WORDS;
     for (let c = after + 1; c < n && wordsAt(c) <= reachEnd; c++) {
       add(start[c], 'introNear', i);
@@ -149,6 +151,9 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
         }
       }
     }
+    // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again; not
+    // while the one handing over still speaks of them ("I'll let Jackie take over… Jackie, are you ready?")
+    if (after < n && evidence[i].handOver && !start[after].signals.has('spokenOf')) add(end[after], 'handedOver', i);
     // the host comes back a little before an introduction
     for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], 'introAhead', i);
   }
@@ -263,6 +268,17 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     }
     else if (c > 1 && evidence[c - 2].close && clauses[c - 1].words.length <= 4) add(end[c], 'closeBefore', c - 2);
   }
+
+  // "Thank you, Dora. [applause] Thank you. Next we have Chuck…": the caller who thanked Dora goes on to
+  // call the next one up; the introduction ahead is theirs, and thanks after the applause are Dora's
+  for (let c = 0; c < n; c++) {
+    if (!end[c].signals.has('thanksCalledUp')) continue;
+    for (let k = c + 1; k < n && wordsAt(k) - wordsAt(c) <= CALLED_UP_WORDS; k++) {
+      drop(end[k], 'introAhead');
+      drop(end[k], 'weakReturnAfterBreak');
+      if (evidence[k].intro) break;
+    }
+  }
   return { start, end };
 }
 
@@ -289,7 +305,7 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[], oneSpe
   const talkFromRole = new Array<'host' | 'speaker'>(n).fill('host');
   host[0] = 0;
   // a file may open in the middle of a talk (a tie opens with the host), or with a speaker naming themself
-  const openingSelf = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.self?.strong && e.self.name.capitalized);
+  const openingSelf = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.self?.strong && (e.self.name.capitalized || !isEnglish(e.self.name.words[0])));
   const openingIntro = evidence.findIndex((e, c) => clauses[c].wordsBefore <= OPENING_WORDS && e.intro);
   talk[0] = -(oneSpeakerTitle ? OPEN_IN_TALK / 2 : OPEN_IN_TALK) + (openingSelf !== -1 && (openingIntro === -1 || openingIntro > openingSelf) ? W.selfAtOpening : 0);
   // best host / talk state among clauses that can precede c

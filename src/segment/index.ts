@@ -7,6 +7,7 @@ import type { Correction, Roster, Segment, Token } from '../types.js';
 import { clauseFrom, clauseView, breakEndingAt, type ClauseView } from './clauses.js';
 import { capitalizeName, nameScore } from './names.js';
 import { capitalizeSpeakerNames } from './name-case.js';
+import { closeSentencesAtHandoffs } from './handoff-stop.js';
 import { chooseParts, HANDOFF_COST, type Part } from './choose.js';
 import { readEvidence, type ClauseEvidence } from './evidence.js';
 import { headingNames, nameTalk, ownName } from './naming.js';
@@ -130,6 +131,8 @@ function lineRange(tokens: Token[], draft: Draft): { startLine: number; endLine:
 
 /** A host who names themself does so within this many words of taking over. */
 const HOST_NAME_WORDS = 20;
+/** A turn inside a host part shorter than this, on the line of the turn before it (a sound check, "Wait. Give a big hand."), stays with it. */
+const HOST_TURN_MIN_WORDS = 20;
 /** A host's own turn after a `>>` is at most this long when it ends a host part. */
 const HOST_TURN_WORDS = 60;
 
@@ -218,7 +221,15 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
       draftOfTalk.set(talk, turns.named);
       drafts.push(...turns.pieces);
     } else {
-      const pieces = splitAtTurns(tokens, draft);
+      // a short turn inside a line ("Here he goes. >> Wait. Give a big hand. >> Hey, I'm David.") is an
+      // interjection; a host who names themself, or speaks a line of their own, is a co-host
+      const namesItself = (piece: Draft) => {
+        const from = clauseFrom(view, piece.firstToken);
+        const to = clauseFrom(view, piece.endToken);
+        return from !== -1 && ownName(view, evidence, from, to === -1 ? view.clauses.length : to, hostNames) !== null;
+      };
+      const sameLine = (before: Draft, after: Draft) => wordLine(tokens, before, 'last') === wordLine(tokens, after, 'first');
+      const pieces = joinShortTurns(tokens, splitAtTurns(tokens, draft), HOST_TURN_MIN_WORDS, (before, after) => sameLine(before, after) && !namesItself(before) && !namesItself(after));
       for (const [k, piece] of pieces.entries()) {
         // the last of several pieces runs on to the next talk: when it is long, someone who named
         // themself after the turn may have stopped long before (the host's return missed), so their
@@ -252,20 +263,24 @@ export function detectSpeakers(tokens: Token[], options: SegmentOptions = {}): S
   }
   for (const talk of talks) warnings.push(...(talk.fromRoster ? talk.warnings.filter((w) => w.code !== 'speaker-name' && w.code !== 'speaker-unnamed') : talk.warnings));
   const cased = capitalizeSpeakerNames(tokens, talks);
-  return { segments: finish(tokens, drafts), warnings: warnings.sort(byPosition), ...cased };
+  const closed = closeSentencesAtHandoffs(cased.tokens, drafts);
+  return { segments: finish(tokens, drafts), warnings: warnings.sort(byPosition), tokens: closed.tokens, corrections: [...cased.corrections, ...closed.corrections].sort(byPosition) };
 }
 
 /** A co-speaker's share of a talk is at least this many words; a shorter turn (a word from the room, a stray `>>`) stays in the talk. */
 const CO_SPEAKER_WORDS = 40;
 
-/** Joins each turn shorter than CO_SPEAKER_WORDS to the one before it (the first to the one after). */
-function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
+/**
+ * Joins each turn shorter than `minWords` to the one before it (the first to the one after), where
+ * `mayJoin` allows it for the two turns.
+ */
+function joinShortTurns(tokens: Token[], pieces: Draft[], minWords = CO_SPEAKER_WORDS, mayJoin: (before: Draft, after: Draft) => boolean = () => true): Draft[] {
   const joined: Draft[] = [];
   let lastWords = 0;
   for (const piece of pieces) {
     const last = joined[joined.length - 1];
     const words = wordsIn(tokens, piece.firstToken, piece.endToken);
-    if (last && (words < CO_SPEAKER_WORDS || lastWords < CO_SPEAKER_WORDS)) {
+    if (last && (words < minWords || lastWords < minWords) && mayJoin(last, piece)) {
       last.endToken = piece.endToken;
       lastWords += words;
     } else {
@@ -274,6 +289,15 @@ function joinShortTurns(tokens: Token[], pieces: Draft[]): Draft[] {
     }
   }
   return joined;
+}
+
+/** The line of the first or last word of a token range. */
+function wordLine(tokens: Token[], draft: Draft, which: 'first' | 'last'): number {
+  const step = which === 'first' ? 1 : -1;
+  for (let i = which === 'first' ? draft.firstToken : draft.endToken - 1; i >= draft.firstToken && i < draft.endToken; i += step) {
+    if (tokens[i].type === 'word') return tokens[i].line;
+  }
+  return -1;
 }
 
 /**
@@ -287,13 +311,16 @@ function talkTurns(view: ClauseView, evidence: ClauseEvidence[], draft: Draft, n
   const inside = (piece: Draft, token: number) => token >= piece.firstToken && token < piece.endToken;
   const selfNamed = nameTokens.find((t) => t >= draft.firstToken && t < draft.endToken);
   const named = selfNamed === undefined ? pieces[0] : pieces.find((p) => inside(p, selfNamed));
-  const turns = pieces.map((piece) => {
+  const namedAt = named ? pieces.indexOf(named) : 0;
+  const turns = pieces.map((piece, k) => {
     if (piece === named) return piece;
     const from = clauseFrom(view, piece.firstToken);
     const to = clauseFrom(view, piece.endToken);
     const own = from === -1 ? null : ownName(view, evidence, from, to === -1 ? view.clauses.length : to, known);
     const line = view.tokens[piece.firstToken].line;
-    if (!own) warnings.push({ line, severity: 'warning', code: 'speaker-unnamed', message: 'another voice takes over the talk at `>>` and does not name itself: left unnamed' });
+    // after a co-speaker's turn, the voice may be the talk's own speaker coming back: a guess, so only said
+    const back = k > namedAt + 1 ? ' (the talk’s speaker back after a co-speaker?)' : '';
+    if (!own) warnings.push({ line, severity: 'warning', code: 'speaker-unnamed', message: `another voice takes over the talk at \`>>\` and does not name itself${back}: left unnamed` });
     return { ...piece, speaker: own, title: null, confidence: 0.5, evidence: { start: [line], name: [] } };
   });
   return { pieces: turns, named: named ?? pieces[0] };

@@ -20,6 +20,7 @@ const NOT_NAMES = new Set(
    everyone everybody all some someone somebody another two three four five next first last one two speaker speakers
    talk talks guest guests friend friends colleague host folks people time break lunch coffee questions
    going not so very really just also here there now still always sure sorry happy glad excited ready done back
+   out up down off over away
    and or but with who from to for of in on at as by about like what how why when where yes no okay ok well hi hello hey
    good great thanks thank please more much less mr mrs ms dr sir madam`.split(/\s+/),
 );
