@@ -170,6 +170,12 @@ describe('warnings a reviewer can act on', () => {
     expect(twoWays.warnings).toEqual([expect.objectContaining({ code: 'speaker-name', line: lineOf(2), message: expect.stringContaining('"Gajandra"') })]);
   });
 
+  it("a self-introduction heard as a lower-case English word keeps the host's capitalised spelling", () => {
+    const heard = detect('Thank you so much. We invite Piper to take the floor. [applause]', "I'm paper, I made you co host. " + BODY[0], ...BODY, 'Thank you. [applause]', 'Thanks everyone.');
+    expect(heard.segments.find((s) => s.role === 'speaker')?.speaker).toBe('Piper');
+    expect(heard.warnings).toContainEqual(expect.objectContaining({ code: 'speaker-name', message: expect.stringContaining('one person: Piper') }));
+  });
+
   it('a lightning talk over fifteen minutes', () => {
     const long = Array.from({ length: 50 }, () => BODY).flat();
     const { warnings } = detectSpeakers(normalizeLines('Next up we have Pia. [applause]', "Hi, I'm Pia. " + BODY[0], ...long, 'Thank you. [applause]', 'Thank you, Pia.').tokens, { title: 'Lightning Talks' });

@@ -125,7 +125,9 @@ export function nameTalk(view: ClauseView, evidence: ClauseEvidence[], span: Tal
     const selfText = text(self.name);
     nameTokens = [...self.name.indices];
     if (intro && samePerson(introText!, selfText)) {
-      name = reconcile(introText, selfText);
+      // a lower-case English word ("I'm paper") spells the person worse than the host's capitalised "Piper"
+      const misheardSelf = !self.name.capitalized && intro.name.capitalized && self.name.words.length <= intro.name.words.length && self.name.words.some((w) => isEnglish(w));
+      name = reconcile(introText, misheardSelf ? null : selfText);
       nameTokens.push(...sameIntros(intros, selfText));
       if (introText!.toLowerCase() !== selfText.toLowerCase() && selfText.split(/\s+/)[0].toLowerCase() !== introText!.toLowerCase()) {
         warnings.push({ line: lineOf(self.clause), severity: 'warning', code: 'speaker-name', message: `"${introText}" (host) and "${selfText}" (speaker) taken as one person: ${name}` });
