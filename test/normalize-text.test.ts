@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cleanText } from '../src/clean-text.js';
+import { normalize } from '../src/normalize/index.js';
+import { parseTranscript } from '../src/read/transcript.js';
 import { normalizeLines, textOf } from './helpers/pipeline.js';
 
 const clean = (...lines: string[]) => textOf(normalizeLines(...lines));
@@ -132,5 +135,48 @@ describe('commas', () => {
 
   it('keeps the capital of a name after a comma', () => {
     expect(clean('Thank you， Rich。 Rich is here and Rich spoke。')).toBe('Thank you, Rich. Rich is here and Rich spoke.');
+  });
+});
+
+describe('split tokens that need the talk or the vocabulary', () => {
+  const raw = (...lines: string[]) => `# A talk\n\n${lines.join('\n\n')}\n`;
+  const cleanRaw = (...lines: string[]) => textOf(normalize(parseTranscript(raw(...lines))));
+  const spaced = Array.from({ length: 10 }, (_, k) => ` Line ${k + 1} of the talk goes on here。`);
+
+  it('joins a line that opens with no space to the word before, where speech lines open with one', () => {
+    expect(cleanRaw(...spaced, ' whether I should use， you know， accumulator。', 'concat or not。')).toContain('use, you know, accumulator.concat or not.');
+    // where lines commonly open without a space, a missing one says nothing
+    const unspaced = Array.from({ length: 10 }, (_, k) => `Line ${k + 1} of the talk goes on here。`);
+    expect(cleanRaw(...unspaced, 'whether I should use the accumulator。', 'Concat it later。')).toContain('accumulator. Concat it later.');
+  });
+
+  it('joins a word cut by a stop when the pieces spell a known term, and only then', () => {
+    const termFor = (key: string) => new Map([['asyncio', 'asyncio'], ['nodejs', 'Node.js']]).get(key);
+    const withTerms = (line: string) => textOf(normalize(parseTranscript(raw(` ${line}`)), { termFor }));
+    expect(withTerms('It then also uses async。io to run them all。')).toBe('It then also uses asyncio to run them all.');
+    expect(withTerms('Why not rewrite it in Node。js？')).toBe('Why not rewrite it in Node.js?');
+    expect(withTerms('Read the docs at python。org today。')).toBe('Read the docs at python.org today.');
+    // the same with the built-in dictionary
+    expect(textOf(cleanText(parseTranscript(raw(' It then also uses async。io to run them all。'))))).toBe('It then also uses asyncio to run them all.');
+  });
+
+  it('writes a port number without a thousands separator, other numbers with one', () => {
+    expect(clean('So we are running on 5，000 to 5，000。 So I am doing a bit of port mapping。')).toBe('So we are running on 5000 to 5000. So I am doing a bit of port mapping.');
+    expect(clean('We had almost 1，000 attendees at the sprints。')).toBe('We had almost 1,000 attendees at the sprints.');
+  });
+
+  it('reads a number as a clock time near a time of day, not after a name or with a unit', () => {
+    expect(clean('Come to the talks tomorrow morning。', 'They are 8。30， not 8。31。')).toBe('Come to the talks tomorrow morning. They are 8:30, not 8:31.');
+    expect(clean('We have 21，352 members as of 12。30 last night。')).toBe('We have 21,352 members as of 12:30 last night.');
+    expect(clean('Tomorrow morning we ship Python 3。10 to everyone。')).toBe('Tomorrow morning we ship Python 3.10 to everyone.');
+    expect(clean('It ran 4。30 times faster this morning。')).toBe('It ran 4.30 times faster this morning.');
+  });
+
+  it('puts the dot of a name said after a function word on the name, and reads consonant runs as an acronym', () => {
+    expect(clean('Should I use concat or。push here？')).toBe('Should I use concat or .push here?');
+    expect(clean('We went to the。com site first。')).toBe('We went to the.com site first.');
+    expect(clean('It came out of my time at cnr。i in Reston。')).toBe('It came out of my time at CNRI in Reston.');
+    expect(clean('Call np。random and then np。array on it。')).toBe('Call np.random and then np.array on it.');
+    expect(clean('Open the setup。py file and the main。c file。')).toBe('Open the setup.py file and the main.c file.');
   });
 });

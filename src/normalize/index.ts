@@ -9,7 +9,7 @@ import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
 import { cleanSoundTags, collapseLoops } from './garbage.js';
 import { sentenceContinues } from './sentence-ends.js';
-import { asClockTime, consonantAcronym, detachDottedName, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, joinedTerm, lowerDomain, nearPort, nearTimeOfDay } from './tokens.js';
+import { asClockTime, consonantAcronym, detachDottedName, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, joinedTerm, lowerDomain, nearPort, placedInDay } from './tokens.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
@@ -305,7 +305,7 @@ function repairInnerTokens(tokens: DraftToken[], corrections: Correction[], term
     const next = tokens[i + 1];
     const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);
     const twoBefore = tokens[i - 2];
-    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined, twoBefore?.type === 'word' ? twoBefore.text : undefined, nearTimeOfDay(words, i));
+    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined, twoBefore?.type === 'word' ? twoBefore.text : undefined, placedInDay(words, i));
     const repair: [string | null, string][] = [
       [time, 'clock-time'],
       [/^\d{1,2},000\b/.test(t.text) && nearPort(words, i) ? t.text.replace(',', '') : null, 'port-number'],

@@ -1,6 +1,8 @@
 // Tokens the transcription broke with its stops: numbers, times, domains, URLs and file names, split
 // across a line break or written with a capital they do not have.
 
+import { FUNCTION_WORDS } from './english.js';
+
 const UNAMBIGUOUS_TLD = 'com|org|net|io|edu|gov|dev';
 // Top-level domains that are also English words or common suffixes: joined only when a path follows.
 const AMBIGUOUS_TLD = 'us|co|me|ai|app|py|de|uk|jp|info|tv|ly';
@@ -136,8 +138,15 @@ export function consonantAcronym(word: string): string | null {
 // there are 8.30").
 const TIME_OF_DAY = /^(?:morning|mornings|afternoon|evening|tonight|tomorrow|night|noon|midnight|breakfast|lunch|dinner|o'clock)$/i;
 
-/** Whether a word within `reach` of position i (both ways) places a time in the day. */
-export function nearTimeOfDay(words: readonly string[], i: number, reach = 12): boolean {
+/**
+ * Whether the number at position i reads as a time of day: a word within `reach` (both ways) places
+ * it in the day, and the number closes its phrase (punctuation, or a function word or time word
+ * after it, not a unit it counts: "4.30 times").
+ */
+export function placedInDay(words: readonly string[], i: number, reach = 12): boolean {
+  const after = (words[i + 1] ?? '').toLowerCase().replace(/[^\p{L}']+/gu, '');
+  const closes = /[,.;:?!]$/.test(words[i]) || after === '' || FUNCTION_WORDS.has(after) || /^(?:last|next)$/.test(after) || TIME_OF_DAY.test(after);
+  if (!closes) return false;
   for (let k = Math.max(0, i - reach); k <= Math.min(words.length - 1, i + reach); k++) {
     if (k !== i && TIME_OF_DAY.test(words[k].replace(/[^\p{L}']+/gu, ''))) return true;
   }
@@ -145,7 +154,7 @@ export function nearTimeOfDay(words: readonly string[], i: number, reach = 12): 
 }
 
 /** Whether the word "port" (a network port) is within `reach` words of position i: its number has no separator. */
-export function nearPort(words: readonly string[], i: number, reach = 10): boolean {
+export function nearPort(words: readonly string[], i: number, reach = 12): boolean {
   for (let k = Math.max(0, i - reach); k <= Math.min(words.length - 1, i + reach); k++) {
     if (/^ports?$/i.test(words[k].replace(/[^\p{L}]+/gu, ''))) return true;
   }
