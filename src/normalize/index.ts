@@ -211,9 +211,31 @@ function joinGlued(word: DraftWord, next: DraftWord): { text: string; rule: stri
   return { text: word.text + next.text, rule: 'split-glued' };
 }
 
+/**
+ * How often the talk says two words one after the other inside a line with nothing between them
+ * (lower case, bare). Counted on first use.
+ */
+function pairCounter(tokens: DraftToken[]): (first: string, second: string) => number {
+  let pairs: Map<string, number> | undefined;
+  return (first, second) => {
+    if (!pairs) {
+      pairs = new Map();
+      for (let k = 1; k < tokens.length; k++) {
+        const a = tokens[k - 1];
+        const b = tokens[k];
+        if (a.type !== 'word' || b.type !== 'word' || a.line !== b.line || /[^\p{L}\p{N}'’]$/u.test(a.text)) continue;
+        const key = `${bare(a.text)} ${bare(b.text)}`;
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+    return pairs.get(`${first} ${second}`) ?? 0;
+  };
+}
+
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
 function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean, gluedLines: boolean): DraftToken[] {
   const isName = isNameIn(caseEvidence);
+  const saidTogether = pairCounter(tokens);
   const removed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
@@ -239,7 +261,7 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
       continue;
     }
     const stem = w.text.slice(0, -1);
-    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName });
+    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName, saidTogether });
     if (!evidence) continue;
     if (!/\.[\p{L}]+\.$/u.test(w.text)) {
       // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word

@@ -17,6 +17,11 @@ export interface StopContext {
   caseInformative: boolean;
   /** True when the word is a name or term written with a capital wherever it stands. */
   isName: (word: string) => boolean;
+  /**
+   * How often this transcript says the two words (lower case, bare) one after the other inside a
+   * line, with no punctuation between: a pair said together often is one phrase ("steering council").
+   */
+  saidTogether?: (first: string, second: string) => number;
 }
 
 // Words that open a new clause: after a stop they mean a new sentence.
@@ -43,6 +48,9 @@ const QUOTING = new Set(`says goes asks hey gosh`.split(/\s+/));
 // A subject pronoun, or a pronoun with its verb contracted onto it, cannot close a sentence ("because we。").
 const SUBJECTS = new Set(`i we they he she`.split(/\s+/));
 const CONTRACTED_VERB = /^(?:it|that|there|here|what|who|where|he|she)['’]s$|^(?:we|they|you)['’]re$|^i['’]m$/;
+
+// Besides clause openers, words that open a phrase of their own after a stop: "…a dog。 / The dog…".
+const PHRASE_OPENERS = new Set(`the a an that these those my our your you he she i'm i've`.split(/\s+/));
 
 // One-word replies and thanks that do make a sentence of their own.
 const STANDALONE = new Set(`okay ok right yes yeah no yep nope thanks thank you hi hello bye sure great cool awesome wow`.split(/\s+/));
@@ -85,6 +93,9 @@ export function sentenceContinues(ctx: StopContext): string | null {
   const restart = firstKey === 'i' || /^i['’]/.test(firstKey);
   if (SUBJECTS.has(last) && !restart) return 'subject-last';
   if (CONTRACTED_VERB.test(last) && !restart) return 'contraction-last';
+  // "the steering。 / Council", "the data。 / Science community": a pair the talk says together
+  // elsewhere (at least twice), cut by the break, unless the next line opens a clause or a noun phrase.
+  if (!opensClause && !PHRASE_OPENERS.has(firstKey) && (ctx.saidTogether?.(last, firstKey) ?? 0) >= 2) return 'said-together';
   // Where capitals say nothing, what the next line opens with was measured too: a looser continuing
   // word ("With", "Because"), a verb with no subject ("Gets to report") or a noun phrase ("The steering
   // council") each carried the sentence on less than 90% of the time (docs/text-eval.md), so the stop stays.
