@@ -213,22 +213,27 @@ function joinGlued(word: DraftWord, next: DraftWord): { text: string; rule: stri
 
 /**
  * How often the talk says two words one after the other inside a line with nothing between them
- * (lower case, bare). Counted on first use.
+ * (lower case, bare), less how often it ends a sentence inside a line on the first of them: a pair
+ * such as "steering council" scores high, "that if" does not ("…fix that. If you…"). Counted on first use.
  */
 function pairCounter(tokens: DraftToken[]): (first: string, second: string) => number {
   let pairs: Map<string, number> | undefined;
+  let endings: Map<string, number> | undefined;
   return (first, second) => {
-    if (!pairs) {
+    if (!pairs || !endings) {
       pairs = new Map();
+      endings = new Map();
       for (let k = 1; k < tokens.length; k++) {
         const a = tokens[k - 1];
         const b = tokens[k];
-        if (a.type !== 'word' || b.type !== 'word' || a.line !== b.line || /[^\p{L}\p{N}'’]$/u.test(a.text)) continue;
+        if (a.type !== 'word' || b.type !== 'word' || a.line !== b.line) continue;
+        if (/[.?!]$/.test(a.text)) endings.set(bare(a.text), (endings.get(bare(a.text)) ?? 0) + 1);
+        if (/[^\p{L}\p{N}'’]$/u.test(a.text)) continue;
         const key = `${bare(a.text)} ${bare(b.text)}`;
         pairs.set(key, (pairs.get(key) ?? 0) + 1);
       }
     }
-    return pairs.get(`${first} ${second}`) ?? 0;
+    return (pairs.get(`${first} ${second}`) ?? 0) - (endings.get(first) ?? 0);
   };
 }
 
