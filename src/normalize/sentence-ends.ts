@@ -49,6 +49,9 @@ const QUOTING = new Set(`says goes asks hey gosh`.split(/\s+/));
 const SUBJECTS = new Set(`i we they he she`.split(/\s+/));
 const CONTRACTED_VERB = /^(?:it|that|there|here|what|who|where|he|she)['’]s$|^(?:we|they|you)['’]re$|^i['’]m$/;
 
+// Quantifiers that stand before a noun; at a line end, the noun opens the next line.
+const QUANTIFIERS = new Set(`some many several various certain`.split(/\s+/));
+
 // Besides clause openers, words that open a phrase of their own after a stop: "…a dog。 / The dog…".
 const PHRASE_OPENERS = new Set(`the a an that these those my our your you he she i'm i've`.split(/\s+/));
 
@@ -89,6 +92,8 @@ export function sentenceContinues(ctx: StopContext): string | null {
   // "there it is。 / Now", "as it comes in。 / Now": a capitalised clause opener outweighs a particle.
   if (CANNOT_END_SENTENCE.has(last)) return ctx.caseInformative && opensClause && firstKey !== 'i' ? null : 'cannot-end';
   if (!opensClause && !ctx.caseInformative && BOUND_OPENERS.has(firstKey)) return 'bound-next';
+  // "we took some。 / Feedback", "in many。 / Cases": a quantifier waits for its noun.
+  if (QUANTIFIERS.has(last) && !opensClause) return 'quantifier-last';
   // …unless the next line starts over with "I" ("And while I'm。 / I work really hard"): a restart.
   const restart = firstKey === 'i' || /^i['’]/.test(firstKey);
   if (SUBJECTS.has(last) && !restart) return 'subject-last';
