@@ -8,6 +8,7 @@ import { FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
 import { cleanSoundTags, collapseLoops } from './garbage.js';
+import { linesWrappedAtWidth } from './line-width.js';
 import { sentenceContinues } from './sentence-ends.js';
 import { asClockTime, consonantAcronym, detachDottedName, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, joinedTerm, lowerDomain, nearPort, placedInDay } from './tokens.js';
 
@@ -238,7 +239,7 @@ function pairCounter(tokens: DraftToken[]): (first: string, second: string) => n
 }
 
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
-function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean, gluedLines: boolean): DraftToken[] {
+function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean, gluedLines: boolean, wrapped: ReadonlySet<number>): DraftToken[] {
   const isName = isNameIn(caseEvidence);
   const saidTogether = pairCounter(tokens);
   const removed = new Set<number>();
@@ -266,7 +267,7 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
       continue;
     }
     const stem = w.text.slice(0, -1);
-    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName, saidTogether });
+    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName, saidTogether, wrapped: wrapped.has(w.line) });
     if (!evidence) continue;
     if (!/\.[\p{L}]+\.$/u.test(w.text)) {
       // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
@@ -395,7 +396,7 @@ export function normalize(parsed: ParsedTranscript, options: NormalizeOptions = 
   const evidence = gatherCaseEvidence(tokens);
   const caseInformative = capitalsInformative(tokens, evidence);
   repairInitials(tokens, corrections);
-  tokens = joinSetupFiles(repairLineEnds(tokens, corrections, evidence, caseInformative, spaceOpensLines(parsed)), corrections);
+  tokens = joinSetupFiles(repairLineEnds(tokens, corrections, evidence, caseInformative, spaceOpensLines(parsed), caseInformative ? new Set() : linesWrappedAtWidth(parsed)), corrections);
   repairInnerTokens(tokens, corrections, options.termFor);
   repairCommas(tokens, corrections, evidence, caseInformative);
   tokens = cleanSoundTags(collapseLoops(tokens, warnings), warnings);

@@ -22,6 +22,8 @@ export interface StopContext {
    * line, with no punctuation between: a pair said together often is one phrase ("steering council").
    */
   saidTogether?: (first: string, second: string) => number;
+  /** The line is one of a transcript wrapped at a fixed width (line-width.ts): its stop marks the wrap. */
+  wrapped?: boolean;
 }
 
 // Words that open a new clause: after a stop they mean a new sentence.
@@ -54,6 +56,21 @@ const QUANTIFIERS = new Set(`some many several various certain`.split(/\s+/));
 
 // Besides clause openers, words that open a phrase of their own after a stop: "…a dog。 / The dog…".
 const PHRASE_OPENERS = new Set(`the a an that these those my our your you he she i'm i've`.split(/\s+/));
+
+// A subject with its verb contracted onto it: a clause, wherever it stands.
+const SUBJECT_CONTRACTION = /^(?:you|we|they|i|it|that|there|he|she)['’](?:re|ve|m|s|ll|d)$/;
+// Sentence adverbs that open a clause ("Basically the status of it is…").
+const SENTENCE_ADVERBS = new Set(`basically actually honestly obviously finally clearly hopefully unfortunately fortunately anyway`.split(/\s+/));
+
+/**
+ * A next line that opens a clause after a first word of address or comment: "Carol you're also…",
+ * "Basically the status…", "Tell us how…" (a verb with "us"/"me" after it asks something of the listener).
+ */
+function opensClauseLater(after: string[]): boolean {
+  const [first, second] = after.map(bare);
+  if (SENTENCE_ADVERBS.has(first)) return true;
+  return second !== undefined && (SUBJECT_CONTRACTION.test(second) || /^(?:us|me)$/.test(second));
+}
 
 // One-word replies and thanks that do make a sentence of their own.
 const STANDALONE = new Set(`okay ok right yes yeah no yep nope thanks thank you hi hello bye sure great cool awesome wow`.split(/\s+/));
@@ -101,6 +118,9 @@ export function sentenceContinues(ctx: StopContext): string | null {
   // "the steering。 / Council", "the data。 / Science community": a pair the talk says together
   // elsewhere (at least twice), cut by the break, unless the next line opens a clause or a noun phrase.
   if (!opensClause && !PHRASE_OPENERS.has(firstKey) && (ctx.saidTogether?.(last, firstKey) ?? 0) >= 2) return 'said-together';
+  // A transcript wrapped at a width whose capitals say nothing: a line of the usual width ends at
+  // the wrap unless the next line opens a clause.
+  if (ctx.wrapped && !ctx.caseInformative && !opensClause && !opensClauseLater(ctx.after)) return 'wrapped-line';
   // Where capitals say nothing, what the next line opens with was measured too: a looser continuing
   // word ("With", "Because"), a verb with no subject ("Gets to report") or a noun phrase ("The steering
   // council") each carried the sentence on less than 90% of the time (docs/text-eval.md), so the stop stays.
