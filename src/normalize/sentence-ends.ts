@@ -58,17 +58,18 @@ const QUANTIFIERS = new Set(`some many several various certain`.split(/\s+/));
 const PHRASE_OPENERS = new Set(`the a an that these those my our your you he she i'm i've`.split(/\s+/));
 
 // A subject with its verb contracted onto it: a clause, wherever it stands.
-const SUBJECT_CONTRACTION = /^(?:you|we|they|i|it|that|there|he|she)['’](?:re|ve|m|s|ll|d)$/;
+const SUBJECT_CONTRACTION = /^(?:you|we|they|i|it|that|there|what|he|she)['’](?:re|ve|m|s|ll|d)$/;
 // Sentence adverbs that open a clause ("Basically the status of it is…").
 const SENTENCE_ADVERBS = new Set(`basically actually honestly obviously finally clearly hopefully unfortunately fortunately anyway`.split(/\s+/));
 
 /**
- * A next line that opens a clause after a first word of address or comment: "Carol you're also…",
+ * A next line that opens a clause at once or after a first word of address or comment: "Carol you're also…",
  * "Basically the status…", "Tell us how…" (a verb with "us"/"me" after it asks something of the listener).
  */
 function opensClauseLater(after: string[]): boolean {
   const [first, second] = after.map(bare);
-  if (SENTENCE_ADVERBS.has(first)) return true;
+  // a subject ("You know, we…", "That's what…") or a request ("Please come…") opens one at once
+  if (SENTENCE_ADVERBS.has(first) || SUBJECT_CONTRACTION.test(first) || /^(?:you|he|she|please)$/.test(first)) return true;
   return second !== undefined && (SUBJECT_CONTRACTION.test(second) || /^(?:us|me)$/.test(second));
 }
 
