@@ -51,6 +51,8 @@ const QUOTING = new Set(`says goes asks hey gosh`.split(/\s+/));
 const SUBJECTS = new Set(`i we they he she`.split(/\s+/));
 const CONTRACTED_VERB = /^(?:it|that|there|here|what|who|where|he|she)['’]s$|^(?:we|they|you)['’]re$|^i['’]m$/;
 
+const RELATIVES = new Set(`which whose whom`.split(/\s+/));
+
 // Quantifiers that stand before a noun; at a line end, the noun opens the next line.
 const QUANTIFIERS = new Set(`some many several various certain`.split(/\s+/));
 
@@ -108,6 +110,9 @@ export function sentenceContinues(ctx: StopContext): string | null {
   if (isLeadIn(ctx.before)) return 'lead-in';
   const opensClause = CLAUSE_OPENERS.has(firstKey) || firstKey === 'i' || /^i['’]/.test(firstKey);
   // "there it is。 / Now", "as it comes in。 / Now": a capitalised clause opener outweighs a particle.
+  // "…except for one, which。 / I'll mention in a second": a relative pronoun never ends a sentence,
+  // whatever opens the next line.
+  if (RELATIVES.has(last)) return 'relative-last';
   if (CANNOT_END_SENTENCE.has(last)) return ctx.caseInformative && opensClause && firstKey !== 'i' ? null : 'cannot-end';
   if (!opensClause && !ctx.caseInformative && BOUND_OPENERS.has(firstKey)) return 'bound-next';
   // "we took some。 / Feedback", "in many。 / Cases": a quantifier waits for its noun.
