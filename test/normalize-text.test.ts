@@ -107,6 +107,43 @@ describe('line-final stops', () => {
   });
 });
 
+describe('line-final stops: phrases and wrapped lines', () => {
+  it('drops the stop between two words the talk says together, unless it ends sentences on the first', () => {
+    const said = ['The steering council met on Monday。', 'We asked the steering council again。'];
+    expect(evidenceOf(...said, 'a new relationship between the steering。', 'Council and the core developers。')).toContain('line-end-stop:said-together');
+    // "that if" is said twice, but "that." ends sentences inside lines more often
+    const endsOnThat = ['I know that if it breaks we fix it。', 'Make sure that if you can。', 'We did that. We fixed that. And that. Then this。'];
+    expect(clean(...endsOnThat, 'so I would not fix that。', 'If you find a bug， tell us。')).toContain('fix that. If you find a bug');
+  });
+
+  it('drops the stop after a quantifier waiting for its noun, not before a clause opener', () => {
+    expect(evidenceOf('and then we took some。', 'Feedback from the room。')).toContain('line-end-stop:quantifier-last');
+    expect(clean('and we had several。', 'So at work we have a team。')).toBe('and we had several. So at work we have a team.');
+  });
+
+  it('drops the stop after a relative pronoun whatever opens the next line', () => {
+    expect(clean('all the rows are green except for one， which。', "I'll mention in a second。")).toBe("all the rows are green except for one, which I'll mention in a second.");
+  });
+
+  // A panel transcribed in the capital-after-every-pause style and wrapped at about 50 characters.
+  const wrapped = Array.from({ length: 60 }, (_, k) => `So we talked about the item ${String(k).padStart(2, '0')} and， The next one is here。`);
+  const line = 'With the understanding that the delegate decides。';
+
+  it('drops the stop of a line of the usual width in a transcript wrapped at a width whose capitals say nothing', () => {
+    expect(clean(...wrapped, line, 'Gets to report to the steering council。')).toMatch(/decides [Gg]ets to report/);
+    // a clause opener, a subject or a name with "you're" on the next line keeps the stop
+    expect(clean(...wrapped, line, "Carol you're also on a steering council。")).toContain("decides. Carol you're");
+    expect(clean(...wrapped, line, 'So that is what we want to say here。')).toContain('decides. So that');
+  });
+
+  it('keeps that stop where lines are not wrapped at one width, or the line is no usual one', () => {
+    const ragged = Array.from({ length: 60 }, (_, k) => `So we talked about the ${'item '.repeat(k % 9)}and， The next one is here。`);
+    expect(clean(...ragged, line, 'Gets to report to the steering council。')).toContain('decides. Gets to report');
+    // a line with a stop inside it is no wrapped line
+    expect(clean(...wrapped, 'We said so. And the delegate decides。', 'Gets to report to the steering council。')).toContain('decides. Gets to report');
+  });
+});
+
 describe('commas', () => {
   it('drops a comma that leaves a conjunction, an article or a subject hanging', () => {
     expect(clean('and then， he does not have to use the lock。')).toBe('and then he does not have to use the lock.');
