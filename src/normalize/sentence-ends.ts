@@ -122,8 +122,11 @@ export function sentenceContinues(ctx: StopContext): string | null {
   if (SUBJECTS.has(last) && !restart) return 'subject-last';
   if (CONTRACTED_VERB.test(last) && !restart) return 'contraction-last';
   // "the steering。 / Council", "the data。 / Science community": a pair the talk says together
-  // elsewhere (at least twice), cut by the break, unless the next line opens a clause or a noun phrase.
-  if (!opensClause && !PHRASE_OPENERS.has(firstKey) && (ctx.saidTogether?.(last, firstKey) ?? 0) >= 2) return 'said-together';
+  // elsewhere (at least twice), cut by the break, unless the next line opens a clause, a noun phrase
+  // or an introductory phrase.
+  // An introductory phrase closed by a comma ("In our situation, we…") opens a sentence of its own.
+  const introductory = ctx.after.length <= 4 && /,$/.test(ctx.after[ctx.after.length - 1] ?? '');
+  if (!opensClause && !introductory && !PHRASE_OPENERS.has(firstKey) && (ctx.saidTogether?.(last, firstKey) ?? 0) >= 2) return 'said-together';
   // A transcript wrapped at a width whose capitals say nothing: a line of the usual width ends at
   // the wrap unless the next line opens a clause.
   if (ctx.wrapped && !ctx.caseInformative && !opensClause && !opensClauseLater(ctx.after)) return 'wrapped-line';
