@@ -328,7 +328,8 @@ function lineWords(tokens: DraftToken[], k: number, step: 1 | -1): string[] {
 function repairInnerTokens(tokens: DraftToken[], corrections: Correction[], termFor: ((key: string) => string | undefined) | undefined) {
   const words = tokens.map((t) => (t.type === 'word' ? t.text : ''));
   tokens.forEach((t, i) => {
-    if (t.type !== 'word') return;
+    // every repair here mends a stop or a comma inside the word
+    if (t.type !== 'word' || !/[.,]./.test(t.text)) return;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);

@@ -109,6 +109,7 @@ export function joinedTerm(word: string, termFor: (key: string) => string | unde
 // Words that cannot be the object a method or extension belongs to: "or.push" is "or .push".
 const NOT_AN_OWNER = new Set(`a an the and or but nor of to for with from by than as`.split(/\s+/));
 const ALL_TLD = new RegExp(`^(?:${UNAMBIGUOUS_TLD}|${AMBIGUOUS_TLD})$`, 'i');
+const EXTENSION = new RegExp(`^(?:${FILE_EXTENSIONS})$`, 'i');
 
 /**
  * A stop between a function word and a name ("or.push", "the.so"): the dot belongs to the name, said
@@ -130,7 +131,7 @@ export function consonantAcronym(word: string): string | null {
   const pieces = m[1].split('.');
   if (!pieces.some((p) => p.length > 1) || /^(?:np|pd|plt)$/i.test(pieces[0])) return null;
   if (!pieces.every((p) => p.length === 1 || /^[b-df-hj-np-tv-xz]{2,4}$/i.test(p))) return null;
-  if (pieces.some((p) => ALL_TLD.test(p) || new RegExp(`^(?:${FILE_EXTENSIONS})$`, 'i').test(p))) return null;
+  if (pieces.some((p) => ALL_TLD.test(p) || EXTENSION.test(p))) return null;
   return m[1].replace(/\./g, '').toUpperCase() + m[2];
 }
 
