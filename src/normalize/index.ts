@@ -224,14 +224,22 @@ function pairCounter(tokens: DraftToken[]): (first: string, second: string) => n
     if (!pairs || !endings) {
       pairs = new Map();
       endings = new Map();
-      for (let k = 1; k < tokens.length; k++) {
-        const a = tokens[k - 1];
-        const b = tokens[k];
-        if (a.type !== 'word' || b.type !== 'word' || a.line !== b.line) continue;
-        if (/[.?!]$/.test(a.text)) endings.set(bare(a.text), (endings.get(bare(a.text)) ?? 0) + 1);
-        if (/[^\p{L}\p{N}'’]$/u.test(a.text)) continue;
-        const key = `${bare(a.text)} ${bare(b.text)}`;
-        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      let prev: DraftWord | undefined;
+      let prevKey = '';
+      for (const t of tokens) {
+        if (t.type !== 'word') {
+          prev = undefined;
+          continue;
+        }
+        const key = bare(t.text);
+        if (prev && prev.line === t.line) {
+          const last = prev.text.charCodeAt(prev.text.length - 1);
+          // 46 '.', 63 '?', 33 '!': a sentence ends on the word before
+          if (last === 46 || last === 63 || last === 33) endings.set(prevKey, (endings.get(prevKey) ?? 0) + 1);
+          else if (!/[^\p{L}\p{N}'’]$/u.test(prev.text)) pairs.set(`${prevKey} ${key}`, (pairs.get(`${prevKey} ${key}`) ?? 0) + 1);
+        }
+        prev = t;
+        prevKey = key;
       }
     }
     return (pairs.get(`${first} ${second}`) ?? 0) - (endings.get(first) ?? 0);
