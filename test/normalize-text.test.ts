@@ -215,5 +215,8 @@ describe('split tokens that need the talk or the vocabulary', () => {
     expect(clean('It came out of my time at cnr。i in Reston。')).toBe('It came out of my time at CNRI in Reston.');
     expect(clean('Call np。random and then np。array on it。')).toBe('Call np.random and then np.array on it.');
     expect(clean('Open the setup。py file and the main。c file。')).toBe('Open the setup.py file and the main.c file.');
+    // a domain or file name at the line end loses the stop a lower-case line goes on from; "p.m." keeps its own
+    expect(clean('how to organize it at brazil。COM。', 'because what happens there matters。')).toBe('how to organize it at brazil.com because what happens there matters.');
+    expect(clean('The talks end at 5 p。m。', 'the doors close later。')).toBe('The talks end at 5 p.m. the doors close later.');
   });
 });

@@ -277,8 +277,8 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
     const stem = w.text.slice(0, -1);
     const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName, saidTogether, wrapped: wrapped.has(w.line) });
     if (!evidence) continue;
-    if (!/\.[\p{L}]+\.$/u.test(w.text)) {
-      // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
+    if (!/(?:^|[^\p{L}])(?:\p{L}\.){2,}$/u.test(w.text)) {
+      // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word, a domain or a file name
       record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9, evidence);
       w.text = stem;
     }
