@@ -109,10 +109,10 @@ export function sentenceContinues(ctx: StopContext): string | null {
   if (!/^\p{Lu}/u.test(first)) return null;
   if (isLeadIn(ctx.before)) return 'lead-in';
   const opensClause = CLAUSE_OPENERS.has(firstKey) || firstKey === 'i' || /^i['’]/.test(firstKey);
-  // "there it is。 / Now", "as it comes in。 / Now": a capitalised clause opener outweighs a particle.
   // "…except for one, which。 / I'll mention in a second": a relative pronoun never ends a sentence,
   // whatever opens the next line.
   if (RELATIVES.has(last)) return 'relative-last';
+  // "there it is。 / Now", "as it comes in。 / Now": a capitalised clause opener outweighs a particle.
   if (CANNOT_END_SENTENCE.has(last)) return ctx.caseInformative && opensClause && firstKey !== 'i' ? null : 'cannot-end';
   if (!opensClause && !ctx.caseInformative && BOUND_OPENERS.has(firstKey)) return 'bound-next';
   // "we took some。 / Feedback", "in many。 / Cases": a quantifier waits for its noun.
@@ -123,15 +123,15 @@ export function sentenceContinues(ctx: StopContext): string | null {
   if (CONTRACTED_VERB.test(last) && !restart) return 'contraction-last';
   // "the steering。 / Council", "the data。 / Science community": a pair the talk says together
   // elsewhere (at least twice), cut by the break, unless the next line opens a clause, a noun phrase
-  // or an introductory phrase.
-  // An introductory phrase closed by a comma ("In our situation, we…") opens a sentence of its own.
+  // or an introductory phrase closed by a comma ("In our situation, we…").
   const introductory = ctx.after.length <= 4 && /,$/.test(ctx.after[ctx.after.length - 1] ?? '');
   if (!opensClause && !introductory && !PHRASE_OPENERS.has(firstKey) && (ctx.saidTogether?.(last, firstKey) ?? 0) >= 2) return 'said-together';
   // A transcript wrapped at a width whose capitals say nothing: a line of the usual width ends at
   // the wrap unless the next line opens a clause.
   if (ctx.wrapped && !ctx.caseInformative && !opensClause && !opensClauseLater(ctx.after)) return 'wrapped-line';
-  // Where capitals say nothing, what the next line opens with was measured too: a looser continuing
-  // word ("With", "Because"), a verb with no subject ("Gets to report") or a noun phrase ("The steering
-  // council") each carried the sentence on less than 90% of the time (docs/text-eval.md), so the stop stays.
+  // In other transcripts where capitals say nothing, what the next line opens with was measured too:
+  // a looser continuing word ("With", "Because"), a verb with no subject ("Gets to report") or a noun
+  // phrase ("The steering council") each carried the sentence on less than 90% of the time
+  // (docs/text-eval.md), so the stop stays.
   return null;
 }
