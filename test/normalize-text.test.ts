@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cleanText } from '../src/clean-text.js';
+import { normalize } from '../src/normalize/index.js';
+import { parseTranscript } from '../src/read/transcript.js';
 import { normalizeLines, textOf } from './helpers/pipeline.js';
 
 const clean = (...lines: string[]) => textOf(normalizeLines(...lines));
@@ -104,6 +107,43 @@ describe('line-final stops', () => {
   });
 });
 
+describe('line-final stops: phrases and wrapped lines', () => {
+  it('drops the stop between two words the talk says together, unless it ends sentences on the first', () => {
+    const said = ['The steering council met on Monday。', 'We asked the steering council again。'];
+    expect(evidenceOf(...said, 'a new relationship between the steering。', 'Council and the core developers。')).toContain('line-end-stop:said-together');
+    // "that if" is said twice, but "that." ends sentences inside lines more often
+    const endsOnThat = ['I know that if it breaks we fix it。', 'Make sure that if you can。', 'We did that. We fixed that. And that. Then this。'];
+    expect(clean(...endsOnThat, 'so I would not fix that。', 'If you find a bug， tell us。')).toContain('fix that. If you find a bug');
+  });
+
+  it('drops the stop after a quantifier waiting for its noun, not before a clause opener', () => {
+    expect(evidenceOf('and then we took some。', 'Feedback from the room。')).toContain('line-end-stop:quantifier-last');
+    expect(clean('and we had several。', 'So at work we have a team。')).toBe('and we had several. So at work we have a team.');
+  });
+
+  it('drops the stop after a relative pronoun whatever opens the next line', () => {
+    expect(clean('all the rows are green except for one， which。', "I'll mention in a second。")).toBe("all the rows are green except for one, which I'll mention in a second.");
+  });
+
+  // A panel transcribed in the capital-after-every-pause style and wrapped at about 50 characters.
+  const wrapped = Array.from({ length: 60 }, (_, k) => `So we talked about the item ${String(k).padStart(2, '0')} and， The next one is here。`);
+  const line = 'With the understanding that the delegate decides。';
+
+  it('drops the stop of a line of the usual width in a transcript wrapped at a width whose capitals say nothing', () => {
+    expect(clean(...wrapped, line, 'Gets to report to the steering council。')).toMatch(/decides [Gg]ets to report/);
+    // a clause opener, a subject or a name with "you're" on the next line keeps the stop
+    expect(clean(...wrapped, line, "Carol you're also on a steering council。")).toContain("decides. Carol you're");
+    expect(clean(...wrapped, line, 'So that is what we want to say here。')).toContain('decides. So that');
+  });
+
+  it('keeps that stop where lines are not wrapped at one width, or the line is no usual one', () => {
+    const ragged = Array.from({ length: 60 }, (_, k) => `So we talked about the ${'item '.repeat(k % 9)}and， The next one is here。`);
+    expect(clean(...ragged, line, 'Gets to report to the steering council。')).toContain('decides. Gets to report');
+    // a line with a stop inside it is no wrapped line
+    expect(clean(...wrapped, 'We said so. And the delegate decides。', 'Gets to report to the steering council。')).toContain('decides. Gets to report');
+  });
+});
+
 describe('commas', () => {
   it('drops a comma that leaves a conjunction, an article or a subject hanging', () => {
     expect(clean('and then， he does not have to use the lock。')).toBe('and then he does not have to use the lock.');
@@ -132,5 +172,51 @@ describe('commas', () => {
 
   it('keeps the capital of a name after a comma', () => {
     expect(clean('Thank you， Rich。 Rich is here and Rich spoke。')).toBe('Thank you, Rich. Rich is here and Rich spoke.');
+  });
+});
+
+describe('split tokens that need the talk or the vocabulary', () => {
+  const raw = (...lines: string[]) => `# A talk\n\n${lines.join('\n\n')}\n`;
+  const cleanRaw = (...lines: string[]) => textOf(normalize(parseTranscript(raw(...lines))));
+  const spaced = Array.from({ length: 10 }, (_, k) => ` Line ${k + 1} of the talk goes on here。`);
+
+  it('joins a line that opens with no space to the word before, where speech lines open with one', () => {
+    expect(cleanRaw(...spaced, ' whether I should use， you know， accumulator。', 'concat or not。')).toContain('use, you know, accumulator.concat or not.');
+    // where lines commonly open without a space, a missing one says nothing
+    const unspaced = Array.from({ length: 10 }, (_, k) => `Line ${k + 1} of the talk goes on here。`);
+    expect(cleanRaw(...unspaced, 'whether I should use the accumulator。', 'Concat it later。')).toContain('accumulator. Concat it later.');
+  });
+
+  it('joins a word cut by a stop when the pieces spell a known term, and only then', () => {
+    const termFor = (key: string) => new Map([['asyncio', 'asyncio'], ['nodejs', 'Node.js']]).get(key);
+    const withTerms = (line: string) => textOf(normalize(parseTranscript(raw(` ${line}`)), { termFor }));
+    expect(withTerms('It then also uses async。io to run them all。')).toBe('It then also uses asyncio to run them all.');
+    expect(withTerms('Why not rewrite it in Node。js？')).toBe('Why not rewrite it in Node.js?');
+    expect(withTerms('Read the docs at python。org today。')).toBe('Read the docs at python.org today.');
+    // the same with the built-in dictionary
+    expect(textOf(cleanText(parseTranscript(raw(' It then also uses async。io to run them all。'))))).toBe('It then also uses asyncio to run them all.');
+  });
+
+  it('writes a port number without a thousands separator, other numbers with one', () => {
+    expect(clean('So we are running on 5，000 to 5，000。 So I am doing a bit of port mapping。')).toBe('So we are running on 5000 to 5000. So I am doing a bit of port mapping.');
+    expect(clean('We had almost 1，000 attendees at the sprints。')).toBe('We had almost 1,000 attendees at the sprints.');
+  });
+
+  it('reads a number as a clock time near a time of day, not after a name or with a unit', () => {
+    expect(clean('Come to the talks tomorrow morning。', 'They are 8。30， not 8。31。')).toBe('Come to the talks tomorrow morning. They are 8:30, not 8:31.');
+    expect(clean('We have 21，352 members as of 12。30 last night。')).toBe('We have 21,352 members as of 12:30 last night.');
+    expect(clean('Tomorrow morning we ship Python 3。10 to everyone。')).toBe('Tomorrow morning we ship Python 3.10 to everyone.');
+    expect(clean('It ran 4。30 times faster this morning。')).toBe('It ran 4.30 times faster this morning.');
+  });
+
+  it('puts the dot of a name said after a function word on the name, and reads consonant runs as an acronym', () => {
+    expect(clean('Should I use concat or。push here？')).toBe('Should I use concat or .push here?');
+    expect(clean('We went to the。com site first。')).toBe('We went to the.com site first.');
+    expect(clean('It came out of my time at cnr。i in Reston。')).toBe('It came out of my time at CNRI in Reston.');
+    expect(clean('Call np。random and then np。array on it。')).toBe('Call np.random and then np.array on it.');
+    expect(clean('Open the setup。py file and the main。c file。')).toBe('Open the setup.py file and the main.c file.');
+    // a domain or file name at the line end loses the stop a lower-case line goes on from; "p.m." keeps its own
+    expect(clean('how to organize it at brazil。COM。', 'because what happens there matters。')).toBe('how to organize it at brazil.com because what happens there matters.');
+    expect(clean('The talks end at 5 p。m。', 'the doors close later。')).toBe('The talks end at 5 p.m. the doors close later.');
   });
 });

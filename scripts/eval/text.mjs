@@ -299,7 +299,18 @@ export function formatRows(rows) {
   return lines.join('\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Line-final stops per file: dropped where the sentence goes on or ends, kept where it goes on or ends. */
+export function formatStopConfusion(files) {
+  const lines = ['line-final stops per file     dropped: goes on / ends    kept: goes on / ends   accuracy'];
+  for (const f of files) {
+    const r = f.rows.find((x) => x.rule.startsWith('line-final stop'));
+    const keptEnds = r.correct - r.tp;
+    lines.push(`${f.file.slice(0, 44).padEnd(45)} ${String(r.tp).padStart(4)} / ${String(r.fp).padStart(3)}   ${String(r.fn).padStart(9)} / ${String(keptEnds).padStart(3)}   ${pct(r.accuracy)}  (${f.split})`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const corpus = corpusDir();
   if (!corpus) {
     console.log('eval:text: no ../shared/corpus (or CAPTIONS_SHARED) found; skipped');
@@ -314,4 +325,5 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`\nDevelopment half (${[...DEVELOPMENT].length} files)\n${formatRows(result.totals.dev)}`);
   console.log(`\nHeld-out half\n${formatRows(result.totals.heldOut)}`);
   console.log(`\nAll annotated files\n${formatRows(result.totals.all)}`);
+  console.log(`\n${formatStopConfusion(result.files)}`);
 }

@@ -8,8 +8,9 @@ import { FUNCTION_WORDS, bare } from './english.js';
 import { convertAndSplit, type DraftWord } from './punctuation.js';
 import { pauseComma } from './commas.js';
 import { cleanSoundTags, collapseLoops } from './garbage.js';
+import { linesWrappedAtWidth } from './line-width.js';
 import { sentenceContinues } from './sentence-ends.js';
-import { asClockTime, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, lowerDomain } from './tokens.js';
+import { asClockTime, consonantAcronym, detachDottedName, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, joinedTerm, lowerDomain, nearPort, placedInDay } from './tokens.js';
 
 type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
 
@@ -188,9 +189,67 @@ function closeQuote(w: DraftWord, quote: DraftWord, after: DraftToken | undefine
   return true;
 }
 
+/**
+ * Whether a line that opens with no space continues the last word of the line before. Most
+ * transcriptions start every speech line with a space and drop it only where the line break fell
+ * inside a token ("accumulator。 / concat"); where lines commonly open without one, it says nothing.
+ */
+function spaceOpensLines(parsed: ParsedTranscript): boolean {
+  let spaced = 0;
+  let all = 0;
+  for (const { pieces } of parsed.lines) {
+    const first = pieces[0];
+    if (first?.kind !== 'text') continue;
+    all++;
+    if (/^\s/.test(first.text)) spaced++;
+  }
+  return all >= 10 && spaced / all >= 0.9;
+}
+
+/** "accumulator. ⏎ concat" where the next line opens with no space: one token split by the break. */
+function joinGlued(word: DraftWord, next: DraftWord): { text: string; rule: string } | null {
+  if (next.column !== 1 || !/[\p{L}\d_]\.$/u.test(word.text) || !/^[\p{L}\d]/u.test(next.text)) return null;
+  return { text: word.text + next.text, rule: 'split-glued' };
+}
+
+/**
+ * How often the talk says two words one after the other inside a line with nothing between them
+ * (lower case, bare), less how often it ends a sentence inside a line on the first of them: a pair
+ * such as "steering council" scores high, "that if" does not ("…fix that. If you…"). Counted on first use.
+ */
+function pairCounter(tokens: DraftToken[]): (first: string, second: string) => number {
+  let pairs: Map<string, number> | undefined;
+  let endings: Map<string, number> | undefined;
+  return (first, second) => {
+    if (!pairs || !endings) {
+      pairs = new Map();
+      endings = new Map();
+      let prev: DraftWord | undefined;
+      let prevKey = '';
+      for (const t of tokens) {
+        if (t.type !== 'word') {
+          prev = undefined;
+          continue;
+        }
+        const key = bare(t.text);
+        if (prev && prev.line === t.line) {
+          const last = prev.text.charCodeAt(prev.text.length - 1);
+          // 46 '.', 63 '?', 33 '!': a sentence ends on the word before
+          if (last === 46 || last === 63 || last === 33) endings.set(prevKey, (endings.get(prevKey) ?? 0) + 1);
+          else if (!/[^\p{L}\p{N}'’]$/u.test(prev.text)) pairs.set(`${prevKey} ${key}`, (pairs.get(`${prevKey} ${key}`) ?? 0) + 1);
+        }
+        prev = t;
+        prevKey = key;
+      }
+    }
+    return (pairs.get(`${first} ${second}`) ?? 0) - (endings.get(first) ?? 0);
+  };
+}
+
 /** Repairs at line ends: tokens split by the line break, and stops that do not end the sentence. */
-function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean): DraftToken[] {
+function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvidence: Map<string, CaseEvidence>, caseInformative: boolean, gluedLines: boolean, wrapped: ReadonlySet<number>): DraftToken[] {
   const isName = isNameIn(caseEvidence);
+  const saidTogether = pairCounter(tokens);
   const removed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
@@ -202,7 +261,7 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
     const adjacent = j === i + 1;
     const before = tokens[i - 1]?.type === 'word' ? (tokens[i - 1] as DraftWord).text : undefined;
     const after = tokens[j + 1]?.type === 'word' ? (tokens[j + 1] as DraftWord).text : undefined;
-    const joined = adjacent ? joinAcrossBreak(w.text, next.text, before, after) : null;
+    const joined = adjacent ? (joinAcrossBreak(w.text, next.text, before, after) ?? (gluedLines ? joinGlued(w, next) : null)) : null;
     if (joined) {
       record(corrections, w, `${w.text} ⏎ ${next.text}`, joined.text, joined.rule, 'punctuation', 0.95);
       w.text = joined.text;
@@ -216,10 +275,10 @@ function repairLineEnds(tokens: DraftToken[], corrections: Correction[], caseEvi
       continue;
     }
     const stem = w.text.slice(0, -1);
-    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName });
+    const evidence = sentenceContinues({ ...stopSurroundings(tokens, i, j), caseInformative, isName, saidTogether, wrapped: wrapped.has(w.line) });
     if (!evidence) continue;
-    if (!/\.[\p{L}]+\.$/u.test(w.text)) {
-      // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word
+    if (!/(?:^|[^\p{L}])(?:\p{L}\.){2,}$/u.test(w.text)) {
+      // keep abbreviations such as "p.m." whole; drop the stop of an ordinary word, a domain or a file name
       record(corrections, { line: w.line, column: w.column + stem.length }, '。', '', 'line-end-stop', 'punctuation', 0.9, evidence);
       w.text = stem;
     }
@@ -270,18 +329,30 @@ function lineWords(tokens: DraftToken[], k: number, step: 1 | -1): string[] {
   return words;
 }
 
-/** Times and domains inside a line: "8.30am" → "8:30am", "Python.org" → "python.org". */
-function repairInnerTokens(tokens: DraftToken[], corrections: Correction[]) {
+/**
+ * Tokens inside a line: "8.30am" → "8:30am", "Python.org" → "python.org", "async.io" → "asyncio"
+ * (a known term), "or.push" → "or .push", "cnr.i" → "CNRI", a port "5,000" → "5000".
+ */
+function repairInnerTokens(tokens: DraftToken[], corrections: Correction[], termFor: ((key: string) => string | undefined) | undefined) {
+  const words = tokens.map((t) => (t.type === 'word' ? t.text : ''));
   tokens.forEach((t, i) => {
-    if (t.type !== 'word') return;
+    // every repair here mends a stop or a comma inside the word
+    if (t.type !== 'word' || !/[.,]./.test(t.text)) return;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const clock = /^(\d{1,2})\.(\d{2}\S*)$/.exec(t.text);
     const twoBefore = tokens[i - 2];
-    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined, twoBefore?.type === 'word' ? twoBefore.text : undefined);
-    const fixed = time ?? lowerDomain(t.text);
+    const time = clock && asClockTime(clock[1], clock[2], prev?.type === 'word' ? prev.text : undefined, next?.type === 'word' ? next.text : undefined, twoBefore?.type === 'word' ? twoBefore.text : undefined, placedInDay(words, i));
+    const repair: [string | null, string][] = [
+      [time, 'clock-time'],
+      [/^\d{1,2},000\b/.test(t.text) && nearPort(words, i) ? t.text.replace(',', '') : null, 'port-number'],
+      [termFor ? joinedTerm(t.text, termFor) : null, 'known-term-join'],
+      [detachDottedName(t.text), 'dotted-name'],
+      [consonantAcronym(t.text), 'letters-acronym'],
+    ];
+    const [fixed, rule] = repair.find(([text]) => text) ?? [lowerDomain(t.text), 'domain-case'];
     if (fixed && fixed !== t.text) {
-      record(corrections, t, t.text, fixed, time ? 'clock-time' : 'domain-case', time ? 'punctuation' : 'case', 0.9);
+      record(corrections, t, t.text, fixed, rule, rule === 'domain-case' ? 'case' : 'punctuation', 0.9);
       t.text = fixed;
     }
   });
@@ -318,16 +389,24 @@ function joinSetupFiles(tokens: DraftToken[], corrections: Correction[]): DraftT
   return removed.size ? tokens.filter((_, k) => !removed.has(k)) : tokens;
 }
 
+export interface NormalizeOptions {
+  /**
+   * The display form of a known single-word term by its key (letters and digits, lower case), from
+   * the dictionary and lexicon: lets "async.io" become "asyncio". Without it no such join is made.
+   */
+  termFor?: (key: string) => string | undefined;
+}
+
 /** The whole normalize stage. */
-export function normalize(parsed: ParsedTranscript): TokenStream {
+export function normalize(parsed: ParsedTranscript, options: NormalizeOptions = {}): TokenStream {
   const corrections: Correction[] = [];
   const warnings: Diagnostic[] = [];
   let tokens = dropStrayPunctuation(draftTokens(parsed, corrections), corrections);
   const evidence = gatherCaseEvidence(tokens);
   const caseInformative = capitalsInformative(tokens, evidence);
   repairInitials(tokens, corrections);
-  tokens = joinSetupFiles(repairLineEnds(tokens, corrections, evidence, caseInformative), corrections);
-  repairInnerTokens(tokens, corrections);
+  tokens = joinSetupFiles(repairLineEnds(tokens, corrections, evidence, caseInformative, spaceOpensLines(parsed), caseInformative ? new Set() : linesWrappedAtWidth(parsed)), corrections);
+  repairInnerTokens(tokens, corrections, options.termFor);
   repairCommas(tokens, corrections, evidence, caseInformative);
   tokens = cleanSoundTags(collapseLoops(tokens, warnings), warnings);
 
