@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { textWidth } from './width.js';
 import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord } from '../types.js';
 import { speakerLabel, type SpeakerLabels } from './labels.js';
-import { breakCosts, layoutCost, layoutLines } from './layout.js';
+import { breakCosts, layoutCost, layoutLines, wordWidths } from './layout.js';
 import { settleTimes, type TimeBounds } from './settle.js';
 
 const FRAGMENT_WORDS = 3;
@@ -33,18 +33,22 @@ function timedWords(unit: Extract<TimedUnit, { type: 'sentence' }>): TimedWord[]
 function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Diagnostic[], label: SentenceLabel | null = null): Draft[] {
   const plain = words.map((w) => w.word.text);
   const costs = breakCosts(plain);
+  const plainWidths = wordWidths(plain);
   // A labelled cue lays out its first word with the label glued in front, so the label counts in the line.
   const labelled = (start: number) => label !== null && (label.every || start === 0);
-  const withLabel = new Map<number, string[]>();
-  const textsFrom = (start: number): string[] => {
-    if (!labelled(start)) return plain;
-    let texts = withLabel.get(start);
-    if (!texts) {
-      texts = plain.slice();
-      texts[start] = `${label!.text} ${plain[start]}`;
-      withLabel.set(start, texts);
+  const labelWidth = label ? textWidth(label.text) + 1 : 0;
+  const unlabelled = { texts: plain, widths: plainWidths };
+  const withLabel = new Map<number, { texts: string[]; widths: number[] }>();
+  const wordsFrom = (start: number): { texts: string[]; widths: number[] } => {
+    if (!labelled(start)) return unlabelled;
+    let entry = withLabel.get(start);
+    if (!entry) {
+      entry = { texts: plain.slice(), widths: plainWidths.slice() };
+      entry.texts[start] = `${label!.text} ${plain[start]}`;
+      entry.widths[start] += labelWidth;
+      withLabel.set(start, entry);
     }
-    return texts;
+    return entry;
   };
   const n = words.length;
   const maxChars = profile.maxCharsPerLine * profile.maxLines;
@@ -53,17 +57,17 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   for (let end = 1; end <= n; end++) {
     let length = -1;
     for (let start = end - 1; start >= 0; start--) {
-      length += textWidth(plain[start]) + 1;
-      const texts = textsFrom(start);
+      length += plainWidths[start] + 1;
       const single = start === end - 1;
       if (length > maxChars && !single) break;
       const prev = best[start];
       if (!prev) continue;
       const duration = words[end - 1].end - words[start].start;
       if (duration > profile.maxDuration && !single) break;
-      const labelLength = texts === plain ? 0 : textWidth(label!.text) + 1;
+      const { texts, widths } = wordsFrom(start);
+      const labelLength = texts === plain ? 0 : labelWidth;
       if (length + labelLength > maxChars && !single) continue;
-      const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines);
+      const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines, widths);
       if (layout === Infinity && !single) continue;
       const short = duration < profile.minDuration && end - start < n ? 1.5 : 0;
       const tiny = length < 12 && end < n ? 1 : 0;
@@ -76,8 +80,8 @@ function splitSentence(words: TimedWord[], segment: number, profile: StyleProfil
   const drafts: Draft[] = [];
   for (let end = n; end > 0; end = best[end]!.from) {
     const { from } = best[end]!;
-    const texts = textsFrom(from);
-    const laid = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines)?.lines ?? [texts.slice(from, end).join(' ')];
+    const { texts, widths } = wordsFrom(from);
+    const laid = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines, widths)?.lines ?? [texts.slice(from, end).join(' ')];
     const labelledLines = texts === plain ? undefined : laid;
     const lines = labelledLines ? [laid[0].slice(label!.text.length + 1), ...laid.slice(1)] : laid;
     const first = words[from];
