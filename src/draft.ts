@@ -101,8 +101,9 @@ function transcriptOf(cues: DraftCue[]): { parsed: ParsedTranscript; cueLines: C
       const line = cue.textLines[k];
       const pieces = piecesOfLine(text);
       cueLines.push({ cue: index, line, text, pieces });
-      const boundary: LinePiece[] = k === cue.textLines.length - 1 ? [{ kind: 'event', text: CUE_END, column: text.length + 1 }] : [];
-      lines.push({ line, pieces: [...transcriptPieces(pieces), ...boundary] });
+      const linePieces = transcriptPieces(pieces);
+      if (k === cue.textLines.length - 1) linePieces.push({ kind: 'event', text: CUE_END, column: text.length + 1 });
+      lines.push({ line, pieces: linePieces });
     });
   });
   return { parsed: { title: null, titleLine: null, lines }, cueLines };
@@ -124,13 +125,15 @@ function rebuildLine(cueLine: CueLine, tokens: Token[]): string {
     }
     const from = piece.column;
     const to = piece.column + piece.text.length;
-    const words = tokens.flatMap((t) => (t.type === 'word' && t.column >= from && t.column < to ? [t.text] : []));
+    const words: string[] = [];
+    for (const t of tokens) if (t.type === 'word' && t.column >= from && t.column < to) words.push(t.text);
     if (/^\s/.test(piece.text) || (words.length === 0 && /\s$/.test(piece.text))) space();
     rebuilt += words.join(' ');
     if (words.length && /\s$/.test(piece.text)) space();
   }
   rebuilt = rebuilt.replace(/^ +| +$/g, '');
-  return squeeze(rebuilt) === squeeze(cueLine.text) ? cueLine.text : rebuilt;
+  // most lines come back as they were: no need to compare them spacing aside
+  return rebuilt === cueLine.text || squeeze(rebuilt) === squeeze(cueLine.text) ? cueLine.text : rebuilt;
 }
 
 const MARKER_NOTE = /^NOTE (\S+) at (\d+(?:\.\d+)?)s$/;

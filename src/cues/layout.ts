@@ -30,14 +30,16 @@ export function breakCost(words: readonly string[], i: number, bares?: readonly 
 }
 
 /** Break costs after every word of a run, computed once and shared by every layout tried on it. */
-export function breakCosts(words: readonly string[]): number[] {
+export function breakCosts(words: readonly string[]): Float64Array {
   const bares = words.map(bare);
-  return words.map((_, i) => breakCost(words, i, bares));
+  // a typed array: the costs are whole numbers in some runs and fractions in others, which would
+  // otherwise give the layout code two kinds of array to handle
+  return Float64Array.from(words, (_, i) => breakCost(words, i, bares));
 }
 
 /** The width of each word (see width.ts), worked out once for every layout tried on a run. */
-export function wordWidths(words: readonly string[]): number[] {
-  return words.map(textWidth);
+export function wordWidths(words: readonly string[]): Int32Array {
+  return Int32Array.from(words, textWidth);
 }
 
 /**
@@ -45,7 +47,7 @@ export function wordWidths(words: readonly string[]): number[] {
  * (the common case, in linear time), the full search otherwise; Infinity when nothing fits.
  * `widths[i]` is the width of words[i] (see wordWidths).
  */
-export function layoutCost(words: readonly string[], costs: readonly number[], from: number, to: number, maxChars: number, maxLines: number, widths: readonly number[] = wordWidths(words)): number {
+export function layoutCost(words: readonly string[], costs: ArrayLike<number>, from: number, to: number, maxChars: number, maxLines: number, widths: ArrayLike<number> = wordWidths(words)): number {
   let total = -1;
   for (let i = from; i < to; i++) total += widths[i] + 1;
   if (total <= maxChars) return 0;
@@ -76,7 +78,7 @@ export interface Layout {
  * The best layout of words[from, to), or null when they cannot fit the limits.
  * `costs[i]` is the cost of a break after words[i] (see breakCosts), `widths[i]` its width (see wordWidths).
  */
-export function layoutLines(words: readonly string[], costs: readonly number[], from: number, to: number, maxChars: number, maxLines: number, widths: readonly number[] = wordWidths(words)): Layout | null {
+export function layoutLines(words: readonly string[], costs: ArrayLike<number>, from: number, to: number, maxChars: number, maxLines: number, widths: ArrayLike<number> = wordWidths(words)): Layout | null {
   const n = to - from;
   if (n <= 0) return { lines: [], cost: 0 };
   let total = -1;
