@@ -50,7 +50,7 @@ describe('loop search', () => {
   function everyPeriod(words: Word[]): string[] {
     const keys = words.map((w) => w.text.toLowerCase());
     const kept: string[] = [];
-    let previous: { key: string; end: number } | null = null;
+    let previous = null as { key: string; end: number } | null;
     let i = 0;
     while (i < keys.length) {
       let best: { period: number; repeats: number } | null = null;
