@@ -54,6 +54,20 @@ describe('option values with no meaning', () => {
   });
 });
 
+describe('names that are built-in properties of an object', () => {
+  it('--profile constructor or __proto__ is an unknown profile for build and check, not an internal error', () => {
+    const { path } = withFile('talk.md', TALK);
+    for (const name of ['constructor', '__proto__', 'hasOwnProperty']) {
+      for (const args of [['build', path, '-f', 'vtt', '-o', '-'], ['check', path]]) {
+        const run = runCli([...args, '--profile', name]);
+        expect(run.status).toBe(2);
+        expect(run.stderr.trim()).toBe(`captions: unknown profile "${name}" (choose from netflix, bbc)`);
+        expect(run.stdout).toBe('');
+      }
+    }
+  });
+});
+
 describe('odd file names', () => {
   it('a name with a newline, spaces and accents, and a name that is only an extension, build beside each other', () => {
     const dir = tempDir();
