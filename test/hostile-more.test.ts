@@ -68,6 +68,17 @@ describe('names that are built-in properties of an object', () => {
   });
 });
 
+describe('character references in a WebVTT draft', () => {
+  it('a reference past U+10FFFF, to zero or to a surrogate reads as U+FFFD; a name like &constructor; stays as written', () => {
+    const { dir, path } = withFile('draft.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nA &#99999999; b &#x110000; c &#0; d &#xD800; e &constructor; f &__proto__; g &amp;\n');
+    const run = runCli(['build', path, '-f', 'srt,txt', '-o', dir]);
+    expect(run.status, run.stderr).toBe(0);
+    const text = 'A \ufffd b \ufffd c \ufffd d \ufffd e &constructor; f &__proto__; g &';
+    expect(readFileSync(join(dir, 'draft.srt'), 'utf8')).toBe(`1\n00:00:01,000 --> 00:00:03,000\n${text}\n`);
+    expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toBe(`${text}\n`);
+  });
+});
+
 describe('odd file names', () => {
   it('a name with a newline, spaces and accents, and a name that is only an extension, build beside each other', () => {
     const dir = tempDir();
