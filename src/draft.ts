@@ -4,7 +4,8 @@
 // are protected, so that on an already clean draft only real repairs fire.
 
 import { inputError } from './diagnostic.js';
-import { byPosition } from './diagnostic.js';
+import { byPosition, type Diagnostic } from './diagnostic.js';
+import { MAX_TIME_SECONDS } from './read/time.js';
 import { cleanText } from './clean-text.js';
 import type { BuildOptions } from './options.js';
 import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
@@ -138,11 +139,20 @@ function rebuildLine(cueLine: CueLine, tokens: Token[]): string {
 
 const MARKER_NOTE = /^NOTE (\S+) at (\d+(?:\.\d+)?)s$/;
 
-/** Image markers this tool wrote into a VTT as `NOTE <image> at <t>s` come back as markers. */
-function markersOf(file: CaptionFile): MarkerTime[] {
+/**
+ * Image markers this tool wrote into a VTT as `NOTE <image> at <t>s` come back as markers; a time past
+ * the last one captions can hold is warned about and the note kept as a plain note.
+ */
+function markersOf(file: CaptionFile, warnings: Diagnostic[]): MarkerTime[] {
   return file.blocks.flatMap((b) => {
     const m = b.kind === 'note' ? MARKER_NOTE.exec(b.text) : null;
-    return m ? [{ image: m[1], line: b.line, time: Number(m[2]), pinned: true }] : [];
+    if (!m) return [];
+    const time = Number(m[2]);
+    if (time > MAX_TIME_SECONDS) {
+      warnings.push({ line: b.line, severity: 'warning', code: 'bad-marker', message: `marker "${m[1]}" at ${m[2]} s is past the last time captions can hold (${MAX_TIME_SECONDS} s): kept as a note` });
+      return [];
+    }
+    return [{ image: m[1], line: b.line, time, pinned: true }];
   });
 }
 
@@ -218,6 +228,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     };
   });
 
+  const markers = markersOf(file, file.warnings);
   const plain = (c: Cue) => c.lines.map((l) => plainCueText(l, format)).join(' ').replace(/\s+/g, ' ').trim();
   // one pass over the cues for every segment (a draft may hold tens of thousands of handoffs)
   const cuesOfSegment: Cue[][] = segments.map(() => []);
@@ -237,7 +248,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
       return { ...s, start: own.length ? start : 0, end: own.length ? end : 0 };
     }),
     cues,
-    markers: markersOf(file),
+    markers,
     corrections: [...stream.corrections, ...speakers.corrections].sort(byPosition),
     // (a draft's speaker-name warnings are left out: its speakers only name its chapters; so are the
     // sound-event repairs', as its events and markup are kept as written)

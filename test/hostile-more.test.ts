@@ -79,6 +79,19 @@ describe('character references in a WebVTT draft', () => {
   });
 });
 
+describe('marker notes in a WebVTT draft', () => {
+  it('a marker time past the last one captions hold stays a note, with a warning at its line; the tracks written pass check', () => {
+    const { dir, path } = withFile('draft.vtt', 'WEBVTT\n\nNOTE slide at 99999999999999999999s\n\nNOTE chart at 1.5s\n\n00:00:01.000 --> 00:00:02.000\nHello.\n');
+    const out = join(dir, 'out');
+    const run = runCli(['build', path, '-f', 'vtt,json', '-o', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`${path}:3: warning: marker "slide" at 99999999999999999999 s is past the last time captions can hold (10000000000 s): kept as a note [bad-marker]`);
+    expect(JSON.parse(readFileSync(join(out, 'draft.json'), 'utf8')).markers.map((m: { image: string }) => m.image)).toEqual(['chart']);
+    expect(readFileSync(join(out, 'draft.vtt'), 'utf8')).toContain('NOTE slide at 99999999999999999999s');
+    expect(runCli(['check', join(out, 'draft.markers.vtt')]).status).toBe(0);
+  });
+});
+
 describe('odd file names', () => {
   it('a name with a newline, spaces and accents, and a name that is only an extension, build beside each other', () => {
     const dir = tempDir();
