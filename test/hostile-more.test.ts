@@ -102,6 +102,19 @@ describe('odd file names', () => {
     expect(readdirSync(out).sort()).toEqual(['.md.vtt', 'new\nline.vtt', 'sp ace ü.vtt']);
   });
 
+  it('a name as long as the file system allows builds; one whose outputs cannot fit fails naming the output, nothing written', () => {
+    const dir = tempDir();
+    const fits = join(dir, `${'x'.repeat(250)}.md`); // x….vtt and x….json are 254 and 255 bytes
+    const over = join(dir, `${'y'.repeat(251)}.md`); // y….json would be 256
+    writeFileSync(fits, TALK);
+    writeFileSync(over, TALK);
+    const out = join(dir, 'out');
+    const run = runCli(['build', fits, over, '-f', 'vtt,json', '-o', out]);
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stderr)).toEqual([`${over}: error: cannot write ${join(out, `${'y'.repeat(251)}.json`)}: file name too long`]);
+    expect(readdirSync(out).sort()).toEqual([`${'x'.repeat(250)}.json`, `${'x'.repeat(250)}.vtt`]);
+  });
+
   it('a missing file whose name holds a newline is named on one line', () => {
     const dir = tempDir();
     const run = runCli(['build', join(dir, 'no\nsuch.md'), '-f', 'vtt']);
