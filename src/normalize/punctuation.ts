@@ -89,7 +89,10 @@ export function convertAndSplit(
     const col = columnOf(i);
     const ascii = FULLWIDTH[ch];
     if (ascii === undefined) {
-      push(ch, col);
+      // the common case, kept out of `push`: one character, no iterator (the stage runs once, cold)
+      out += ch;
+      cols.push(col);
+      fullwidthComma.push(false);
       continue;
     }
     const prev = out[out.length - 1];
