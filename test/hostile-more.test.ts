@@ -1,6 +1,7 @@
 // Hostile inputs beyond the hardening list's numbered cases: special files as outputs, odd option
-// values, odd file names, empty and overlong lines, NUL bytes, mixed line ends, and drafts with
-// reversed, zero-length or overlapping cues or with sound events a transcript would repair.
+// values, names that are an object's built-in properties, odd and overlong file names, empty and
+// overlong lines, NUL bytes, mixed line ends, and drafts with reversed, zero-length or overlapping
+// cues, with sound events a transcript would repair, with odd character references or marker times.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
