@@ -4,7 +4,8 @@
 // are protected, so that on an already clean draft only real repairs fire.
 
 import { inputError } from './diagnostic.js';
-import { byPosition } from './diagnostic.js';
+import { byPosition, type Diagnostic } from './diagnostic.js';
+import { MAX_TIME_SECONDS } from './read/time.js';
 import { cleanText } from './clean-text.js';
 import type { BuildOptions } from './options.js';
 import { captionFormatOf, parseCaptions, type CaptionFile, type CaptionFormat, type DraftCue } from './read/captions.js';
@@ -101,8 +102,9 @@ function transcriptOf(cues: DraftCue[]): { parsed: ParsedTranscript; cueLines: C
       const line = cue.textLines[k];
       const pieces = piecesOfLine(text);
       cueLines.push({ cue: index, line, text, pieces });
-      const boundary: LinePiece[] = k === cue.textLines.length - 1 ? [{ kind: 'event', text: CUE_END, column: text.length + 1 }] : [];
-      lines.push({ line, pieces: [...transcriptPieces(pieces), ...boundary] });
+      const linePieces = transcriptPieces(pieces);
+      if (k === cue.textLines.length - 1) linePieces.push({ kind: 'event', text: CUE_END, column: text.length + 1 });
+      lines.push({ line, pieces: linePieces });
     });
   });
   return { parsed: { title: null, titleLine: null, lines }, cueLines };
@@ -124,22 +126,33 @@ function rebuildLine(cueLine: CueLine, tokens: Token[]): string {
     }
     const from = piece.column;
     const to = piece.column + piece.text.length;
-    const words = tokens.flatMap((t) => (t.type === 'word' && t.column >= from && t.column < to ? [t.text] : []));
+    const words: string[] = [];
+    for (const t of tokens) if (t.type === 'word' && t.column >= from && t.column < to) words.push(t.text);
     if (/^\s/.test(piece.text) || (words.length === 0 && /\s$/.test(piece.text))) space();
     rebuilt += words.join(' ');
     if (words.length && /\s$/.test(piece.text)) space();
   }
   rebuilt = rebuilt.replace(/^ +| +$/g, '');
-  return squeeze(rebuilt) === squeeze(cueLine.text) ? cueLine.text : rebuilt;
+  // most lines come back as they were: no need to compare them spacing aside
+  return rebuilt === cueLine.text || squeeze(rebuilt) === squeeze(cueLine.text) ? cueLine.text : rebuilt;
 }
 
 const MARKER_NOTE = /^NOTE (\S+) at (\d+(?:\.\d+)?)s$/;
 
-/** Image markers this tool wrote into a VTT as `NOTE <image> at <t>s` come back as markers. */
-function markersOf(file: CaptionFile): MarkerTime[] {
+/**
+ * Image markers this tool wrote into a VTT as `NOTE <image> at <t>s` come back as markers; a time past
+ * the last one captions can hold is warned about and the note kept as a plain note.
+ */
+function markersOf(file: CaptionFile, warnings: Diagnostic[]): MarkerTime[] {
   return file.blocks.flatMap((b) => {
     const m = b.kind === 'note' ? MARKER_NOTE.exec(b.text) : null;
-    return m ? [{ image: m[1], line: b.line, time: Number(m[2]), pinned: true }] : [];
+    if (!m) return [];
+    const time = Number(m[2]);
+    if (time > MAX_TIME_SECONDS) {
+      warnings.push({ line: b.line, severity: 'warning', code: 'bad-marker', message: `marker "${m[1]}" at ${m[2]} s is past the last time captions can hold (${MAX_TIME_SECONDS} s): kept as a note` });
+      return [];
+    }
+    return [{ image: m[1], line: b.line, time, pinned: true }];
   });
 }
 
@@ -215,6 +228,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
     };
   });
 
+  const markers = markersOf(file, file.warnings);
   const plain = (c: Cue) => c.lines.map((l) => plainCueText(l, format)).join(' ').replace(/\s+/g, ' ').trim();
   // one pass over the cues for every segment (a draft may hold tens of thousands of handoffs)
   const cuesOfSegment: Cue[][] = segments.map(() => []);
@@ -234,7 +248,7 @@ export function buildFromDraft(text: string, source: string, format: CaptionForm
       return { ...s, start: own.length ? start : 0, end: own.length ? end : 0 };
     }),
     cues,
-    markers: markersOf(file),
+    markers,
     corrections: [...stream.corrections, ...speakers.corrections].sort(byPosition),
     // (a draft's speaker-name warnings are left out: its speakers only name its chapters; so are the
     // sound-event repairs', as its events and markup are kept as written)

@@ -105,12 +105,6 @@ export type Unit =
   | { type: 'event'; event: EventToken; segment: number }
   | { type: 'marker'; marker: MarkerToken; segment: number };
 
-export interface TimedWord {
-  word: WordToken;
-  start: number;
-  end: number;
-}
-
 /**
  * A unit with its times. A sentence keeps its words' times in two typed arrays beside the words,
  * not as an object per word: a long transcript has close to a million words.

@@ -1,6 +1,7 @@
 // Hostile inputs beyond the hardening list's numbered cases: special files as outputs, odd option
-// values, odd file names, empty and overlong lines, NUL bytes, mixed line ends, and drafts with
-// reversed, zero-length or overlapping cues or with sound events a transcript would repair.
+// values, names that are an object's built-in properties, odd and overlong file names, empty and
+// overlong lines, NUL bytes, mixed line ends, and drafts with reversed, zero-length or overlapping
+// cues, with sound events a transcript would repair, with odd character references or marker times.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -54,6 +55,44 @@ describe('option values with no meaning', () => {
   });
 });
 
+describe('names that are built-in properties of an object', () => {
+  it('--profile constructor or __proto__ is an unknown profile for build and check, not an internal error', () => {
+    const { path } = withFile('talk.md', TALK);
+    for (const name of ['constructor', '__proto__', 'hasOwnProperty']) {
+      for (const args of [['build', path, '-f', 'vtt', '-o', '-'], ['check', path]]) {
+        const run = runCli([...args, '--profile', name]);
+        expect(run.status).toBe(2);
+        expect(run.stderr.trim()).toBe(`captions: unknown profile "${name}" (choose from netflix, bbc)`);
+        expect(run.stdout).toBe('');
+      }
+    }
+  });
+});
+
+describe('character references in a WebVTT draft', () => {
+  it('a reference past U+10FFFF, to zero or to a surrogate reads as U+FFFD; a name like &constructor; stays as written', () => {
+    const { dir, path } = withFile('draft.vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nA &#99999999; b &#x110000; c &#0; d &#xD800; e &constructor; f &__proto__; g &amp;\n');
+    const run = runCli(['build', path, '-f', 'srt,txt', '-o', dir]);
+    expect(run.status, run.stderr).toBe(0);
+    const text = 'A \ufffd b \ufffd c \ufffd d \ufffd e &constructor; f &__proto__; g &';
+    expect(readFileSync(join(dir, 'draft.srt'), 'utf8')).toBe(`1\n00:00:01,000 --> 00:00:03,000\n${text}\n`);
+    expect(readFileSync(join(dir, 'draft.txt'), 'utf8')).toBe(`${text}\n`);
+  });
+});
+
+describe('marker notes in a WebVTT draft', () => {
+  it('a marker time past the last one captions hold stays a note, with a warning at its line; the tracks written pass check', () => {
+    const { dir, path } = withFile('draft.vtt', 'WEBVTT\n\nNOTE slide at 99999999999999999999s\n\nNOTE chart at 1.5s\n\n00:00:01.000 --> 00:00:02.000\nHello.\n');
+    const out = join(dir, 'out');
+    const run = runCli(['build', path, '-f', 'vtt,json', '-o', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`${path}:3: warning: marker "slide" at 99999999999999999999 s is past the last time captions can hold (10000000000 s): kept as a note [bad-marker]`);
+    expect(JSON.parse(readFileSync(join(out, 'draft.json'), 'utf8')).markers.map((m: { image: string }) => m.image)).toEqual(['chart']);
+    expect(readFileSync(join(out, 'draft.vtt'), 'utf8')).toContain('NOTE slide at 99999999999999999999s');
+    expect(runCli(['check', join(out, 'draft.markers.vtt')]).status).toBe(0);
+  });
+});
+
 describe('odd file names', () => {
   it('a name with a newline, spaces and accents, and a name that is only an extension, build beside each other', () => {
     const dir = tempDir();
@@ -62,6 +101,19 @@ describe('odd file names', () => {
     const run = runCli(['build', join(dir, 'new\nline.md'), join(dir, 'sp ace ü.md'), join(dir, '.md'), '-f', 'vtt', '-o', out, '-q']);
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['.md.vtt', 'new\nline.vtt', 'sp ace ü.vtt']);
+  });
+
+  it('a name as long as the file system allows builds; one whose outputs cannot fit fails naming the output, nothing written', () => {
+    const dir = tempDir();
+    const fits = join(dir, `${'x'.repeat(250)}.md`); // x….vtt and x….json are 254 and 255 bytes
+    const over = join(dir, `${'y'.repeat(251)}.md`); // y….json would be 256
+    writeFileSync(fits, TALK);
+    writeFileSync(over, TALK);
+    const out = join(dir, 'out');
+    const run = runCli(['build', fits, over, '-f', 'vtt,json', '-o', out]);
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stderr)).toEqual([`${over}: error: cannot write ${join(out, `${'y'.repeat(251)}.json`)}: file name too long`]);
+    expect(readdirSync(out).sort()).toEqual([`${'x'.repeat(250)}.json`, `${'x'.repeat(250)}.vtt`]);
   });
 
   it('a missing file whose name holds a newline is named on one line', () => {

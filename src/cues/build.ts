@@ -4,9 +4,9 @@
 
 import type { Diagnostic } from '../diagnostic.js';
 import { textWidth } from './width.js';
-import type { Cue, Segment, StyleProfile, TimedUnit, TimedWord } from '../types.js';
+import type { Cue, Segment, StyleProfile, TimedUnit } from '../types.js';
 import { speakerLabel, type SpeakerLabels } from './labels.js';
-import { breakCosts, layoutCost, layoutLines } from './layout.js';
+import { breakCosts, layoutCost, layoutLines, wordWidths } from './layout.js';
 import { settleTimes, type TimeBounds } from './settle.js';
 
 const FRAGMENT_WORDS = 3;
@@ -23,69 +23,75 @@ interface Draft {
   segment: number;
 }
 
-/** Splits one sentence into cue drafts with the fewest, most natural breaks. */
-/** The words of one sentence with their times, made only while that sentence is being cut. */
-function timedWords(unit: Extract<TimedUnit, { type: 'sentence' }>): TimedWord[] {
-  return unit.words.map((word, i) => ({ word, start: unit.starts[i], end: unit.ends[i] }));
-}
+type Sentence = Extract<TimedUnit, { type: 'sentence' }>;
 
-/** Splits one sentence into cue drafts with the fewest, most natural breaks. */
-function splitSentence(words: TimedWord[], segment: number, profile: StyleProfile, warnings: Diagnostic[], label: SentenceLabel | null = null): Draft[] {
-  const plain = words.map((w) => w.word.text);
+/**
+ * Splits one sentence into cue drafts with the fewest, most natural breaks. It reads the sentence's
+ * typed arrays of times as they are: no object per word, and one kind of array for the compiled code.
+ */
+function splitSentence({ words, starts, ends, segment }: Sentence, profile: StyleProfile, warnings: Diagnostic[], label: SentenceLabel | null = null): Draft[] {
+  const plain = words.map((w) => w.text);
   const costs = breakCosts(plain);
+  const plainWidths = wordWidths(plain);
   // A labelled cue lays out its first word with the label glued in front, so the label counts in the line.
   const labelled = (start: number) => label !== null && (label.every || start === 0);
-  const withLabel = new Map<number, string[]>();
-  const textsFrom = (start: number): string[] => {
-    if (!labelled(start)) return plain;
-    let texts = withLabel.get(start);
-    if (!texts) {
-      texts = plain.slice();
-      texts[start] = `${label!.text} ${plain[start]}`;
-      withLabel.set(start, texts);
+  const labelWidth = label ? textWidth(label.text) + 1 : 0;
+  const unlabelled = { texts: plain, widths: plainWidths };
+  const withLabel = new Map<number, { texts: string[]; widths: Int32Array }>();
+  const wordsFrom = (start: number): { texts: string[]; widths: Int32Array } => {
+    if (!labelled(start)) return unlabelled;
+    let entry = withLabel.get(start);
+    if (!entry) {
+      entry = { texts: plain.slice(), widths: plainWidths.slice() };
+      entry.texts[start] = `${label!.text} ${plain[start]}`;
+      entry.widths[start] += labelWidth;
+      withLabel.set(start, entry);
     }
-    return texts;
+    return entry;
   };
   const n = words.length;
   const maxChars = profile.maxCharsPerLine * profile.maxLines;
-  const best: Array<{ cost: number; from: number } | null> = new Array(n + 1).fill(null);
-  best[0] = { cost: 0, from: -1 };
+  // the cheapest cost of cutting words[0, end) into cues (Infinity while none is found), and where its last cue starts
+  const bestCost = new Float64Array(n + 1).fill(Infinity);
+  const bestFrom = new Int32Array(n + 1).fill(-1);
+  bestCost[0] = 0;
   for (let end = 1; end <= n; end++) {
     let length = -1;
     for (let start = end - 1; start >= 0; start--) {
-      length += textWidth(plain[start]) + 1;
-      const texts = textsFrom(start);
+      length += plainWidths[start] + 1;
       const single = start === end - 1;
       if (length > maxChars && !single) break;
-      const prev = best[start];
-      if (!prev) continue;
-      const duration = words[end - 1].end - words[start].start;
+      const prev = bestCost[start];
+      if (prev === Infinity) continue;
+      const duration = ends[end - 1] - starts[start];
       if (duration > profile.maxDuration && !single) break;
-      const labelLength = texts === plain ? 0 : textWidth(label!.text) + 1;
+      const { texts, widths } = wordsFrom(start);
+      const labelLength = texts === plain ? 0 : labelWidth;
       if (length + labelLength > maxChars && !single) continue;
-      const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines);
+      const layout = layoutCost(texts, costs, start, end, profile.maxCharsPerLine, profile.maxLines, widths);
       if (layout === Infinity && !single) continue;
       const short = duration < profile.minDuration && end - start < n ? 1.5 : 0;
       const tiny = length < 12 && end < n ? 1 : 0;
       // A piece of three words or fewer cut from a longer sentence flashes by: merged where it fits.
       const fragment = end - start <= FRAGMENT_WORDS && end - start < n ? FRAGMENT_COST : 0;
-      const cost = prev.cost + 1 + (end < n ? 1.5 * costs[end - 1] : 0) + short + tiny + fragment + 0.5 * (layout === Infinity ? 0 : layout);
-      if (!best[end] || cost < best[end]!.cost) best[end] = { cost, from: start };
+      const cost = prev + 1 + (end < n ? 1.5 * costs[end - 1] : 0) + short + tiny + fragment + 0.5 * (layout === Infinity ? 0 : layout);
+      if (cost < bestCost[end]) {
+        bestCost[end] = cost;
+        bestFrom[end] = start;
+      }
     }
   }
   const drafts: Draft[] = [];
-  for (let end = n; end > 0; end = best[end]!.from) {
-    const { from } = best[end]!;
-    const texts = textsFrom(from);
-    const laid = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines)?.lines ?? [texts.slice(from, end).join(' ')];
+  for (let end = n; end > 0; end = bestFrom[end]) {
+    const from = bestFrom[end];
+    const { texts, widths } = wordsFrom(from);
+    const laid = layoutLines(texts, costs, from, end, profile.maxCharsPerLine, profile.maxLines, widths)?.lines ?? [texts.slice(from, end).join(' ')];
     const labelledLines = texts === plain ? undefined : laid;
     const lines = labelledLines ? [laid[0].slice(label!.text.length + 1), ...laid.slice(1)] : laid;
-    const first = words[from];
-    const last = words[end - 1];
     if (laid.some((l) => textWidth(l) > profile.maxCharsPerLine)) {
-      warnings.push({ line: first.word.line, severity: 'warning', code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
+      warnings.push({ line: words[from].line, severity: 'warning', code: 'line-too-long', message: `"${lines.join(' ')}" is longer than ${profile.maxCharsPerLine} characters and cannot be broken` });
     }
-    drafts.unshift({ lines, ...(labelledLines ? { labelledLines } : {}), start: first.start, end: last.end, firstLine: first.word.line, lastLine: last.word.line, segment });
+    drafts.unshift({ lines, ...(labelledLines ? { labelledLines } : {}), start: starts[from], end: ends[end - 1], firstLine: words[from].line, lastLine: words[end - 1].line, segment });
   }
   return drafts;
 }
@@ -115,7 +121,7 @@ export function buildCues(units: TimedUnit[], segments: Segment[], profile: Styl
     if (unit.type === 'sentence') {
       const label = labels === 'none' ? null : sentenceLabel(segments, unit.segment, labels, labelledSegment !== unit.segment, profile);
       labelledSegment = unit.segment;
-      for (const draft of splitSentence(timedWords(unit), unit.segment, profile, warnings, label)) drafts.push(draft);
+      for (const draft of splitSentence(unit, profile, warnings, label)) drafts.push(draft);
     }
     else if (unit.type === 'event') {
       drafts.push({ lines: [unit.event.text], start: unit.start, end: unit.end, firstLine: unit.event.line, lastLine: unit.event.line, segment: unit.segment });

@@ -40,7 +40,9 @@ export const BBC: StyleProfile = {
 export const PROFILES: Record<string, StyleProfile> = { netflix: NETFLIX, bbc: BBC };
 
 export function profileByName(name: string): StyleProfile | undefined {
-  return PROFILES[name.toLowerCase()];
+  const key = name.toLowerCase();
+  // own names only: "constructor" or "__proto__" would otherwise find an object's built-in properties
+  return Object.hasOwn(PROFILES, key) ? PROFILES[key] : undefined;
 }
 
 /** The custom limits one can set over a profile; the names are the command-line flags in camelCase. */

@@ -12,7 +12,15 @@ export const TIGHT_PHRASES: readonly string[] = [
   'thank you', 'you know', 'i mean',
 ];
 
-const PHRASES = TIGHT_PHRASES.map((p) => p.split(' '));
+/** Each word of a phrase but its last, with the phrases it opens or continues: a break after it may split them. */
+const PHRASES_BY_WORD = new Map<string, Array<{ phrase: readonly string[]; at: number }>>();
+for (const phrase of TIGHT_PHRASES.map((p) => p.split(' '))) {
+  for (let at = 0; at < phrase.length - 1; at++) {
+    const entries = PHRASES_BY_WORD.get(phrase[at]) ?? [];
+    entries.push({ phrase, at });
+    PHRASES_BY_WORD.set(phrase[at], entries);
+  }
+}
 const PUNCTUATED = /[,.;:?!…"”)\]]$/;
 const SENTENCE_END = /[.?!…]["'”’)\]]*$/;
 
@@ -25,21 +33,23 @@ function namePair(words: readonly string[], i: number): boolean {
   return i > 0 && !SENTENCE_END.test(words[i - 1]);
 }
 
-/** True when a break after words[i] would fall inside a tight phrase or a name. */
-export function splitsTightPhrase(words: readonly string[], i: number): boolean {
+/**
+ * True when a break after words[i] would fall inside a tight phrase or a name. `bares` (each word's
+ * `bare` form), when given, spares working them out again for every break tried in a run.
+ */
+export function splitsTightPhrase(words: readonly string[], i: number, bares?: readonly string[]): boolean {
   if (i < 0 || i + 1 >= words.length) return false;
   if (namePair(words, i)) return true;
   if (PUNCTUATED.test(words[i])) return false;
-  for (const phrase of PHRASES) {
-    for (let k = 1; k < phrase.length; k++) {
-      const start = i - k + 1;
-      if (start < 0 || start + phrase.length > words.length) continue;
-      let match = true;
-      for (let m = 0; m < phrase.length && match; m++) {
-        match = bare(words[start + m]) === phrase[m] && (m === phrase.length - 1 || !PUNCTUATED.test(words[start + m]));
-      }
-      if (match) return true;
+  const bareAt = (k: number) => bares?.[k] ?? bare(words[k]);
+  for (const { phrase, at } of PHRASES_BY_WORD.get(bareAt(i)) ?? []) {
+    const start = i - at;
+    if (start < 0 || start + phrase.length > words.length) continue;
+    let match = true;
+    for (let m = 0; m < phrase.length && match; m++) {
+      match = bareAt(start + m) === phrase[m] && (m === phrase.length - 1 || !PUNCTUATED.test(words[start + m]));
     }
+    if (match) return true;
   }
   return false;
 }

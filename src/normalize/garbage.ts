@@ -34,10 +34,20 @@ export function collapseLoops<T extends { type: string; line: number }>(tokens: 
   const removed = new Set<number>();
   // A loop the recogniser falls back into after a few real words is the same loop: one warning.
   const loops: Array<{ key: string; phrase: string; repeats: number; first: number; last: number; endWord: number }> = [];
+  // A loop of period p starting at word i needs word i again at i + p: the periods worth trying at i
+  // are the distances to the next sayings of its word, found by following `nextSame`.
+  const nextSame = new Array<number>(keys.length).fill(-1);
+  const lastSeen = new Map<string, number>();
+  for (let k = keys.length - 1; k >= 0; k--) {
+    nextSame[k] = lastSeen.get(keys[k]) ?? -1;
+    lastSeen.set(keys[k], k);
+  }
   let i = 0;
   while (i < keys.length) {
     let found: { period: number; repeats: number } | null = null;
-    for (let period = MIN_LOOP_WORDS; period <= MAX_LOOP_WORDS && i + period * MIN_REPEATS <= keys.length; period++) {
+    for (let at = nextSame[i]; at >= 0 && at - i <= MAX_LOOP_WORDS && i + (at - i) * MIN_REPEATS <= keys.length; at = nextSame[at]) {
+      const period = at - i;
+      if (period < MIN_LOOP_WORDS) continue;
       let repeats = 1;
       while (sameRun(keys, i, i + repeats * period, period)) repeats++;
       if (repeats >= MIN_REPEATS && (!found || repeats * period > found.repeats * found.period)) found = { period, repeats };

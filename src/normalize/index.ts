@@ -12,7 +12,7 @@ import { linesWrappedAtWidth } from './line-width.js';
 import { sentenceContinues } from './sentence-ends.js';
 import { asClockTime, consonantAcronym, detachDottedName, initialsAsAcronym, isSpokenSetupFile, joinAcrossBreak, joinedTerm, lowerDomain, nearPort, placedInDay } from './tokens.js';
 
-type DraftToken = (DraftWord & { type: 'word' }) | Exclude<Token, WordToken>;
+type DraftToken = DraftWord | Exclude<Token, WordToken>;
 
 const ENDS_SENTENCE = /[.?!]["'”’)\]]*$/;
 
@@ -36,7 +36,7 @@ function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): Draft
         const columnOf = (i: number) => piece.columns?.[i] ?? piece.column + i;
         let endsLine = true;
         for (let k = index + 1; k < pieces.length && endsLine; k++) endsLine = pieces[k].kind === 'marker';
-        for (const w of convertAndSplit(piece.text, line, columnOf, endsLine, corrections)) tokens.push({ type: 'word', ...w });
+        for (const w of convertAndSplit(piece.text, line, columnOf, endsLine, corrections)) tokens.push(w);
       } else if (piece.kind === 'marker') {
         tokens.push({ type: 'marker', image: piece.image, line, column: piece.column });
       } else if (piece.kind === 'event') {
@@ -53,6 +53,10 @@ function record(corrections: Correction[], w: { line: number; column: number }, 
   corrections.push({ line: w.line, column: w.column, from, to, kind, rule, confidence, ...(evidence ? { evidence } : {}) });
 }
 
+// Cheap tests on one character before the patterns: most words pass neither (the stage runs once, cold).
+const STRAY_FIRST = new Set([',', '.', ';', ':', '!', '?']);
+const CLAUSE_MARK = new Set([',', ';', ':']);
+
 /** Punctuation left standing alone (after a sound event, or doubled at a sentence end) is removed. */
 function dropStrayPunctuation(tokens: DraftToken[], corrections: Correction[]): DraftToken[] {
   const out: DraftToken[] = [];
@@ -62,7 +66,7 @@ function dropStrayPunctuation(tokens: DraftToken[], corrections: Correction[]): 
       continue;
     }
     const prev = out[out.length - 1];
-    if (/^[,.;:!?]+$/.test(t.text)) {
+    if (STRAY_FIRST.has(t.text[0]) && /^[,.;:!?]+$/.test(t.text)) {
       if (prev?.type === 'word' && prev.line === t.line && !/[,.;:!?]$/.test(prev.text)) {
         record(corrections, t, t.text, '', 'stray-punctuation');
         prev.text += t.text;
@@ -72,7 +76,7 @@ function dropStrayPunctuation(tokens: DraftToken[], corrections: Correction[]): 
       }
       continue;
     }
-    const doubled = /([.?!]["'”’)]*)[,;:]+$/.exec(t.text);
+    const doubled = CLAUSE_MARK.has(t.text[t.text.length - 1]) ? /([.?!]["'”’)]*)[,;:]+$/.exec(t.text) : null;
     if (doubled) {
       const fixed = t.text.slice(0, doubled.index) + doubled[1];
       record(corrections, t, t.text, fixed, 'double-punctuation');

@@ -34,6 +34,8 @@ export function isFullwidthPunctuation(ch: string): boolean {
 
 /** A word as cut from one line, before the cross-line repairs. */
 export interface DraftWord {
+  /** Made a token as it is cut, so that the normalizer need not copy every word into one. */
+  type: 'word';
   text: string;
   line: number;
   column: number;
@@ -53,7 +55,7 @@ function wordsAsWritten(text: string, line: number, columnOf: (index: number) =>
   const words: DraftWord[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) words.push({ text: m[0], line, column: columnOf(m.index), lineFinalStop: false, afterFullwidthComma: false });
+  while ((m = re.exec(text))) words.push({ type: 'word', text: m[0], line, column: columnOf(m.index), lineFinalStop: false, afterFullwidthComma: false });
   return words;
 }
 
@@ -87,7 +89,10 @@ export function convertAndSplit(
     const col = columnOf(i);
     const ascii = FULLWIDTH[ch];
     if (ascii === undefined) {
-      push(ch, col);
+      // the common case, kept out of `push`: one character, no iterator (the stage runs once, cold)
+      out += ch;
+      cols.push(col);
+      fullwidthComma.push(false);
       continue;
     }
     const prev = out[out.length - 1];
@@ -120,6 +125,7 @@ export function convertAndSplit(
     const start = m.index;
     const end = start + m[0].length;
     words.push({
+      type: 'word',
       text: m[0],
       line,
       column: cols[start],

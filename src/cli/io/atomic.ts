@@ -19,8 +19,12 @@ export function removePendingFiles(): void {
   pending.clear();
 }
 
+/** Characters of the target's name a temporary name keeps: any name that fits the file system must fit with its suffix. */
+const TEMPORARY_NAME_CHARS = 40;
+
 export function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const name = Array.from(basename(target)).slice(0, TEMPORARY_NAME_CHARS).join('');
+  return join(dirname(target), `.${name}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
 }
 
 /** Whether a process of this id is running (one we may not signal counts as running). */
@@ -118,7 +122,10 @@ export function writeFilesAtomic(files: FileToWrite[]): void {
   } finally {
     for (const temporary of temporaries) {
       pending.delete(temporary);
-      rmSync(temporary, { force: true });
+      // a failed removal must not hide the error that stopped the set
+      try {
+        rmSync(temporary, { force: true });
+      } catch {}
     }
   }
 }

@@ -29,5 +29,6 @@ export function ioReason(error: NodeJS.ErrnoException): string {
   if (error.code === 'ENOENT') return 'no such file';
   if (error.code === 'EISDIR') return 'is a directory';
   if (error.code === 'EACCES') return 'permission denied';
+  if (error.code === 'ENAMETOOLONG') return 'file name too long';
   return error.message.replace(/^[A-Z]+: /, '');
 }
