@@ -5,6 +5,7 @@ import { byPosition } from '../diagnostic.js';
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { sizeOf, wordKey, WORD_SIGIL, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
+import { correctPlainCase } from './casing.js';
 import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
 import { correctNumbers } from './numbers.js';
@@ -278,6 +279,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
+  if (lexicon) tokens = correctPlainCase(tokens, { terms: index.plainCase, isTerm: (key) => index.terms.has(key) || lexicon.byKey.has(key), touched: listed.touched, corrections });
   const all = [...stream.corrections, ...corrections].sort(byPosition);
   return { ...stream, tokens, corrections: all };
 }
