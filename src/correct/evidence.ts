@@ -387,27 +387,81 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const fromLexicon = (i: number, out: Token[]): Fix | null => {
     if (!fuzzyOn) return null;
     const body = bodyAt(i);
-    if (!body || !PLAIN.test(body) || body.length < 5) return null;
-    const key = body.toLowerCase();
+    if (!body || body.length < 4) return null;
+    // a count or a plural after the name is kept ("PyInkRef2" → Py_INCREF2, "PyDeckRefs" → Py_DECREFs)
+    const counted = PLAIN.test(body) ? null : /^(\p{L}{4,}?)(\d{1,2})$/u.exec(body);
+    if (!counted && !PLAIN.test(body)) return null;
+    const key = (counted ? counted[1] : body).toLowerCase();
     if (input.index.known.has(key) || CALENDAR.has(key)) return null;
     const exact = lexicon.byKey.get(key);
+    if (exact?.field) return fieldCase(body, exact);
+    if (body.length < 5) return null;
     if ((exact || lexicon.bySound.has(sound(key))) && english(key)) return null;
     if (exact) {
       // casing only where the display has inner capitals ("openssl" → OpenSSL), never a plain name
-      if (exact.display !== body && /\p{Ll}\p{Lu}|\p{Lu}{2}/u.test(exact.display) && body === key) return { length: 1, to: exact.display, kind: 'term', rule: `${exact.display}, lexicon case`, confidence: 1 };
+      if (!counted && exact.display !== body && /\p{Ll}\p{Lu}|\p{Lu}{2}/u.test(exact.display) && body === key) return { length: 1, to: exact.display, kind: 'term', rule: `${exact.display}, lexicon case`, confidence: 1 };
       return null;
     }
-    const candidates = lexicon.bySound.get(sound(key));
+    const plural = !counted && /[^s]s$/.test(key) && !lexicon.bySound.has(sound(key));
+    const stem = plural ? key.slice(0, -1) : key;
+    const candidates = lexicon.bySound.get(sound(stem));
     if (!candidates) return null;
     let best: { display: string; confidence: number } | null = null;
     for (const c of candidates) {
-      // a word that is the start of a longer name is a word of its own ("Neptune", not Neptune.ai)
-      if (c.key.startsWith(key) || key.startsWith(c.key)) continue;
-      const confidence = Math.round(similarity(key, c.key) * 100) / 100;
+      // a word that is the start of a longer name is a word of its own ("Neptune", not Neptune.ai);
+      // a plural only of the field's words (a project's name does not take one)
+      if (c.key.startsWith(stem) || stem.startsWith(c.key) || (plural && !c.field)) continue;
+      const confidence = Math.round(similarity(stem, c.key) * 100) / 100;
       if (confidence >= Math.max(minConfidence, 0.85) && (!best || confidence > best.confidence)) best = { display: c.display, confidence };
     }
-    if (!best || !hasTechnicalContext(out, tokens, i)) return null;
-    return { length: 1, to: best.display, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
+    // (a count follows a macro's name, Py_INCREF2; "InkRef1" is no incref1)
+    if (!best || (counted && best.display === best.display.toLowerCase()) || !hasTechnicalContext(out, tokens, i)) return null;
+    const to = best.display + (counted ? counted[2] : plural ? 's' : '');
+    return { length: 1, to, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
+  };
+
+  /**
+   * A term of the field's own vocabulary written in another case ("facebook", "bdfl", "Bdfl"): its
+   * casing, which the list sets on purpose (English words among them too: "facebook").
+   */
+  const fieldCase = (body: string, term: { display: string }): Fix | null => {
+    if (body === term.display) return null;
+    const lower = body === body.toLowerCase();
+    const acronym = /^\p{Lu}{2,}$/u.test(term.display.replace(/[^\p{L}]/gu, '')) && /^\p{Lu}\p{Ll}+$/u.test(body);
+    return lower || acronym ? { length: 1, to: term.display, kind: 'term', rule: `${term.display}, lexicon case`, confidence: 1 } : null;
+  };
+
+  /**
+   * The field's words heard in pieces, by sound: "pi object" → PyObject, "pi dec ref" → Py_DECREF,
+   * "Ob malloc" → obmalloc. The pieces together sound exactly like the term, one of them is no
+   * English word, a letter said alone, or "pi"/"pie" before a term of the C API (Py…); a technical
+   * word is near.
+   */
+  const fromFieldPieces = (i: number, out: Token[]): Fix | null => {
+    if (!fuzzyOn) return null;
+    const first = lowerAt(i);
+    if (!first || !PLAIN.test(first) || !lexicon.fieldSoundStarts.has(sound(first))) return null;
+    const starts = lexicon.fieldSoundStarts;
+    let joinedSoFar = sound(first);
+    let found: { n: number; term: { display: string } } | null = null;
+    for (let n = 2; n <= 3; n++) {
+      const next = lowerAt(i + n - 1);
+      if (!next || !PLAIN.test(next) || endsSentence(i + n - 2)) break;
+      joinedSoFar = (joinedSoFar + sound(next)).replace(/(.)\1+/g, '$1');
+      const terms = lexicon.fieldBySound.get(joinedSoFar);
+      if (terms?.length === 1) found = { n, term: terms[0] };
+      if (!starts.has(joinedSoFar)) break;
+    }
+    if (!found) return null;
+    const bodies = spanBodies(i, found.n);
+    if (!bodies?.every((b) => PLAIN.test(b))) return null;
+    const display = found.term.display;
+    const pyPiece = /^(?:pi|pie|py)$/.test(bodies[0].toLowerCase()) && display.startsWith('Py');
+    // a piece that is a term itself is that term ("bytecode is" is no "bytecodes")
+    if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
+    const evidence = pyPiece || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
+    if (!evidence || !hasTechnicalContext(out, tokens, i + found.n - 1)) return null;
+    return { length: found.n, to: display, kind: 'term', rule: `${display}, lexicon pieces`, confidence: 0.9 };
   };
 
   /** A listed variant whose context was missing here, of a term the talk has already had fixed. */
@@ -491,6 +545,6 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
 
   // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
-  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromLexicon(i, out));
+  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromFieldPieces(i, out) ?? fromLexicon(i, out));
   return pass(result, fromTalk);
 }

@@ -11,6 +11,8 @@ export interface LexiconTerm {
   display: string;
   /** The display's letters and digits, lower case ("scikit-learn" → scikitlearn). */
   key: string;
+  /** A term of the field's own vocabulary (C API, interpreter words, organisations): see compile-lexicon. */
+  field?: boolean;
 }
 
 export interface Person {
@@ -30,6 +32,9 @@ export interface Lexicon {
   readonly bySound: Map<string, LexiconTerm[]>;
   /** Terms by their key, for casing and for words heard split ("open SSL"). */
   readonly byKey: Map<string, LexiconTerm>;
+  /** The field's terms by sound spelling, and every start of those sound spellings (words heard in pieces). */
+  readonly fieldBySound: Map<string, LexiconTerm[]>;
+  readonly fieldSoundStarts: ReadonlySet<string>;
   /** People by first name and by last name (lower case). */
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
@@ -53,6 +58,8 @@ export interface CompiledLexicon {
   sound: string;
   /** '1' for a term reached by sound, '0' for one reached only by its key. */
   bySound: string;
+  /** '1' for a term of the field's own vocabulary. */
+  field?: string;
   /** The first piece of a term with inner capitals, lower case ('' for others). */
   first: string;
   people: string;
@@ -83,12 +90,29 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let nameStarts: Set<string> | undefined;
   let byFirstSound: Map<string, FullName[]> | undefined;
   let joinStarts: Set<string> | undefined;
+  let fieldBySound: Map<string, LexiconTerm[]> | undefined;
+  let fieldSoundStarts: Set<string> | undefined;
   const allTerms = () => {
     if (!terms) {
       const keys = raw.key.split('\n');
-      terms = raw.display.split('\n').map((display, i) => ({ display, key: keys[i] }));
+      const field = raw.field ?? '';
+      terms = raw.display.split('\n').map((display, i) => (field[i] === '1' ? { display, key: keys[i], field: true } : { display, key: keys[i] }));
     }
     return terms;
+  };
+  const fieldTerms = () => {
+    if (!fieldBySound) {
+      fieldBySound = new Map();
+      fieldSoundStarts = new Set();
+      const sounds = raw.sound.split('\n');
+      const list = allTerms();
+      for (let i = 0; i < list.length; i++) {
+        if (!list[i].field) continue;
+        push(fieldBySound, sounds[i], list[i]);
+        for (let n = 1; n <= sounds[i].length; n++) fieldSoundStarts.add(sounds[i].slice(0, n));
+      }
+    }
+    return { fieldBySound, fieldSoundStarts: fieldSoundStarts! };
   };
   const allPeople = () => {
     if (!people) {
@@ -119,6 +143,12 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
         for (let i = 0; i < list.length; i++) if (raw.bySound[i] === '1') push(bySound, sounds[i], list[i]);
       }
       return bySound;
+    },
+    get fieldBySound() {
+      return fieldTerms().fieldBySound;
+    },
+    get fieldSoundStarts() {
+      return fieldTerms().fieldSoundStarts;
     },
     get byFirst() {
       return allPeople().byFirst;
