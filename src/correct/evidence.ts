@@ -497,9 +497,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const fromTalk = (i: number, out: Token[]): Fix | null => {
     const body = bodyAt(i);
     if (!body || !PLAIN.test(body)) return null;
+    const key = lowerAt(i);
+    // a listed spelling that its own entry refuses before the next word ("picon steering council")
+    const next = tokens[i + 1]?.type === 'word' ? wordKey((tokens[i + 1] as WordToken).text) : '';
+    if (input.index.byFirstWord.get(key)?.some((p) => p.how === 'variant' && p.words.length === 1 && p.notNext.includes(next))) return null;
     const listed = listedOfFixedTerm(i, out);
     if (listed) return listed;
-    const key = lowerAt(i);
     const again = heardFixes.get(key);
     if (again && again.to !== body && (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1)) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
     if (!fuzzyOn || key.length < 4 || !soundFixes.size || input.index.known.has(key)) return null;

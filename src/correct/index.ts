@@ -184,6 +184,9 @@ function heardText(span: WordToken[], rest: string, sigil = ''): string {
   return text.slice(prefix.length - sigil.length, text.length - trail.length - rest.length);
 }
 
+/** The word after a name that makes it a web address ("pycon. org", "pycon. us/psf"). */
+const DOMAIN_AFTER = /^(?:org|com|net|io|us|dev)(?:[/,.;:!?)]|$)/;
+
 /** Replaces listed variants (and wrong casings of terms); returns the new tokens and what changed. */
 function correctListed(tokens: Token[], index: TermIndex, corrections: Correction[]): { tokens: Token[]; touched: Set<WordToken> } {
   const out: Token[] = [];
@@ -203,10 +206,18 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
     if (from === entry.term || domainCaseOnly) {
       out.push(...span);
     } else {
-      const replaced = replaceSpan(span, entry.term, match.rest, match.sigil);
+      // a name heard before a domain's ending ("pikon. org") is the domain's, written in lower case
+      const domain = !entry.term.includes(' ') && (match.rest.startsWith('.') || (/\.$/.test(span[span.length - 1].text) && DOMAIN_AFTER.test((tokens[i + match.length] as WordToken | undefined)?.text ?? '')));
+      const term = domain ? entry.term.toLowerCase() : entry.term;
+      if (domain && from === term) {
+        out.push(...span);
+        i += match.length - 1;
+        continue;
+      }
+      const replaced = replaceSpan(span, term, match.rest, match.sigil);
       for (const r of replaced) touched.add(r);
       out.push(...replaced);
-      corrections.push({ line: span[0].line, column: span[0].column, from, to: entry.term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });
+      corrections.push({ line: span[0].line, column: span[0].column, from, to: term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });
     }
     i += match.length - 1;
   }
