@@ -236,6 +236,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       const bodies = spanBodies(i, n);
       if (!bodies?.every((b) => /^[\p{L}\p{N}]+$/u.test(b))) continue;
       if (joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+      // the same words the talk has already joined into this term, in another case ("Open Teams", then "Open teams")
+      if (heardFixes.get(bodies.join(' ').toLowerCase())?.to === target.display) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, talk`, confidence: 1 };
     }
     return null;
   };
@@ -261,7 +263,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // a letter said alone, but not the words "I" and "A" ("I sort" is no isort)
     const letter = (b: string) => b.length === 1 && capitalised(b) && b !== 'I' && b !== 'A';
     if (target.curated) return bodies.some((b) => letter(b) || (b.length > 1 && !english(b))) || bodies.every(capitalised);
-    if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
+    // (a term itself, not a word of a longer one: "open" of "open space" may start OpenTeams)
+    if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
     if (letter(bodies[0])) return true;
     const innerCaps = /\p{Ll}\p{Lu}/u.test(target.display);
     return innerCaps && bodies.every(capitalised) && bodies.every((b) => b.length > 1 && b.slice(1) === b.slice(1).toLowerCase());
@@ -440,17 +443,19 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const fromFieldPieces = (i: number, out: Token[]): Fix | null => {
     if (!fuzzyOn) return null;
     const first = lowerAt(i);
-    if (!first || !PLAIN.test(first) || !lexicon.fieldSoundStarts.has(sound(first))) return null;
-    const starts = lexicon.fieldSoundStarts;
-    let joinedSoFar = sound(first);
+    if (!first || !PLAIN.test(first)) return null;
+    // the first two sounds must start a term of the field (one look-up spares most words the rest)
+    const head = sound(first);
+    if (!lexicon.fieldSoundStarts.has(head.slice(0, 2))) return null;
+    // the pieces' letters joined, then their sound ("quant site" → "quantsite" sounds as Quansight)
+    let letters = first;
     let found: { n: number; term: { display: string } } | null = null;
     for (let n = 2; n <= 3; n++) {
       const next = lowerAt(i + n - 1);
       if (!next || !PLAIN.test(next) || endsSentence(i + n - 2)) break;
-      joinedSoFar = (joinedSoFar + sound(next)).replace(/(.)\1+/g, '$1');
-      const terms = lexicon.fieldBySound.get(joinedSoFar);
+      letters += next;
+      const terms = lexicon.fieldBySound.get(sound(letters));
       if (terms?.length === 1) found = { n, term: terms[0] };
-      if (!starts.has(joinedSoFar)) break;
     }
     if (!found) return null;
     const bodies = spanBodies(i, found.n);
@@ -459,8 +464,10 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     const pyPiece = /^(?:pi|pie|py)$/.test(bodies[0].toLowerCase()) && display.startsWith('Py');
     // a piece that is a term itself is that term ("bytecode is" is no "bytecodes")
     if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
-    const evidence = pyPiece || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
-    if (!evidence || !hasTechnicalContext(out, tokens, i + found.n - 1)) return null;
+    // (or the talk has already had the term fixed: "Quantsite", then "quant site")
+    const evidence = pyPiece || (fixedTerms.get(display) ?? 0) > 0 || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
+    // (a term the talk has fixed twice needs no technical word near: "at quant site we help companies")
+    if (!evidence || ((fixedTerms.get(display) ?? 0) < 2 && !hasTechnicalContext(out, tokens, i + found.n - 1))) return null;
     return { length: found.n, to: display, kind: 'term', rule: `${display}, lexicon pieces`, confidence: 0.9 };
   };
 
