@@ -418,7 +418,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       if (confidence >= Math.max(minConfidence, 0.85) && (!best || confidence > best.confidence)) best = { display: c.display, confidence };
     }
     // (a count follows a macro's name, Py_INCREF2; "InkRef1" is no incref1)
-    if (!best || (counted && best.display === best.display.toLowerCase()) || !hasTechnicalContext(out, tokens, i)) return null;
+    if (!best || (counted && best.display === best.display.toLowerCase()) || !hasTechnicalContext(out, tokens, i, 12, touched)) return null;
     const to = best.display + (counted ? counted[2] : plural ? 's' : '');
     return { length: 1, to, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
   };
@@ -467,7 +467,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // (or the talk has already had the term fixed: "Quantsite", then "quant site")
     const evidence = pyPiece || (fixedTerms.get(display) ?? 0) > 0 || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
     // (a term the talk has fixed twice needs no technical word near: "at quant site we help companies")
-    if (!evidence || ((fixedTerms.get(display) ?? 0) < 2 && !hasTechnicalContext(out, tokens, i + found.n - 1))) return null;
+    if (!evidence || ((fixedTerms.get(display) ?? 0) < 2 && !hasTechnicalContext(out, tokens, i + found.n - 1, 12, touched))) return null;
     return { length: found.n, to: display, kind: 'term', rule: `${display}, lexicon pieces`, confidence: 0.9 };
   };
 
