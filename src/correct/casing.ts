@@ -22,6 +22,8 @@ const HEADS = new Set(
 const USES = new Set('use uses using used install installs installing installed import imports importing imported'.split(' '));
 /** Endings of a hyphenated compound whose first part is a name ("intel-specific"). */
 const COMPOUND = /^-(?:specific|based|compatible|only|powered|style)$/;
+/** A word's first letters, after an opening quote or bracket. */
+const LEADING_LETTERS = /^[("'“‘]?([A-Za-z]+)/;
 /** Times a talk writes or fixes a term's casing before its other lower-case spellings follow. */
 const TALK_TIMES = 2;
 
@@ -51,6 +53,9 @@ export function correctPlainCase(tokens: Token[], input: PlainCaseInput): Token[
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'word') continue;
+    // (a look at the word's leading letters spares nearly every word its parts)
+    const lead = LEADING_LETTERS.exec(t.text);
+    if (!lead || !terms.has(lead[1].toLowerCase())) continue;
     const { body } = split(t.text);
     const entry = terms.get(body.toLowerCase());
     if (!entry) continue;

@@ -46,6 +46,8 @@ const HEADING_SPELLING = 0.88;
 /** Capitalised words the English list leaves out (it is lower case) that are no terms. */
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
+/** How "Py" of a C-API name is heard as a word of its own. */
+const PY_PIECE = /^(?:pi|pie|py)$/;
 const soundCache = new Map<string, string>();
 const sound = (word: string) => {
   let s = soundCache.get(word);
@@ -444,9 +446,13 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!fuzzyOn) return null;
     const first = lowerAt(i);
     if (!first || !PLAIN.test(first)) return null;
-    // the first two sounds must start a term of the field (one look-up spares most words the rest)
+    // "pi"/"pie"/"py", a letter said alone, or a word whose sounds (three or more: shorter ones start
+    // too many words, "the", "so") start a term of the field, but for a last one the next word may
+    // merge with ("quant" of Quansight): a look-up or two spares most words the rest
+    const starts = lexicon.fieldSoundStarts;
     const head = sound(first);
-    if (!lexicon.fieldSoundStarts.has(head.slice(0, 2))) return null;
+    const opening = PY_PIECE.test(first) || (first.length === 1 && first !== 'a' && first !== 'i');
+    if (!opening && !(head.length >= 3 && starts.has(head)) && !(head.length >= 4 && starts.has(head.slice(0, -1)))) return null;
     // the pieces' letters joined, then their sound ("quant site" → "quantsite" sounds as Quansight)
     let letters = first;
     let found: { n: number; term: { display: string } } | null = null;
@@ -454,14 +460,15 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       const next = lowerAt(i + n - 1);
       if (!next || !PLAIN.test(next) || endsSentence(i + n - 2)) break;
       letters += next;
-      const terms = lexicon.fieldBySound.get(sound(letters));
+      // (not kept in the word cache: pairs are nearly all different)
+      const terms = lexicon.fieldBySound.get(soundSpelling(letters));
       if (terms?.length === 1) found = { n, term: terms[0] };
     }
     if (!found) return null;
     const bodies = spanBodies(i, found.n);
     if (!bodies?.every((b) => PLAIN.test(b))) return null;
     const display = found.term.display;
-    const pyPiece = /^(?:pi|pie|py)$/.test(bodies[0].toLowerCase()) && display.startsWith('Py');
+    const pyPiece = PY_PIECE.test(bodies[0].toLowerCase()) && display.startsWith('Py');
     // a piece that is a term itself is that term ("bytecode is" is no "bytecodes")
     if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
     // (or the talk has already had the term fixed: "Quantsite", then "quant site")

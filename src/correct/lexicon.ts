@@ -90,8 +90,6 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   let nameStarts: Set<string> | undefined;
   let byFirstSound: Map<string, FullName[]> | undefined;
   let joinStarts: Set<string> | undefined;
-  let fieldBySound: Map<string, LexiconTerm[]> | undefined;
-  let fieldSoundStarts: Set<string> | undefined;
   const allTerms = () => {
     if (!terms) {
       const keys = raw.key.split('\n');
@@ -100,19 +98,19 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
     }
     return terms;
   };
+  let fieldMaps: { fieldBySound: Map<string, LexiconTerm[]>; fieldSoundStarts: Set<string> } | undefined;
   const fieldTerms = () => {
-    if (!fieldBySound) {
-      fieldBySound = new Map();
-      fieldSoundStarts = new Set();
+    if (!fieldMaps) {
+      fieldMaps = { fieldBySound: new Map(), fieldSoundStarts: new Set() };
       const sounds = raw.sound.split('\n');
       const list = allTerms();
       for (let i = 0; i < list.length; i++) {
         if (!list[i].field) continue;
-        push(fieldBySound, sounds[i], list[i]);
-        for (let n = 1; n <= sounds[i].length; n++) fieldSoundStarts.add(sounds[i].slice(0, n));
+        push(fieldMaps.fieldBySound, sounds[i], list[i]);
+        for (let n = 1; n <= sounds[i].length; n++) fieldMaps.fieldSoundStarts.add(sounds[i].slice(0, n));
       }
     }
-    return { fieldBySound, fieldSoundStarts: fieldSoundStarts! };
+    return fieldMaps;
   };
   const allPeople = () => {
     if (!people) {
@@ -163,6 +161,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
       if (!namesBySound) {
         namesBySound = new Map();
         nameStarts = new Set();
+        byFirstSound = new Map();
         const names = raw.people.split('\n');
         const sounds = raw.peopleSound.split('\n');
         for (let k = 0; k < names.length; k++) {
@@ -170,6 +169,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
           if (space < 0 || space === sounds[k].length - 1) continue;
           push(namesBySound, sounds[k], names[k]);
           nameStarts.add(sounds[k].slice(0, space + 2));
+          push(byFirstSound, sounds[k].slice(0, space), { name: names[k], restSound: sounds[k].slice(space + 1) });
         }
       }
       return namesBySound;
@@ -179,14 +179,8 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
       return nameStarts!;
     },
     namesWithFirstSound(firstSound: string) {
-      if (!byFirstSound) {
-        byFirstSound = new Map();
-        for (const [sounds, names] of this.namesBySound) {
-          const [first, restSound] = sounds.split(' ');
-          for (const name of names) push(byFirstSound, first, { name, restSound });
-        }
-      }
-      return byFirstSound.get(firstSound) ?? [];
+      if (!byFirstSound) this.namesBySound;
+      return byFirstSound!.get(firstSound) ?? [];
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));
