@@ -469,8 +469,9 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!bodies?.every((b) => PLAIN.test(b))) return null;
     const display = found.term.display;
     const pyPiece = PY_PIECE.test(bodies[0].toLowerCase()) && display.startsWith('Py');
-    // a piece that is a term itself is that term ("bytecode is" is no "bytecodes")
-    if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
+    // a piece that is a term itself is that term ("bytecode is" is no "bytecodes"; "object" is a
+    // word of terms, not one)
+    if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
     // (or the talk has already had the term fixed: "Quantsite", then "quant site")
     const evidence = pyPiece || (fixedTerms.get(display) ?? 0) > 0 || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
     // (a term the talk has fixed twice needs no technical word near: "at quant site we help companies")
