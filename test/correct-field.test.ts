@@ -53,8 +53,8 @@ describe('the field vocabulary, heard in pieces or in another form', () => {
   });
 
   it('carries an organisation the talk has fixed to its pieces ("Quantsite", then "quant site")', () => {
-    const text = fix(['We build open source code at Quantsite with our partners.', 'Later we formed quant site labs and we grew.']);
-    expect(text).toContain('at Quansight with');
+    const text = fix(['We build open source code with Quantsite and our partners.', 'Later we formed quant site labs and we grew.']);
+    expect(text).toContain('with Quansight and');
     expect(text).toContain('formed Quansight labs');
     // without the earlier fix, two English words stay
     expect(fix('Later we formed quant site labs and we grew.')).toContain('quant site');
@@ -90,13 +90,13 @@ describe('English words that are projects, cased only with evidence', () => {
     ['open all the windows in the room'],
     ['the intel we gathered was good'],
     // (a recognizer's commas are pauses as often as lists)
-    ['Coverage, black, flake8 and mypy'],
+    ['Coverage, black, and mypy'],
   ])('leaves "%s"', (input) => {
     expect(fix(input)).toBe(input);
   });
 
   it('carries a casing through the talk only once evidence has cased it there', () => {
-    const talk = ['Intel makes chips and this is intel-specific.', 'So it is very intel and architecture specific.'];
+    const talk = ['The chip is from Intel and this is intel-specific.', 'So it is very intel and architecture specific.'];
     expect(fix(talk)).toContain('very Intel and');
     // written capitalised twice, never cased by evidence: the plural stays a plural
     expect(fix(['On Windows it runs and on Windows it builds.', 'I moved two windows on my screen.'])).toContain('two windows on');
@@ -122,9 +122,9 @@ describe('conference, release and interpreter names from context', () => {
   });
 
   it('hears "python to" as Python 2 only where no infinitive or place follows', () => {
-    expect(fix('How many people still use python to in the room')).toContain('python 2 in');
-    expect(fix('python to will not be maintained past 2019')).toContain('python 2 will');
-    expect(fix('we moved from python to rust last year')).toContain('python to rust');
-    expect(fix('I use python to write scripts')).toContain('python to write');
+    expect(fix('How many people still use python to in the room')).toContain('Python 2 in');
+    expect(fix('python to will not be maintained past 2019')).toContain('Python 2 will');
+    expect(fix('we moved from python to rust last year')).toContain('Python to rust');
+    expect(fix('I use python to write scripts')).toContain('Python to write');
   });
 });

@@ -1,8 +1,7 @@
 // Casing of terms that are also English words ("flask", "intel", "windows"): the dictionary marks
 // them `case: false`, since the word alone may mean the thing. Here a lower-case one is written as
 // the term only where the text says it is the project or company:
-// - beside a sibling: another term right before or after it, or across "and"/"or"
-//   ("flask and Django", "Mac windows and Linux");
+// - beside a sibling: another term across "and"/"or" ("flask and Django", "Mac windows and Linux");
 // - in a compound or a use: "intel-specific", "a flask application", "use flask", "import flask";
 // - once the talk has cased it so, and writes or has cased it twice, everywhere in it ("windows"
 //   alone is a plural, so a talk that writes Windows does not make every "windows" the system).
@@ -83,9 +82,7 @@ export function correctPlainCase(tokens: Token[], input: PlainCaseInput): Token[
     const apart = (k: number) => /[^\p{L}\p{N}]$/u.test((tokens[k] as WordToken).text);
     if (before && USES.has(before)) return true;
     if (after && HEADS.has(after)) return true;
-    // a sibling: right beside it, or across a joiner
-    if (before && !apart(i - 1) && termAt(i - 1)) return true;
-    if (after && !apart(i) && termAt(i + 1)) return true;
+    // a sibling across a joiner (right beside it is too weak: "a TikTok pants")
     if (before && JOINERS.has(before) && !apart(i - 1) && !endsSentence(i - 2) && !apart(i - 2) && termAt(i - 2)) return true;
     return !!after && JOINERS.has(after) && !apart(i) && !apart(i + 1) && termAt(i + 2);
   };

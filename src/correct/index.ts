@@ -207,7 +207,7 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
       out.push(...span);
     } else {
       // a name heard before a domain's ending ("pikon. org") is the domain's, written in lower case
-      const domain = !entry.term.includes(' ') && (match.rest.startsWith('.') || (/\.$/.test(span[span.length - 1].text) && DOMAIN_AFTER.test((tokens[i + match.length] as WordToken | undefined)?.text ?? '')));
+      const domain = /^[A-Za-z]+$/.test(entry.term) && (match.rest.startsWith('.') || (/\.$/.test(span[span.length - 1].text) && DOMAIN_AFTER.test((tokens[i + match.length] as WordToken | undefined)?.text ?? '')));
       const term = domain ? entry.term.toLowerCase() : entry.term;
       if (domain && from === term) {
         out.push(...span);

@@ -59,6 +59,9 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   for (const key of keys()) {
     if (words.has(key)) continue;
     words.add(key);
+    // a hyphenated word reaches the entry of its first part ("intel-specific" → intel)
+    const hyphen = key.indexOf('-');
+    if (hyphen > 0) words.add(key.slice(0, hyphen));
     const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
     if (stem) words.add(stem[1]);
     if (FUZZY_SPELLING.test(key)) {
