@@ -178,8 +178,11 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // and how often a term's family was (PEP, PEPs, PEP 581: "pep")
   const fixedStems = new Map<string, number>();
   const stemOf = (term: string) => term.split(' ')[0].toLowerCase().replace(/s$/, '');
+  // whether the talk has had a term of the field's own vocabulary fixed (its pieces are then looked at)
+  let fieldFixed = false;
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
     fixedTerms.set(to, (fixedTerms.get(to) ?? 0) + 1);
+    if (!fieldFixed && lexicon.byKey.get(termKey(to))?.field) fieldFixed = true;
     fixedStems.set(stemOf(to), (fixedStems.get(stemOf(to)) ?? 0) + 1);
     if (from.toLowerCase() === to.toLowerCase()) return;
     heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
@@ -449,9 +452,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // "pi"/"pie"/"py", a letter said alone, or a word whose sounds (three or more: shorter ones start
     // too many words, "the", "so") start a term of the field, but for a last one the next word may
     // merge with ("quant" of Quansight): a look-up or two spares most words the rest
+    // Other words only when written as a name (capitalised) or once the talk has fixed a term of
+    // the field: most words are spared their sound spelling.
+    const opening = PY_PIECE.test(first) || (first.length === 1 && first !== 'a' && first !== 'i');
+    if (!opening && (first.length < 3 || (!fieldFixed && !capitalised(bodyAt(i)!)))) return null;
     const starts = lexicon.fieldSoundStarts;
     const head = sound(first);
-    const opening = PY_PIECE.test(first) || (first.length === 1 && first !== 'a' && first !== 'i');
     if (!opening && !(head.length >= 3 && starts.has(head)) && !(head.length >= 4 && starts.has(head.slice(0, -1)))) return null;
     // the pieces' letters joined, then their sound ("quant site" → "quantsite" sounds as Quansight)
     let letters = first;
