@@ -46,6 +46,8 @@ const HEADING_SPELLING = 0.88;
 /** Capitalised words the English list leaves out (it is lower case) that are no terms. */
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
+/** A word of letters and digits with at most plain punctuation after it. */
+const PLAIN_TOKEN = /^([A-Za-z0-9]+)[,.;:!?"')\]]*$/;
 /** How "Py" of a C-API name is heard as a word of its own. */
 const PY_PIECE = /^(?:pi|pie|py)$/;
 const soundCache = new Map<string, string>();
@@ -114,7 +116,9 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
       before = last = '';
       continue;
     }
-    const key = ownerParts(t.text).body.toLowerCase();
+    // (a plain word, with at most plain punctuation after it, needs no look at its parts)
+    const plain = PLAIN_TOKEN.exec(t.text);
+    const key = (plain ? plain[1] : ownerParts(t.text).body).toLowerCase();
     if (key.includes('-')) joins.push(key.replace(/-/g, ''));
     if (last) joins.push(last + key);
     if (before && threes) joins.push(before + last + key);
