@@ -62,6 +62,10 @@ for (const row of tsv('display-names.tsv')) if (row.confidence !== 'low' && row.
 for (const row of tsv('talk-term-casing.tsv')) {
   if (row.internal_caps === 'yes' && !row.english_word && /^[A-Za-z][A-Za-z0-9+]*$/.test(row.preferred) && !/[A-Z]s$/.test(row.preferred)) add(row.preferred, 'term', true);
 }
+// (and top PyPI projects no curated list has, whose casing talk abstracts agree on: only those
+// with inner capitals, all capitals or digits, "DuckDB", "PEFT"; a plain capitalised one is as often
+// a person or a word, "Mike", "Monty")
+for (const row of tsv('display-names-from-talk-votes.tsv')) if (!row.english_word && /\p{Ll}\p{Lu}|\p{Lu}{2}|\d/u.test(row.display_name)) add(row.display_name, 'project', true);
 // 2. the most-downloaded projects, as PyPI names them
 for (const file of ['top-pypi-packages-365d-2021-04.tsv', 'top-pypi-packages.tsv']) for (const row of tsv(file)) add(row.project, 'project', Number(row.rank) <= 1000);
 // 3. standard-library modules (top level)
