@@ -121,6 +121,13 @@ describe('conference, release and interpreter names from context', () => {
     expect(fix('upload the package to pipy for everyone')).toContain('to PyPI for');
   });
 
+  it('hears "siphon" as Cython and "piston" as Pyston only with a compiler\'s or interpreter\'s words near', () => {
+    expect(fix('convert this function to a siphon module and annotate the variables')).toContain('a Cython module');
+    expect(fix('use a siphon to empty the fish tank')).toContain('a siphon to');
+    expect(fix('the piston project is a fork of CPython with a JIT')).toContain('the Pyston project');
+    expect(fix('the piston moves in the cylinder')).toContain('the piston moves');
+  });
+
   it('hears "python to" as Python 2 only where no infinitive or place follows', () => {
     expect(fix('How many people still use python to in the room')).toContain('Python 2 in');
     expect(fix('python to will not be maintained past 2019')).toContain('Python 2 will');
