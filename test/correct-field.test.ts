@@ -66,6 +66,10 @@ describe('the field vocabulary, heard in pieces or in another form', () => {
     expect(text).toContain('OpenTeams just started');
   });
 
+  it('does not join words that are already a term of the dictionary ("Stack Overflow")', () => {
+    expect(fix('And even in Stack Overflow it has been ranked third.')).toContain('in Stack Overflow it');
+  });
+
   it('hears a silent gh, a slipped t and a final e after a long vowel as the same sound', () => {
     expect(soundSpelling('quant site')).toBe(soundSpelling('Quansight'));
     expect(soundSpelling('Beewear')).toBe(soundSpelling('BeeWare'));

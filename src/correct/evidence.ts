@@ -272,8 +272,10 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // a letter said alone, but not the words "I" and "A" ("I sort" is no isort)
     const letter = (b: string) => b.length === 1 && capitalised(b) && b !== 'I' && b !== 'A';
     if (target.curated) return bodies.some((b) => letter(b) || (b.length > 1 && !english(b))) || bodies.every(capitalised);
-    // (a term itself, not a word of a longer one: "open" of "open space" may start OpenTeams)
+    // (a term itself, not a word of a longer one: "open" of "open space" may start OpenTeams; but
+    // words that are all words of the dictionary's terms are one already, "Stack Overflow")
     if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
+    if (bodies.every((b) => input.index.known.has(b.toLowerCase()))) return false;
     if (letter(bodies[0])) return true;
     const innerCaps = /\p{Ll}\p{Lu}/u.test(target.display);
     return innerCaps && bodies.every(capitalised) && bodies.every((b) => b.length > 1 && b.slice(1) === b.slice(1).toLowerCase());
