@@ -42,6 +42,17 @@ const add = (display, kind, bySound) => {
   terms.set(key, [display, kind, bySound]);
 };
 
+// 0. the field's own vocabulary (scripts/field-terms.txt, written for the project): C-API and
+// interpreter words, companies and organisations. First, so their casing wins; English words
+// among them ("Facebook", "bytecode") are kept, since the list is curated.
+const fieldKeys = new Set();
+for (const line of readFileSync(join(root, 'scripts/field-terms.txt'), 'utf8').split('\n')) {
+  const display = line.trim();
+  if (!display || display.startsWith('#') || builtIn.has(display.toLowerCase())) continue;
+  terms.set(display.toLowerCase(), [display, 'field', true]);
+  fieldKeys.add(display.toLowerCase());
+}
+
 // 1. display casing (project docs and curated lists), then casing mined from talk abstracts
 // Reached by sound (not only heard split or in the wrong case): curated names, the 1,000 most
 // downloaded projects, stdlib modules; the long tail of PyPI names ("splink", "delocate") sounds
@@ -51,6 +62,10 @@ for (const row of tsv('display-names.tsv')) if (row.confidence !== 'low' && row.
 for (const row of tsv('talk-term-casing.tsv')) {
   if (row.internal_caps === 'yes' && !row.english_word && /^[A-Za-z][A-Za-z0-9+]*$/.test(row.preferred) && !/[A-Z]s$/.test(row.preferred)) add(row.preferred, 'term', true);
 }
+// (and top PyPI projects no curated list has, whose casing talk abstracts agree on: only those
+// with inner capitals, all capitals or digits, "DuckDB", "PEFT"; a plain capitalised one is as often
+// a person or a word, "Mike", "Monty")
+for (const row of tsv('display-names-from-talk-votes.tsv')) if (!row.english_word && /\p{Ll}\p{Lu}|\p{Lu}{2}|\d/u.test(row.display_name)) add(row.display_name, 'project', true);
 // 2. the most-downloaded projects, as PyPI names them
 for (const file of ['top-pypi-packages-365d-2021-04.tsv', 'top-pypi-packages.tsv']) for (const row of tsv(file)) add(row.project, 'project', Number(row.rank) <= 1000);
 // 3. standard-library modules (top level)
@@ -77,6 +92,8 @@ const lexicon = {
   key: rows.map(([display]) => termKeyOf(display)).join('\n'),
   sound: rows.map(([display]) => soundSpelling(display)).join('\n'),
   bySound: rows.map(([, , bySound]) => (bySound ? '1' : '0')).join(''),
+  // '1' for a term of the field's own vocabulary (heard in pieces by sound, cased when English)
+  field: rows.map(([display]) => (fieldKeys.has(display.toLowerCase()) ? '1' : '0')).join(''),
   // the word a term heard apart starts with: its first piece before an inner capital ("open" of
   // OpenSSL, "c" of cProfile), else nothing (a term without inner capitals joins only after a letter)
   first: rows.map(([display]) => (/\p{Ll}\p{Lu}|^\p{Ll}\p{Lu}/u.test(display) ? display.split(/(?<=\p{Ll})(?=\p{Lu})/u)[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : '')).join('\n'),

@@ -33,6 +33,17 @@ describe('scoring fixes against the gold', () => {
     expect(score.falseFixes.map((f: { from: string; why: string }) => `${f.from}: ${f.why}`)).toEqual(['rest: not in the gold', 'C Python: gold: CPython']);
   });
 
+  it('pairs a fix of exactly the heard span with its occurrence before a fix of a part of it', () => {
+    const macros = { source: 'talk.md', fixes: [
+      { heard: 'PyInkRef', correct: 'Py_INCREF', kind: 'other', lines: [3] },
+      { heard: 'PyInkRef2', correct: 'Py_INCREF2', kind: 'other', lines: [3] },
+    ] };
+    // "PyInkRef" also lies inside "PyInkRef2": each fix still belongs to its own word
+    const score = scoreFile(macros, [fix(3, 'PyInkRef', 'Py_INCREF'), fix(3, 'PyInkRef2', 'Py_INCREF2')]);
+    expect(score.fixed).toBe(2);
+    expect(score.falseFixes).toEqual([]);
+  });
+
   it('counts neither way a fix toward part of the gold spelling, or one on an unsure span', () => {
     const score = scoreFile(gold, [fix(10, 'python', 'Python'), fix(12, 'Pieday', 'PyBay')]);
     expect(score.fixed).toBe(0);

@@ -52,7 +52,11 @@ export function scoreFile(gold, fixes) {
   const missed = [];
   for (const { item, line } of occurrences) {
     const lines = item.spansLines ? [line, line + 1, line + 2] : [line];
-    const candidates = lines.flatMap((l) => byLine.get(l) ?? []).filter((f) => !used.has(f) && strip(item.heard).includes(heardOf(f.from)));
+    const inside = lines.flatMap((l) => byLine.get(l) ?? []).filter((f) => !used.has(f) && strip(item.heard).includes(heardOf(f.from)));
+    // a fix of exactly the heard span is this occurrence's, before a fix of a part of it ("PyInkRef"
+    // inside "PyInkRef2" on the same line belongs to its own occurrence)
+    const exact = inside.filter((f) => heardOf(f.from) === strip(item.heard));
+    const candidates = exact.length ? exact.slice(0, 1) : inside;
     let text = strip(item.heard);
     const applied = [];
     for (const f of candidates) {

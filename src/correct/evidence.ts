@@ -46,6 +46,10 @@ const HEADING_SPELLING = 0.88;
 /** Capitalised words the English list leaves out (it is lower case) that are no terms. */
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
+/** A word of letters and digits with at most plain punctuation after it. */
+const PLAIN_TOKEN = /^([A-Za-z0-9]+)[,.;:!?"')\]]*$/;
+/** How "Py" of a C-API name is heard as a word of its own. */
+const PY_PIECE = /^(?:pi|pie|py)$/;
 const soundCache = new Map<string, string>();
 const sound = (word: string) => {
   let s = soundCache.get(word);
@@ -112,7 +116,9 @@ export function joinedWords(tokens: readonly Token[], threes = true): string[] {
       before = last = '';
       continue;
     }
-    const key = ownerParts(t.text).body.toLowerCase();
+    // (a plain word, with at most plain punctuation after it, needs no look at its parts)
+    const plain = PLAIN_TOKEN.exec(t.text);
+    const key = (plain ? plain[1] : ownerParts(t.text).body).toLowerCase();
     if (key.includes('-')) joins.push(key.replace(/-/g, ''));
     if (last) joins.push(last + key);
     if (before && threes) joins.push(before + last + key);
@@ -176,8 +182,11 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   // and how often a term's family was (PEP, PEPs, PEP 581: "pep")
   const fixedStems = new Map<string, number>();
   const stemOf = (term: string) => term.split(' ')[0].toLowerCase().replace(/s$/, '');
+  // whether the talk has had a term of the field's own vocabulary fixed (its pieces are then looked at)
+  let fieldFixed = false;
   const remember = (from: string, to: string, kind: 'term' | 'name') => {
     fixedTerms.set(to, (fixedTerms.get(to) ?? 0) + 1);
+    if (!fieldFixed && lexicon.byKey.get(termKey(to))?.field) fieldFixed = true;
     fixedStems.set(stemOf(to), (fixedStems.get(stemOf(to)) ?? 0) + 1);
     if (from.toLowerCase() === to.toLowerCase()) return;
     heardCounts.set(from.toLowerCase(), (heardCounts.get(from.toLowerCase()) ?? 0) + 1);
@@ -236,6 +245,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       const bodies = spanBodies(i, n);
       if (!bodies?.every((b) => /^[\p{L}\p{N}]+$/u.test(b))) continue;
       if (joinEvidence(bodies, target)) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, joined`, confidence: 1 };
+      // the same words the talk has already joined into this term, in another case ("Open Teams", then "Open teams")
+      if (heardFixes.get(bodies.join(' ').toLowerCase())?.to === target.display) return { length: n, to: target.display, kind: 'term', rule: `${target.display}, talk`, confidence: 1 };
     }
     return null;
   };
@@ -261,7 +272,10 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // a letter said alone, but not the words "I" and "A" ("I sort" is no isort)
     const letter = (b: string) => b.length === 1 && capitalised(b) && b !== 'I' && b !== 'A';
     if (target.curated) return bodies.some((b) => letter(b) || (b.length > 1 && !english(b))) || bodies.every(capitalised);
-    if (bodies.some((b) => b.length > 1 && (input.index.known.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
+    // (a term itself, not a word of a longer one: "open" of "open space" may start OpenTeams; but
+    // words that are all words of the dictionary's terms are one already, "Stack Overflow")
+    if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return false;
+    if (bodies.every((b) => input.index.known.has(b.toLowerCase()))) return false;
     if (letter(bodies[0])) return true;
     const innerCaps = /\p{Ll}\p{Lu}/u.test(target.display);
     return innerCaps && bodies.every(capitalised) && bodies.every((b) => b.length > 1 && b.slice(1) === b.slice(1).toLowerCase());
@@ -387,27 +401,94 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const fromLexicon = (i: number, out: Token[]): Fix | null => {
     if (!fuzzyOn) return null;
     const body = bodyAt(i);
-    if (!body || !PLAIN.test(body) || body.length < 5) return null;
-    const key = body.toLowerCase();
+    if (!body || body.length < 4) return null;
+    // a count or a plural after the name is kept ("PyInkRef2" → Py_INCREF2, "PyDeckRefs" → Py_DECREFs)
+    const counted = PLAIN.test(body) ? null : /^(\p{L}{4,}?)(\d{1,2})$/u.exec(body);
+    if (!counted && !PLAIN.test(body)) return null;
+    const key = (counted ? counted[1] : body).toLowerCase();
     if (input.index.known.has(key) || CALENDAR.has(key)) return null;
     const exact = lexicon.byKey.get(key);
+    if (exact?.field) return fieldCase(body, exact);
+    if (body.length < 5) return null;
     if ((exact || lexicon.bySound.has(sound(key))) && english(key)) return null;
     if (exact) {
       // casing only where the display has inner capitals ("openssl" → OpenSSL), never a plain name
-      if (exact.display !== body && /\p{Ll}\p{Lu}|\p{Lu}{2}/u.test(exact.display) && body === key) return { length: 1, to: exact.display, kind: 'term', rule: `${exact.display}, lexicon case`, confidence: 1 };
+      if (!counted && exact.display !== body && /\p{Ll}\p{Lu}|\p{Lu}{2}/u.test(exact.display) && body === key) return { length: 1, to: exact.display, kind: 'term', rule: `${exact.display}, lexicon case`, confidence: 1 };
       return null;
     }
-    const candidates = lexicon.bySound.get(sound(key));
+    const plural = !counted && /[^s]s$/.test(key) && !lexicon.bySound.has(sound(key));
+    const stem = plural ? key.slice(0, -1) : key;
+    const candidates = lexicon.bySound.get(sound(stem));
     if (!candidates) return null;
     let best: { display: string; confidence: number } | null = null;
     for (const c of candidates) {
-      // a word that is the start of a longer name is a word of its own ("Neptune", not Neptune.ai)
-      if (c.key.startsWith(key) || key.startsWith(c.key)) continue;
-      const confidence = Math.round(similarity(key, c.key) * 100) / 100;
+      // a word that is the start of a longer name is a word of its own ("Neptune", not Neptune.ai);
+      // a plural only of the field's words (a project's name does not take one)
+      if (c.key.startsWith(stem) || stem.startsWith(c.key) || (plural && !c.field)) continue;
+      const confidence = Math.round(similarity(stem, c.key) * 100) / 100;
       if (confidence >= Math.max(minConfidence, 0.85) && (!best || confidence > best.confidence)) best = { display: c.display, confidence };
     }
-    if (!best || !hasTechnicalContext(out, tokens, i)) return null;
-    return { length: 1, to: best.display, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
+    // (a count follows a macro's name, Py_INCREF2; "InkRef1" is no incref1)
+    if (!best || (counted && best.display === best.display.toLowerCase()) || !hasTechnicalContext(out, tokens, i, 12, touched)) return null;
+    const to = best.display + (counted ? counted[2] : plural ? 's' : '');
+    return { length: 1, to, kind: 'term', rule: `${best.display}, lexicon`, confidence: best.confidence };
+  };
+
+  /**
+   * A term of the field's own vocabulary written in another case ("facebook", "bdfl", "Bdfl"): its
+   * casing, which the list sets on purpose (English words among them too: "facebook").
+   */
+  const fieldCase = (body: string, term: { display: string }): Fix | null => {
+    if (body === term.display) return null;
+    const lower = body === body.toLowerCase();
+    const acronym = /^\p{Lu}{2,}$/u.test(term.display.replace(/[^\p{L}]/gu, '')) && /^\p{Lu}\p{Ll}+$/u.test(body);
+    return lower || acronym ? { length: 1, to: term.display, kind: 'term', rule: `${term.display}, lexicon case`, confidence: 1 } : null;
+  };
+
+  /**
+   * The field's words heard in pieces, by sound: "pi object" → PyObject, "pi dec ref" → Py_DECREF,
+   * "Ob malloc" → obmalloc. The pieces together sound exactly like the term, one of them is no
+   * English word, a letter said alone, or "pi"/"pie" before a term of the C API (Py…); a technical
+   * word is near.
+   */
+  const fromFieldPieces = (i: number, out: Token[]): Fix | null => {
+    if (!fuzzyOn) return null;
+    const first = lowerAt(i);
+    if (!first || !PLAIN.test(first)) return null;
+    // "pi"/"pie"/"py", a letter said alone, or a word whose sounds (three or more: shorter ones start
+    // too many words, "the", "so") start a term of the field, but for a last one the next word may
+    // merge with ("quant" of Quansight): a look-up or two spares most words the rest
+    // Other words only when written as a name (capitalised) or once the talk has fixed a term of
+    // the field: most words are spared their sound spelling.
+    const opening = PY_PIECE.test(first) || (first.length === 1 && first !== 'a' && first !== 'i');
+    if (!opening && (first.length < 3 || (!fieldFixed && !capitalised(bodyAt(i)!)))) return null;
+    const starts = lexicon.fieldSoundStarts;
+    const head = sound(first);
+    if (!opening && !(head.length >= 3 && starts.has(head)) && !(head.length >= 4 && starts.has(head.slice(0, -1)))) return null;
+    // the pieces' letters joined, then their sound ("quant site" → "quantsite" sounds as Quansight)
+    let letters = first;
+    let found: { n: number; term: { display: string } } | null = null;
+    for (let n = 2; n <= 3; n++) {
+      const next = lowerAt(i + n - 1);
+      if (!next || !PLAIN.test(next) || endsSentence(i + n - 2)) break;
+      letters += next;
+      // (not kept in the word cache: pairs are nearly all different)
+      const terms = lexicon.fieldBySound.get(soundSpelling(letters));
+      if (terms?.length === 1) found = { n, term: terms[0] };
+    }
+    if (!found) return null;
+    const bodies = spanBodies(i, found.n);
+    if (!bodies?.every((b) => PLAIN.test(b))) return null;
+    const display = found.term.display;
+    const pyPiece = PY_PIECE.test(bodies[0].toLowerCase()) && display.startsWith('Py');
+    // a piece that is a term itself is that term ("bytecode is" is no "bytecodes"; "object" is a
+    // word of terms, not one)
+    if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
+    // (or the talk has already had the term fixed: "Quantsite", then "quant site")
+    const evidence = pyPiece || (fixedTerms.get(display) ?? 0) > 0 || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
+    // (a term the talk has fixed twice needs no technical word near: "at quant site we help companies")
+    if (!evidence || ((fixedTerms.get(display) ?? 0) < 2 && !hasTechnicalContext(out, tokens, i + found.n - 1, 12, touched))) return null;
+    return { length: found.n, to: display, kind: 'term', rule: `${display}, lexicon pieces`, confidence: 0.9 };
   };
 
   /** A listed variant whose context was missing here, of a term the talk has already had fixed. */
@@ -443,9 +524,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const fromTalk = (i: number, out: Token[]): Fix | null => {
     const body = bodyAt(i);
     if (!body || !PLAIN.test(body)) return null;
+    const key = lowerAt(i);
+    // a listed spelling that its own entry refuses before the next word ("picon steering council")
+    const next = tokens[i + 1]?.type === 'word' ? wordKey((tokens[i + 1] as WordToken).text) : '';
+    if (input.index.byFirstWord.get(key)?.some((p) => p.how === 'variant' && p.words.length === 1 && p.notNext.includes(next))) return null;
     const listed = listedOfFixedTerm(i, out);
     if (listed) return listed;
-    const key = lowerAt(i);
     const again = heardFixes.get(key);
     if (again && again.to !== body && (heardCounts.get(key) ?? 0) >= (english(key) ? 2 : 1)) return { length: 1, to: again.to, kind: again.kind, rule: `${again.to}, talk`, confidence: 1 };
     if (!fuzzyOn || key.length < 4 || !soundFixes.size || input.index.known.has(key)) return null;
@@ -491,6 +575,6 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   };
 
   // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
-  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromLexicon(i, out));
+  const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromFieldPieces(i, out) ?? fromLexicon(i, out));
   return pass(result, fromTalk);
 }

@@ -5,6 +5,7 @@ import { byPosition } from '../diagnostic.js';
 import type { Correction, Token, TokenStream, WordToken } from '../types.js';
 import { sizeOf, wordKey, WORD_SIGIL, type Dictionary, type DictionaryEntry } from './dictionary.js';
 import { bestFuzzyMatch } from './fuzzy.js';
+import { correctPlainCase } from './casing.js';
 import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
 import { correctNumbers } from './numbers.js';
@@ -183,6 +184,9 @@ function heardText(span: WordToken[], rest: string, sigil = ''): string {
   return text.slice(prefix.length - sigil.length, text.length - trail.length - rest.length);
 }
 
+/** The word after a name that makes it a web address ("pycon. org", "pycon. us/psf"). */
+const DOMAIN_AFTER = /^(?:org|com|net|io|us|dev)(?:[/,.;:!?)]|$)/;
+
 /** Replaces listed variants (and wrong casings of terms); returns the new tokens and what changed. */
 function correctListed(tokens: Token[], index: TermIndex, corrections: Correction[]): { tokens: Token[]; touched: Set<WordToken> } {
   const out: Token[] = [];
@@ -202,10 +206,18 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
     if (from === entry.term || domainCaseOnly) {
       out.push(...span);
     } else {
-      const replaced = replaceSpan(span, entry.term, match.rest, match.sigil);
+      // a name heard before a domain's ending ("pikon. org") is the domain's, written in lower case
+      const domain = /^[A-Za-z]+$/.test(entry.term) && (match.rest.startsWith('.') || (/\.$/.test(span[span.length - 1].text) && DOMAIN_AFTER.test((tokens[i + match.length] as WordToken | undefined)?.text ?? '')));
+      const term = domain ? entry.term.toLowerCase() : entry.term;
+      if (domain && from === term) {
+        out.push(...span);
+        i += match.length - 1;
+        continue;
+      }
+      const replaced = replaceSpan(span, term, match.rest, match.sigil);
       for (const r of replaced) touched.add(r);
       out.push(...replaced);
-      corrections.push({ line: span[0].line, column: span[0].column, from, to: entry.term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });
+      corrections.push({ line: span[0].line, column: span[0].column, from, to: term, kind: entry.kind, rule: `${entry.term}, ${match.pattern.how}`, confidence: 1 });
     }
     i += match.length - 1;
   }
@@ -278,6 +290,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
+  if (lexicon) tokens = correctPlainCase(tokens, { terms: index.plainCase, isTerm: (key) => index.terms.has(key) || lexicon.byKey.has(key), touched: listed.touched, corrections });
   const all = [...stream.corrections, ...corrections].sort(byPosition);
   return { ...stream, tokens, corrections: all };
 }

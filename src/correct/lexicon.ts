@@ -11,6 +11,8 @@ export interface LexiconTerm {
   display: string;
   /** The display's letters and digits, lower case ("scikit-learn" → scikitlearn). */
   key: string;
+  /** A term of the field's own vocabulary (C API, interpreter words, organisations): see compile-lexicon. */
+  field?: boolean;
 }
 
 export interface Person {
@@ -30,6 +32,9 @@ export interface Lexicon {
   readonly bySound: Map<string, LexiconTerm[]>;
   /** Terms by their key, for casing and for words heard split ("open SSL"). */
   readonly byKey: Map<string, LexiconTerm>;
+  /** The field's terms by sound spelling, and every start of those sound spellings (words heard in pieces). */
+  readonly fieldBySound: Map<string, LexiconTerm[]>;
+  readonly fieldSoundStarts: ReadonlySet<string>;
   /** People by first name and by last name (lower case). */
   readonly byFirst: Map<string, Person[]>;
   readonly byLast: Map<string, Person[]>;
@@ -53,6 +58,8 @@ export interface CompiledLexicon {
   sound: string;
   /** '1' for a term reached by sound, '0' for one reached only by its key. */
   bySound: string;
+  /** '1' for a term of the field's own vocabulary. */
+  field?: string;
   /** The first piece of a term with inner capitals, lower case ('' for others). */
   first: string;
   people: string;
@@ -86,9 +93,24 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
   const allTerms = () => {
     if (!terms) {
       const keys = raw.key.split('\n');
-      terms = raw.display.split('\n').map((display, i) => ({ display, key: keys[i] }));
+      const field = raw.field ?? '';
+      terms = raw.display.split('\n').map((display, i) => (field[i] === '1' ? { display, key: keys[i], field: true } : { display, key: keys[i] }));
     }
     return terms;
+  };
+  let fieldMaps: { fieldBySound: Map<string, LexiconTerm[]>; fieldSoundStarts: Set<string> } | undefined;
+  const fieldTerms = () => {
+    if (!fieldMaps) {
+      fieldMaps = { fieldBySound: new Map(), fieldSoundStarts: new Set() };
+      const sounds = raw.sound.split('\n');
+      const list = allTerms();
+      for (let i = 0; i < list.length; i++) {
+        if (!list[i].field) continue;
+        push(fieldMaps.fieldBySound, sounds[i], list[i]);
+        for (let n = 1; n <= sounds[i].length; n++) fieldMaps.fieldSoundStarts.add(sounds[i].slice(0, n));
+      }
+    }
+    return fieldMaps;
   };
   const allPeople = () => {
     if (!people) {
@@ -120,6 +142,12 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
       }
       return bySound;
     },
+    get fieldBySound() {
+      return fieldTerms().fieldBySound;
+    },
+    get fieldSoundStarts() {
+      return fieldTerms().fieldSoundStarts;
+    },
     get byFirst() {
       return allPeople().byFirst;
     },
@@ -133,6 +161,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
       if (!namesBySound) {
         namesBySound = new Map();
         nameStarts = new Set();
+        byFirstSound = new Map();
         const names = raw.people.split('\n');
         const sounds = raw.peopleSound.split('\n');
         for (let k = 0; k < names.length; k++) {
@@ -140,6 +169,7 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
           if (space < 0 || space === sounds[k].length - 1) continue;
           push(namesBySound, sounds[k], names[k]);
           nameStarts.add(sounds[k].slice(0, space + 2));
+          push(byFirstSound, sounds[k].slice(0, space), { name: names[k], restSound: sounds[k].slice(space + 1) });
         }
       }
       return namesBySound;
@@ -149,14 +179,8 @@ export function lexiconFrom(raw: CompiledLexicon): Lexicon {
       return nameStarts!;
     },
     namesWithFirstSound(firstSound: string) {
-      if (!byFirstSound) {
-        byFirstSound = new Map();
-        for (const [sounds, names] of this.namesBySound) {
-          const [first, restSound] = sounds.split(' ');
-          for (const name of names) push(byFirstSound, first, { name, restSound });
-        }
-      }
-      return byFirstSound.get(firstSound) ?? [];
+      if (!byFirstSound) this.namesBySound;
+      return byFirstSound!.get(firstSound) ?? [];
     },
     get peps() {
       return (peps ??= new Set(raw.peps.split(' ').map(Number)));

@@ -33,6 +33,9 @@ export interface TermIndex {
   bySound: Map<number, FuzzyTarget[]>;
   /** Every word of every term and variant: such words are never fuzzy candidates. */
   known: Set<string>;
+  /** One-word terms the text reaches, by key: those marked `case: false` apart (casing.ts). */
+  terms: Set<string>;
+  plainCase: Map<string, DictionaryEntry>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -56,6 +59,9 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   for (const key of keys()) {
     if (words.has(key)) continue;
     words.add(key);
+    // a hyphenated word reaches the entry of its first part ("intel-specific" → intel)
+    const hyphen = key.indexOf('-');
+    if (hyphen > 0) words.add(key.slice(0, hyphen));
     const stem = /^(.+?)(?:['’]s|\.[\p{L}.]+)$/u.exec(key);
     if (stem) words.add(stem[1]);
     if (FUZZY_SPELLING.test(key)) {
@@ -78,6 +84,8 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
   const byFirstWord = new Map<string, Pattern[]>();
   const bySound = new Map<number, FuzzyTarget[]>();
   const known = new Set<string>();
+  const terms = new Set<string>();
+  const plainCase = new Map<string, DictionaryEntry>();
   const words = vocabulary?.words;
   const sounds = vocabulary?.sounds;
   const reach = (word: string) => !words || words.has(word);
@@ -91,7 +99,11 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
     const space = entry.key.indexOf(' ');
     const firstWord = space < 0 ? entry.key : entry.key.slice(0, space);
     if (space < 0) {
-      if (reach(entry.key)) known.add(entry.key);
+      if (reach(entry.key)) {
+        known.add(entry.key);
+        terms.add(entry.key);
+        if (!entry.fixCase && /^\p{Lu}\p{Ll}+$/u.test(entry.term)) plainCase.set(entry.key, entry);
+      }
     } else for (const w of entry.key.split(' ')) if (reach(w)) known.add(w);
     if (entry.fixCase && reach(firstWord)) {
       push(byFirstWord, firstWord, { entry, words: entry.key.split(' '), how: 'case', context: entry.context, unless: entry.unless, window: entry.window, next: [], notNext: [] });
@@ -112,7 +124,7 @@ export function buildIndex(dictionary: Dictionary, vocabulary?: Vocabulary): Ter
   }
   // longest patterns first, so "pep x run cookie cutter" wins over "pep x"
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirstWord, bySound, known };
+  return { byFirstWord, bySound, known, terms, plainCase };
 }
 
 /** The dictionary spellings a heard word is compared with: those of about its sound. */

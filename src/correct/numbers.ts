@@ -12,6 +12,9 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 /** Words that make a bare release number mean Python's. */
 const RELEASE_CONTEXT = new Set(['python', 'cpython', 'release', 'released', 'releases', 'version', 'versions', 'upgrade', 'upgraded', 'upgrading', 'interpreter', 'beta', 'alpha']);
 
+/** Words that follow "Python 2" but never the preposition "to" (a modal, a verb, a preposition). */
+const AFTER_TWO = new Set(['in', 'will', 'would', 'is', 'was', 'has', 'had', 'and', 'or', 'code', 'codebase', 'users', 'support', 'compatibility', 'anymore', 'only', 'still', 'itself', 'we', 'you', 'i']);
+
 const body = (t: Token | undefined) => (t?.type === 'word' ? partsOf(t.text).body : '');
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
 
@@ -82,6 +85,15 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
       const following = SENTENCE_STOP.test(t.text) ? '' : wordKey(nextBody);
       if (!NUMBER_WORDS[following] && following !== 'point' && following !== 'times') {
         fix(i, 1, key === 'two' ? '2' : '3', 'Python release, number');
+        continue;
+      }
+    }
+    // "python to" where no infinitive or place follows: "use python to in the room", "python to will
+    // not be maintained" (but "from Python to Rust", "Python to write" stay)
+    if (key === 'to' && wordKey(body(out[out.length - 1])) === 'python' && !SENTENCE_STOP.test(body(out[out.length - 1]))) {
+      const following = SENTENCE_STOP.test(t.text) ? '' : wordKey(nextBody);
+      if (following === '' || AFTER_TWO.has(following)) {
+        fix(i, 1, '2', 'Python release, number');
         continue;
       }
     }

@@ -61,16 +61,17 @@ export function blockedBySlot(out: Token[], tokens: Token[], i: number, toName: 
 
 /** Words that say a talk is on software here; a lexicon fix needs one within 12 words. */
 const TECHNICAL = new Set(
-  'python library libraries package packages module modules import imports install installed installing pip pypi code coding project projects framework frameworks api apis tool tools version versions function functions class classes runtime interpreter compiler compile compiled jit performance fast faster slow slower benchmark benchmarks data database server servers web application applications app apps open source github repo repository release released test tests testing debug debugger profiler profile profiling memory cpu gpu thread threads threading async script scripts command line terminal plugin plugins extension extensions bytecode syntax type types typing object objects dependency dependencies file files build builds run running use using used written write language languages'.split(' '),
+  'python library libraries package packages module modules import imports install installed installing pip pypi code coding project projects framework frameworks api apis tool tools version versions function functions class classes runtime interpreter compiler compile compiled jit performance fast faster slow slower benchmark benchmarks data database server servers web application applications app apps open source github repo repository release released test tests testing debug debugger profiler profile profiling memory cpu gpu thread threads threading async script scripts command line terminal plugin plugins extension extensions bytecode syntax type types typing object objects dependency dependencies file files build builds run running use using used written write language languages static pointer pointers struct structs macro macros allocate allocated allocation allocations native'.split(' '),
 );
 
-export function hasTechnicalContext(out: Token[], tokens: Token[], i: number, window = 12): boolean {
+export function hasTechnicalContext(out: Token[], tokens: Token[], i: number, window = 12, fixed?: { has(t: WordToken): boolean }): boolean {
   let seen = 0;
   for (let k = out.length - 1; k >= 0 && seen < window; k--) {
     const t = out[k];
     if (t.type !== 'word') continue;
     seen++;
-    if (TECHNICAL.has(wordKey(t.text))) return true;
+    // (a term fixed just before is technical context too: "OpenTeams, and Quantsite")
+    if (TECHNICAL.has(wordKey(t.text)) || fixed?.has(t)) return true;
   }
   seen = 0;
   for (let k = i + 1; k < tokens.length && seen < window; k++) {

@@ -6,6 +6,11 @@
 
 const RULES: Array<[RegExp, string]> = [
   [/ph/g, 'f'],
+  // a silent gh ("sight", "night"), and the t a speaker slips between n and s ("quants", "prints")
+  [/gh(?=t|$)/g, ''],
+  [/nts/g, 'ns'],
+  // a silent final e after a long a or i ("site" sounds as "sight", "ware" as "wear")
+  [/(?<=[^aeiouy][aiy][^aeiouy])e$/, ''],
   [/ck/g, 'k'],
   [/qu/g, 'kw'],
   [/x/g, 'ks'],
