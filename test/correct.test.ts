@@ -205,6 +205,11 @@ describe('fuzzy matching', () => {
     expect(correctSentence('Semgrap', dict, 0.8)).toBe('Semgrep');
   });
 
+  it('leaves an English word misspelt by one letter doubled or not (a draft typist’s slip) alone', () => {
+    const polars = yaml('- term: Polars\n  case: false\n');
+    expect(correctSentence('they are the pilars of the web', polars)).toBe('they are the pilars of the web');
+  });
+
   it('matches one word of a person’s name from a roster', () => {
     const names: Dictionary = { entries: entriesForNames([{ name: 'Christopher Neugebauer' }, { name: 'Jeff', aliases: ['Geoff'] }]) };
     expect(correctSentence('My name is Christopher Neuigabauer.', names)).toBe('My name is Christopher Neugebauer.');

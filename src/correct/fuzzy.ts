@@ -59,13 +59,26 @@ export function bestFuzzyMatch<T extends { key: string }>(heard: string, targets
     const spelling = similarity(heard, target.key);
     if (spelling >= minConfidence) close.push([target, spelling]);
   }
-  if (!close.length || isEnglish(heard)) return null;
+  if (!close.length || isEnglish(heard) || isEnglishWithLetterDoubled(heard)) return null;
   let best: { target: T; confidence: number } | null = null;
   for (const [target, spelling] of close) {
     const confidence = confidenceFrom(spelling, heard, target.key);
     if (confidence >= minConfidence && (!best || confidence > best.confidence)) best = { target, confidence };
   }
   return best;
+}
+
+/**
+ * An English word misspelt by one letter doubled or not ("pilars" for pillars, "sucess" for
+ * success): a slip of a human captioner's hand, not a term misheard.
+ */
+function isEnglishWithLetterDoubled(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    if (word[i] === word[i + 1]) {
+      if (isEnglish(word.slice(0, i) + word.slice(i + 1))) return true;
+    } else if (isEnglish(word.slice(0, i + 1) + word.slice(i))) return true;
+  }
+  return false;
 }
 
 /** A word worth fuzzy matching, as compared: letters only, four or more. */
