@@ -70,11 +70,14 @@ export function piecesOfLine(text: string): Piece[] {
 }
 
 function transcriptPieces(pieces: Piece[]): LinePiece[] {
-  return pieces.flatMap((p): LinePiece[] => {
-    if (!p.protected) return p.text.trim() === '' ? [] : [{ kind: 'text', text: p.text, column: p.column }];
-    if (p.text === '>>') return [{ kind: 'turn', column: p.column }];
-    return [{ kind: 'event', text: p.text, column: p.column }];
-  });
+  const out: LinePiece[] = [];
+  for (const p of pieces) {
+    if (!p.protected) {
+      if (p.text.trim() !== '') out.push({ kind: 'text', text: p.text, column: p.column });
+    } else if (p.text === '>>') out.push({ kind: 'turn', column: p.column });
+    else out.push({ kind: 'event', text: p.text, column: p.column });
+  }
+  return out;
 }
 
 /** Where each line of cue text sits: its cue, its pieces. */

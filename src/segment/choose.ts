@@ -159,7 +159,22 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   }
 
   // a talk's first words are the speaker's own: "I", "my"; a host speaking of an awardee says "he", "she"
-  const firstPersonAt = clauses.map((clause) => clause.lower.split(' ').some((w) => FIRST_PERSON.has(w.replace(/[^a-z']/g, ''))));
+  // one pass over each clause's words for the first person and the pronouns counted below
+  const firstPersonAt: boolean[] = [];
+  const pronouns: Array<{ first: number; third: number }> = [];
+  for (const clause of clauses) {
+    let firstPerson = false;
+    let first = 0;
+    let third = 0;
+    for (const w of clause.lower.split(' ')) {
+      const word = w.replace(/[^a-z']/g, '');
+      if (FIRST_PERSON.has(word)) firstPerson = true;
+      if (FIRST_SINGULAR.has(word)) first++;
+      else if (THIRD_SINGULAR.has(word)) third++;
+    }
+    firstPersonAt.push(firstPerson);
+    pronouns.push({ first, third });
+  }
   let nextFirstPerson = Infinity;
   for (let c = n - 1; c >= 0; c--) {
     if (firstPersonAt[c]) nextFirstPerson = clauses[c].wordsBefore;
@@ -167,16 +182,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   }
 
   // an opening that speaks of someone and never says "I" is no speaker's: the host telling of a person called up
-  const pronouns = clauses.map((clause) => {
-    let first = 0;
-    let third = 0;
-    for (const w of clause.lower.split(' ')) {
-      const word = w.replace(/[^a-z']/g, '');
-      if (FIRST_SINGULAR.has(word)) first++;
-      else if (THIRD_SINGULAR.has(word)) third++;
-    }
-    return { first, third };
-  });
+  // (pronouns: counted with the first person above)
   // a sliding window: clauses c up to k (excluded) start within OPENING_WORDS_SPOKEN_OF words of c (so k > c)
   let k = 0;
   let first = 0;
