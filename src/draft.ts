@@ -30,6 +30,7 @@ const PROTECTED = new RegExp(
   'g',
 );
 const TURN_AT_START = /^(\s*)(>>)/;
+const GLUED_PUNCTUATION = /^[,.;:!?]+/;
 /** Warnings of the transcript's sound-event repairs, which a draft does not get (its events are protected). */
 const EVENT_REPAIRS = new Set(['sound-tag-run', 'silence-tag']);
 
@@ -60,8 +61,8 @@ export function piecesOfLine(text: string): Piece[] {
   if (at < text.length) pieces.push({ text: text.slice(at), column: at + 1, protected: false });
   // punctuation glued to a protected piece ("</i>.") would look stray to the normalizer
   for (let k = 1; k < pieces.length; k++) {
-    const glued = /^[,.;:!?]+/.exec(pieces[k].text);
-    if (!pieces[k].protected && pieces[k - 1].protected && glued) {
+    const glued = !pieces[k].protected && pieces[k - 1].protected ? GLUED_PUNCTUATION.exec(pieces[k].text) : null;
+    if (glued) {
       const rest = pieces[k].text.slice(glued[0].length);
       pieces.splice(k, 1, { text: glued[0], column: pieces[k].column, protected: true }, ...(rest ? [{ text: rest, column: pieces[k].column + glued[0].length, protected: false }] : []));
     }
@@ -99,17 +100,20 @@ const CUE_END = '';
 function transcriptOf(cues: DraftCue[]): { parsed: ParsedTranscript; cueLines: CueLine[] } {
   const lines: TranscriptLine[] = [];
   const cueLines: CueLine[] = [];
-  cues.forEach((cue, index) => {
-    if (cue.text === '') return;
-    cue.text.split('\n').forEach((text, k) => {
+  for (let index = 0; index < cues.length; index++) {
+    const cue = cues[index];
+    if (cue.text === '') continue;
+    const texts = cue.text.split('\n');
+    for (let k = 0; k < texts.length; k++) {
+      const text = texts[k];
       const line = cue.textLines[k];
       const pieces = piecesOfLine(text);
       cueLines.push({ cue: index, line, text, pieces });
       const linePieces = transcriptPieces(pieces);
       if (k === cue.textLines.length - 1) linePieces.push({ kind: 'event', text: CUE_END, column: text.length + 1 });
       lines.push({ line, pieces: linePieces });
-    });
-  });
+    }
+  }
   return { parsed: { title: null, titleLine: null, lines }, cueLines };
 }
 
