@@ -7,9 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { report } from '../lib.mjs';
+import { mediansWithCpu, report } from '../lib.mjs';
 
 const BIN = fileURLToPath(new URL('../../bin/captions.js', import.meta.url));
+// BENCH_BASE=<another checkout, built>: the 40,000-handoff draft is also built by it, alternating run by run
+const base = process.env.BENCH_BASE;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CPU = fileURLToPath(new URL('../cpu-time.cjs', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../fixtures/pycon-2022-lightning-talks-day2-am.md', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'captions-bench-hostile-'));
@@ -44,6 +47,13 @@ for (const [name, args, budget] of cases) {
   const { seconds, megabytes } = cpuOf(['build', ...args]);
   ok = report(name, seconds, budget, ' s') && ok;
   console.log(`${''.padEnd(52)} peak ${megabytes.toFixed(0)} MB`);
+}
+if (base) {
+  const draftWith = (bin) => [process.execPath, [bin, 'build', turns, '-f', 'vtt', '-o', join(dir, 'turns.vtt'), '-q']];
+  const [mine, theirs] = mediansWithCpu([draftWith(BIN), draftWith(join(base, 'bin/captions.js'))], RUNS);
+  console.log(`the 40,000-handoff draft against ${base}; medians of ${RUNS} paired runs`);
+  report('wall, this build / that build', `${mine.wall.toFixed(2)} s / ${theirs.wall.toFixed(2)} s = ${(mine.wall / theirs.wall).toFixed(3)}`, undefined, '×');
+  report('CPU, this build / that build', `${mine.cpu.toFixed(2)} s / ${theirs.cpu.toFixed(2)} s = ${(mine.cpu / theirs.cpu).toFixed(3)}`, undefined, '×');
 }
 rmSync(dir, { recursive: true, force: true });
 process.exitCode = ok ? 0 : 1;

@@ -41,6 +41,18 @@ export const ABBREVIATIONS = set(`
   p.m. a.m. u.s. u.k. e.g. i.e. vs. mr. mrs. ms. dr. st. jr. sr. prof. approx. fig. u.s.a.
 `);
 
+const isAsciiLetterOrDigit = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+/** An ASCII character that is no letter or digit (punctuation, space): `bare` strips it from the ends. */
+const isAsciiOther = (code: number) => code < 128 && !isAsciiLetterOrDigit(code);
+
+/** The word without the punctuation around it, in lower case. */
 export function bare(word: string): string {
+  // most words are ASCII with at most ASCII punctuation around them: no Unicode pattern needed
+  let from = 0;
+  let to = word.length;
+  while (from < to && isAsciiOther(word.charCodeAt(from))) from++;
+  while (to > from && isAsciiOther(word.charCodeAt(to - 1))) to--;
+  if (from === to) return '';
+  if (isAsciiLetterOrDigit(word.charCodeAt(from)) && isAsciiLetterOrDigit(word.charCodeAt(to - 1))) return word.slice(from, to).toLowerCase();
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
 }

@@ -31,9 +31,12 @@ function convertTitle(title: string): string {
 function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): DraftToken[] {
   const tokens: DraftToken[] = [];
   for (const { line, pieces } of parsed.lines) {
-    pieces.forEach((piece, index) => {
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index];
       if (piece.kind === 'text') {
-        const columnOf = (i: number) => piece.columns?.[i] ?? piece.column + i;
+        const columns = piece.columns;
+        const column = piece.column;
+        const columnOf = columns ? (i: number) => columns[i] ?? column + i : (i: number) => column + i;
         let endsLine = true;
         for (let k = index + 1; k < pieces.length && endsLine; k++) endsLine = pieces[k].kind === 'marker';
         for (const w of convertAndSplit(piece.text, line, columnOf, endsLine, corrections)) tokens.push(w);
@@ -44,7 +47,7 @@ function draftTokens(parsed: ParsedTranscript, corrections: Correction[]): Draft
       } else {
         tokens.push({ type: 'turn', line, column: piece.column });
       }
-    });
+    }
   }
   return tokens;
 }

@@ -51,11 +51,14 @@ const OPENERS = new Set(['(', '（', '[', '"', '“', "'"]);
 
 const HAS_FULLWIDTH = new RegExp(`[${Object.keys(FULLWIDTH).join('')}]`);
 
+/** A run of non-space characters; one pattern for every line (a literal in the function would be a new object at each call). */
+const WORD = /\S+/g;
+
 function wordsAsWritten(text: string, line: number, columnOf: (index: number) => number): DraftWord[] {
   const words: DraftWord[] = [];
-  const re = /\S+/g;
+  WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) words.push({ type: 'word', text: m[0], line, column: columnOf(m.index), lineFinalStop: false, afterFullwidthComma: false });
+  while ((m = WORD.exec(text))) words.push({ type: 'word', text: m[0], line, column: columnOf(m.index), lineFinalStop: false, afterFullwidthComma: false });
   return words;
 }
 

@@ -293,10 +293,14 @@ function parseSrtTiming(line: string): Parsed<SrtTiming> {
     const reason = !line.includes('-->') ? 'expected "start --> end"' : 'expected times like 00:00:01,000';
     return { ok: false, reason };
   }
-  const n = m.slice(1, 9).map((v) => (v === undefined ? 0 : Number(v)));
-  if (n[1] > 59 || n[2] > 59 || n[5] > 59 || n[6] > 59) return { ok: false, reason: 'minutes and seconds go up to 59' };
-  const start = toSeconds(n[0], n[1], n[2], n[3]);
-  const end = toSeconds(n[4], n[5], n[6], n[7]);
+  // the groups read one by one, without an array of them for every cue (the hours may be left out)
+  const startMinutes = Number(m[2]);
+  const startSeconds = Number(m[3]);
+  const endMinutes = Number(m[6]);
+  const endSeconds = Number(m[7]);
+  if (startMinutes > 59 || startSeconds > 59 || endMinutes > 59 || endSeconds > 59) return { ok: false, reason: 'minutes and seconds go up to 59' };
+  const start = toSeconds(m[1] === undefined ? 0 : Number(m[1]), startMinutes, startSeconds, Number(m[4]));
+  const end = toSeconds(m[5] === undefined ? 0 : Number(m[5]), endMinutes, endSeconds, Number(m[8]));
   if (!(start <= MAX_TIME_SECONDS && end <= MAX_TIME_SECONDS)) return { ok: false, reason: TOO_LATE };
   return { ok: true, value: { start, end } };
 }
@@ -355,7 +359,7 @@ function parseSrt(text: string): CaptionFile {
       i = k;
       continue;
     }
-    const cue: DraftCue = { id, ...timing.value, settings: '', text: '', line: i + 1, textLines: [] };
+    const cue: DraftCue = { id, start: timing.value.start, end: timing.value.end, settings: '', text: '', line: i + 1, textLines: [] };
     i++;
     const body: string[] = [];
     while (i < lines.length && !isBlank(i)) {

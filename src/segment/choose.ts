@@ -69,12 +69,15 @@ const INTRO_GROUP_WORDS = 80;
 
 type Signal = keyof typeof W;
 
+/** Each signal's bit in a score's set of signals (a number, not a Set: there is a score for every clause, twice). */
+const BIT = Object.fromEntries(Object.keys(W).map((signal, k) => [signal, 1 << k])) as Record<Signal, number>;
+
 export interface Score {
   value: number;
   /** Clause indices of the signals that make up the score. */
   clauses: number[];
-  /** The signals counted, each once (two introductions ahead are no stronger than one). */
-  signals: Set<Signal>;
+  /** The signals counted, each once (two introductions ahead are no stronger than one): their BITs. */
+  signals: number;
 }
 
 export interface Part {
@@ -85,17 +88,19 @@ export interface Part {
   score: Score;
 }
 
-const none = (): Score => ({ value: 0, clauses: [], signals: new Set() });
+const none = (): Score => ({ value: 0, clauses: [], signals: 0 });
+const has = (score: Score, signal: Signal) => (score.signals & BIT[signal]) !== 0;
 function add(score: Score, signal: Signal, clause: number): void {
-  if (score.signals.has(signal)) return;
-  score.signals.add(signal);
+  if (has(score, signal)) return;
+  score.signals |= BIT[signal];
   score.value += W[signal];
   if (!score.clauses.includes(clause)) score.clauses.push(clause);
 }
 
 /** Takes a signal back out of a score (its clauses stay: they still show where the score was read). */
 function drop(score: Score, signal: Signal): void {
-  if (!score.signals.delete(signal)) return;
+  if (!has(score, signal)) return;
+  score.signals &= ~BIT[signal];
   score.value -= W[signal];
 }
 
@@ -153,13 +158,28 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
     }
     // "…I'll hand it back to Sam.": someone else speaks next, a new speaker or the host again; not
     // while the one handing over still speaks of them ("I'll let Jackie take over… Jackie, are you ready?")
-    if (after < n && evidence[i].handOver && !start[after].signals.has('spokenOf')) add(end[after], 'handedOver', i);
+    if (after < n && evidence[i].handOver && !has(start[after], 'spokenOf')) add(end[after], 'handedOver', i);
     // the host comes back a little before an introduction
     for (let c = i; c >= 0 && clauses[i].wordsBefore - clauses[c].wordsBefore <= INTRO_AHEAD_WORDS; c--) add(end[c], 'introAhead', i);
   }
 
   // a talk's first words are the speaker's own: "I", "my"; a host speaking of an awardee says "he", "she"
-  const firstPersonAt = clauses.map((clause) => clause.lower.split(' ').some((w) => FIRST_PERSON.has(w.replace(/[^a-z']/g, ''))));
+  // one pass over each clause's words for the first person and the pronouns counted below
+  const firstPersonAt: boolean[] = [];
+  const pronouns: Array<{ first: number; third: number }> = [];
+  for (const clause of clauses) {
+    let firstPerson = false;
+    let first = 0;
+    let third = 0;
+    for (const w of clause.lower.split(' ')) {
+      const word = w.replace(/[^a-z']/g, '');
+      if (FIRST_PERSON.has(word)) firstPerson = true;
+      if (FIRST_SINGULAR.has(word)) first++;
+      else if (THIRD_SINGULAR.has(word)) third++;
+    }
+    firstPersonAt.push(firstPerson);
+    pronouns.push({ first, third });
+  }
   let nextFirstPerson = Infinity;
   for (let c = n - 1; c >= 0; c--) {
     if (firstPersonAt[c]) nextFirstPerson = clauses[c].wordsBefore;
@@ -167,16 +187,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   }
 
   // an opening that speaks of someone and never says "I" is no speaker's: the host telling of a person called up
-  const pronouns = clauses.map((clause) => {
-    let first = 0;
-    let third = 0;
-    for (const w of clause.lower.split(' ')) {
-      const word = w.replace(/[^a-z']/g, '');
-      if (FIRST_SINGULAR.has(word)) first++;
-      else if (THIRD_SINGULAR.has(word)) third++;
-    }
-    return { first, third };
-  });
+  // (pronouns: counted with the first person above)
   // a sliding window: clauses c up to k (excluded) start within OPENING_WORDS_SPOKEN_OF words of c (so k > c)
   let k = 0;
   let first = 0;
@@ -272,7 +283,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
   // "Thank you, Dora. [applause] Thank you. Next we have Chuck…": the caller who thanked Dora goes on to
   // call the next one up; the introduction ahead is theirs, and thanks after the applause are Dora's
   for (let c = 0; c < n; c++) {
-    if (!end[c].signals.has('thanksCalledUp')) continue;
+    if (!has(end[c], 'thanksCalledUp')) continue;
     for (let k = c + 1; k < n && wordsAt(k) - wordsAt(c) <= CALLED_UP_WORDS; k++) {
       drop(end[k], 'introAhead');
       drop(end[k], 'weakReturnAfterBreak');
@@ -284,7 +295,7 @@ export function scoreClauses(view: ClauseView, evidence: ClauseEvidence[]): { st
 
 /** True when the start score holds a sign that a new person speaks (an introduction or a self-introduction), not just a pause. */
 function namesSomeone(score: Score): boolean {
-  return score.signals.has('introJustBefore') || score.signals.has('selfHere') || score.signals.has('selfSoon');
+  return has(score, 'introJustBefore') || has(score, 'selfHere') || has(score, 'selfSoon');
 }
 
 /**
@@ -361,5 +372,5 @@ export function chooseParts(view: ClauseView, evidence: ClauseEvidence[], oneSpe
 }
 
 function merge(a: Score, b: Score): Score {
-  return { value: a.value + b.value, clauses: [...new Set([...a.clauses, ...b.clauses])], signals: new Set([...a.signals, ...b.signals]) };
+  return { value: a.value + b.value, clauses: [...new Set([...a.clauses, ...b.clauses])], signals: a.signals | b.signals };
 }

@@ -68,14 +68,17 @@ export function clauseView(tokens: Token[]): ClauseView {
 
   const flush = () => {
     if (words.length === 0) return;
+    // joined once, not built by += (a rope of many pieces, copied again when a pattern first reads it)
     const offsets: number[] = [];
-    let lower = '';
+    const lowers: string[] = [];
+    let at = 0;
     for (const w of words) {
-      if (lower) lower += ' ';
-      offsets.push(lower.length);
-      lower += straighten(w.text);
+      const lower = straighten(w.text);
+      offsets.push(at);
+      lowers.push(lower);
+      at += lower.length + 1;
     }
-    clauses.push({ first, end: indices[indices.length - 1] + 1, words, indices, text: words.map((w) => w.text).join(' '), lower, offsets, wordsBefore: wordCount - words.length, afterBreak: sawBreak });
+    clauses.push({ first, end: indices[indices.length - 1] + 1, words, indices, text: words.map((w) => w.text).join(' '), lower: lowers.join(' '), offsets, wordsBefore: wordCount - words.length, afterBreak: sawBreak });
     sawBreak = false;
     words = [];
     indices = [];

@@ -336,7 +336,11 @@ function isLightning(title: string | null, parts: Part[], view: ClauseView): boo
 }
 
 function finish(tokens: Token[], drafts: Draft[]): Segment[] {
-  return drafts.map((d, i) => ({ id: i + 1, ...d, ...lineRange(tokens, d) }));
+  // the fields named, not spread: a draft may hold tens of thousands of segments
+  return drafts.map((d, i) => {
+    const { startLine, endLine } = lineRange(tokens, d);
+    return { id: i + 1, speaker: d.speaker, role: d.role, title: d.title, firstToken: d.firstToken, endToken: d.endToken, confidence: d.confidence, evidence: d.evidence, startLine, endLine };
+  });
 }
 
 /** The segments only (see detectSpeakers). */

@@ -60,8 +60,11 @@ const HOST_CONTINUATIONS: RegExp[] = [
   /\bwelcome (?:him|her|them)\b/,
 ];
 
+/** A word or phrase every one of HOST_CONTINUATIONS needs: a cheap test before them (most clauses have none). */
+const MAY_CONTINUE = /\b(?:he|she|his|her|they|who)\b|applause|give|pass it|talk|welcome/;
+
 export function isHostContinuation(lower: string): boolean {
-  return HOST_CONTINUATIONS.some((re) => re.test(lower));
+  return MAY_CONTINUE.test(lower) && HOST_CONTINUATIONS.some((re) => re.test(lower));
 }
 
 /** The speaker's close: "thank you", "that's all", "thank you for listening". */
@@ -75,8 +78,11 @@ const CLOSES: RegExp[] = [
   /\bany questions\?$/,
 ];
 
+/** A phrase every one of CLOSES needs. */
+const MAY_CLOSE = /thank|that's|out of time|any questions/;
+
 export function isClose(lower: string): boolean {
-  return CLOSES.some((re) => re.test(lower));
+  return MAY_CLOSE.test(lower) && CLOSES.some((re) => re.test(lower));
 }
 
 /** The host coming back: "thank you so much, X", "thanks very much", "great talk", "another round of applause for X". */
@@ -93,8 +99,11 @@ const HOST_RETURNS: RegExp[] = [
 const THANKS_BY_NAME = /^(?:So |Okay,? |All right,? |Alright,? )?[Tt]hank you(?: (?:so|very) much)?, (?!(?:Everyone|Everybody|All|Folks|Guys|Again|So|And|I)\b)\p{Lu}/u;
 
 /** `text` is the clause as written (for the capital of a name), `lower` its lower-case form. */
+/** A word every one of HOST_RETURNS and THANKS_BY_NAME needs (in the lower-case text). */
+const MAY_RETURN = /thank|talk|applause|hand/;
+
 export function isHostReturn(lower: string, text: string): boolean {
-  return HOST_RETURNS.some((re) => re.test(lower)) || THANKS_BY_NAME.test(text);
+  return MAY_RETURN.test(lower) && (HOST_RETURNS.some((re) => re.test(lower)) || THANKS_BY_NAME.test(text));
 }
 
 /** A word of praise said alone ("Wonderful.", "Awesome!"): the host's, when thanks follow it. */

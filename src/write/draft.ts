@@ -31,6 +31,8 @@ const SHARED_TAGS = new Set(['i', 'b', 'u']);
 
 /** Cuts cue text into markup and text, with a function for each. */
 function mapMarkup(text: string, onTag: (tag: string, name: string | undefined) => string, onText: (text: string) => string): string {
+  // every tag opens with "<" or "{": most cue lines have neither (and matchAll copies the pattern)
+  if (!text.includes('<') && !text.includes('{')) return onText(text);
   let out = '';
   let at = 0;
   for (const m of text.matchAll(TAG)) {
