@@ -97,6 +97,15 @@ describe('config values of the wrong kind (case 9)', () => {
     expect([run.status, run.stderr]).toEqual([2, 'captions: --min-score takes a number from 0 to 1, not "abc"\n']);
   });
 
+  it('number options take decimals only: hexadecimal, binary and blank values are bad usage', () => {
+    const example = join(ROOT, 'fixtures/pycon-2022-lightning-talks-day2-am.md');
+    for (const [flag, value] of [['--max-chars', '0x10'], ['--wpm', '0b10100000'], ['--jobs', '0o7'], ['--min-confidence', ' ']]) {
+      const run = runCli(['build', example, flag, value, '-f', 'vtt', '-o', '-']);
+      expect([run.status, run.stdout, run.stderr]).toEqual([2, '', expect.stringMatching(new RegExp(`^captions: ${flag} takes a .*not "${value}"\n$`))]);
+    }
+    expect(runCli(['dict', 'suggest', example, '--min-score', '0x1']).status).toBe(2);
+  });
+
   it('--max-lines and other limits have an upper bound', () => {
     const run = runCli(['build', join(ROOT, 'fixtures/pycon-2022-lightning-talks-day2-am.md'), '--max-lines', '1e12', '-f', 'vtt']);
     expect([run.status, run.stderr]).toEqual([2, 'captions: --max-lines takes a whole number above 0 up to 20, not "1e12"\n']);

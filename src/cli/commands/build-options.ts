@@ -16,7 +16,7 @@ import { decodeText, isKnownEncoding } from '../../read/decode.js';
 import { MAX_TIME_SECONDS, parseTimeValue } from '../../read/time.js';
 import { speechModelForWpm } from '../../timing/estimate.js';
 import { FORMATS, type OutputFormat } from '../../write/index.js';
-import { parseGiven, type FlagSpec, type FlagValues } from './flags.js';
+import { decimalNumber, parseGiven, type FlagSpec, type FlagValues } from './flags.js';
 import { profileFromFlags, type ProfileFlags } from './profile-options.js';
 
 function timeFlag(flag: string, text: string): number {
@@ -59,7 +59,7 @@ function formatList(list: string): OutputFormat[] {
 }
 
 function numberIn(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
+  const value = decimalNumber(text);
   if (!Number.isFinite(value) || value < min || value > max) throw usageError(`${flag} takes a number from ${min} to ${max}, not "${text}"`);
   return value;
 }
@@ -103,7 +103,7 @@ export const BUILD_FLAGS = {
 export type BuildCommandOptions = FlagValues<typeof BUILD_FLAGS> & ProfileFlags;
 
 function jobCount(text: string): number {
-  const jobs = Number(text);
+  const jobs = decimalNumber(text);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw usageError(`--jobs takes a whole number from 1 to 256, not "${text}"`);
   return jobs;
 }

@@ -14,7 +14,7 @@ import { readBytesBounded } from '../../read/bounded.js';
 import { parseTranscript } from '../../read/transcript.js';
 import { formatDiagnostic } from '../io/diagnostics.js';
 import { BUILD_FLAGS, encodingFlag } from './build-options.js';
-import { addFlags } from './flags.js';
+import { addFlags, decimalNumber } from './flags.js';
 
 export interface DictOptions {
   defaultDict?: boolean;
@@ -56,7 +56,7 @@ export function runDictSuggest(transcripts: string[], options: DictOptions): num
   const extra = (options.dict ?? []).map((f) => loadDictionaryFile(f, f, encoding));
   const parts: Dictionary[] = [...(options.defaultDict === false ? [] : [loadDefaultDictionary()]), ...extra];
   const dictionary = parts.length === 1 ? parts[0] : mergeDictionaries(parts);
-  const minScore = options.minScore === undefined ? 0.75 : Number(options.minScore);
+  const minScore = options.minScore === undefined ? 0.75 : decimalNumber(options.minScore);
   if (options.minScore !== undefined && (options.minScore.trim() === '' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)) {
     throw usageError(`--min-score takes a number from 0 to 1, not "${options.minScore}"`);
   }

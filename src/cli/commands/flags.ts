@@ -18,6 +18,16 @@ export interface FlagSpec {
 
 export type FlagTable = Record<string, FlagSpec>;
 
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i;
+
+/**
+ * A number option's value as a person writes it in decimals ("42", "0.8", "1e3"); NaN for anything
+ * else, where `Number` would take "" and " " as 0 and "0x10" as 16.
+ */
+export function decimalNumber(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
 /** What commander (or the config file) leaves for a flag, by how it is written. */
 type GivenValue<F extends FlagSpec> =
   | (F['flags'] extends `${string}...>` ? string[] : F['flags'] extends `${string}<${string}>` ? string : F['flags'] extends `${string}[${string}]` ? string | true : boolean)

@@ -5,7 +5,7 @@ import { usageError } from '../../diagnostic.js';
 import type { Command } from 'commander';
 import { customizeProfile, profileByName, PROFILES, type ProfileOverrides } from '../../cues/profile.js';
 import type { StyleProfile } from '../../types.js';
-import { addFlags, parseGiven, type FlagSpec, type FlagValues } from './flags.js';
+import { addFlags, decimalNumber, parseGiven, type FlagSpec, type FlagValues } from './flags.js';
 
 /**
  * Upper bounds of the limits: far beyond any caption style (two lines of 42 characters, 20
@@ -15,7 +15,7 @@ import { addFlags, parseGiven, type FlagSpec, type FlagValues } from './flags.js
 export const PROFILE_BOUNDS = { maxChars: 500, maxLines: 20, maxCps: 200, minDuration: 60, maxDuration: 3600, minGap: 60 } as const;
 
 function number(flag: string, text: string, max: number, { integer = false, min = 0, allowZero = false } = {}): number {
-  const value = Number(text);
+  const value = decimalNumber(text);
   const ok = text.trim() !== '' && Number.isFinite(value) && (allowZero ? value >= min : value > min) && value <= max && (!integer || Number.isInteger(value));
   if (!ok) throw usageError(`${flag} takes a ${integer ? 'whole ' : ''}number ${allowZero ? 'from 0' : 'above 0'} up to ${max}, not "${text}"`);
   return value;
