@@ -106,6 +106,14 @@ describe('config values of the wrong kind (case 9)', () => {
     expect(runCli(['dict', 'suggest', example, '--min-score', '0x1']).status).toBe(2);
   });
 
+  it('an empty -o (an unset variable in a script) is bad usage, not "beside the input"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 't.md'), SMALL);
+    const run = runCli(['build', join(dir, 't.md'), '-o', '']);
+    expect([run.status, run.stderr]).toEqual([2, 'captions: -o, --output: the path is empty (give a directory, a file, or - for stdout)\n']);
+    expect(readdirSync(dir)).toEqual(['t.md']);
+  });
+
   it('--max-lines and other limits have an upper bound', () => {
     const run = runCli(['build', join(ROOT, 'fixtures/pycon-2022-lightning-talks-day2-am.md'), '--max-lines', '1e12', '-f', 'vtt']);
     expect([run.status, run.stderr]).toEqual([2, 'captions: --max-lines takes a whole number above 0 up to 20, not "1e12"\n']);

@@ -113,6 +113,8 @@ interface RunPlan {
 
 /** Finds the inputs and where each output goes; throws a DiagnosticError (code `usage`) for flags that cannot serve them. */
 async function planRun(args: string[], options: BuildCommandOptions, formats: OutputFormat[]): Promise<RunPlan> {
+  // an empty -o is most often an unset variable in a script: writing beside the inputs would surprise
+  if (options.output?.trim() === '') throw usageError('-o, --output: the path is empty (give a directory, a file, or - for stdout)');
   // The output path is never read as input (a re-run must not take its own outputs for drafts).
   const expanded = await expandInputs(args, options.output === '-' ? undefined : options.output);
   const spec: BatchSpec = { inputs: expanded.files, options };
