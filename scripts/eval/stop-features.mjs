@@ -10,6 +10,7 @@ const GOLD = fileURLToPath(new URL('../../test/fixtures/corpus-text-gold', impor
 const CORPUS = corpusDir();
 const ASCII = { '，': ',', '。': '.', '？': '?', '！': '!' };
 
+/** Every annotated line-final stop (but doubtful ones) with the words before it and the next spoken line. */
 export function stopSamples() {
   const isName = nameOracle(readdirSync(CORPUS).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md').map((f) => readFileSync(join(CORPUS, f), 'utf8')));
   const out = [];
@@ -24,7 +25,7 @@ export function stopSamples() {
       const nextLine = (lines[j] ?? '').trim().replace(/[，。？！]/g, (c) => ASCII[c]);
       const nextWords = nextLine.split(/\s+/);
       const before = lines[s.line - 1].trim().replace(/。$/, '').split(/[。？！]/).pop().trim().replace(/，/g, ',').split(/\s+/);
-      out.push({ file, dev: DEVELOPMENT.has(file), line: s.line, end: s.end, before, nextWords, isName, lines });
+      out.push({ file, dev: DEVELOPMENT.has(file), line: s.line, end: s.end, before, nextWords, rawNext: (lines[j] ?? '').trim(), isName, lines });
     }
   }
   return out;
