@@ -71,6 +71,14 @@ describe('check rules', () => {
     ]);
   });
 
+  it('counts a numeric character reference as the one character it shows', () => {
+    // 40 characters shown in 2 s: 20 a second, Netflix's limit; counted as written, 33 a second
+    const line = `Caf&#233; na&#xEF;ve r&#233;sum&#233; &#8212; all fine here today!`;
+    const vtt = `WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n${line}\n`;
+    expect(checkCaptions(parseCaptions(vtt), { profile: NETFLIX }).map((f) => f.code)).toEqual([]);
+    expect(checkCaptions(parseCaptions(vtt), { profile: { ...NETFLIX, maxCharsPerLine: 39 } }).map((f) => f.code)).toEqual(['line-too-long']);
+  });
+
   it('checks a companion track only for what a player cannot read, and its text for terms', () => {
     const chapters = parseCaptions(['WEBVTT', '', '00:00:00.000 --> 00:09:00.000', 'A first talk whose chapter title is far longer than any caption line', '', '00:08:00.000 --> 00:20:00.000', 'An overlapping second talk on the gill problem', ''].join('\n'), 'vtt');
     const terms = (text: string, line: number) => (text.includes('gill') ? [warningAt(line, 'term', '"gill" is written "GIL"')] : []);

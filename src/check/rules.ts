@@ -3,6 +3,7 @@
 
 import { byPosition, type Diagnostic } from '../diagnostic.js';
 import { textWidth } from '../cues/width.js';
+import { decodeEntities } from '../read/entities.js';
 import type { CaptionFile, DraftCue } from '../read/captions.js';
 import { limitsInMs } from '../cues/settle.js';
 import type { StyleProfile } from '../types.js';
@@ -26,13 +27,10 @@ export interface CheckOptions {
 // Reader problems that lose or garble what a viewer sees are errors; the others are warnings.
 const READER_ERRORS = new Set(['bad-timing', 'out-of-order', 'overlap', 'bad-duration', 'arrow-in-text', 'no-cues']);
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '', rlm: '', quot: '"', apos: "'" };
-
-/** A text line as shown: markup tags removed, entities decoded. */
+/** A text line as shown: markup tags removed, character references decoded, direction marks (no width) dropped. */
 export function visibleText(line: string): string {
-  return line
-    .replace(/<[^>\n]*>/g, '')
-    .replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name])
+  return decodeEntities(line.replace(/<[^>\n]*>/g, ''))
+    .replace(/[\u200e\u200f]/g, '')
     .trim();
 }
 

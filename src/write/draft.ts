@@ -3,28 +3,12 @@
 // in the draft's own markup; converting SRT ↔ WebVTT keeps what both formats share (<i>, <b>, <u>).
 
 import type { CaptionDocument, Cue } from '../types.js';
+import { decodeEntities } from '../read/entities.js';
 import { formatTimestamp } from './timestamp.js';
 
 export { formatTimestamp };
 
 type Markup = 'srt' | 'vtt';
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
-
-/** A numeric character reference as HTML reads it: zero, a surrogate or a number past U+10FFFF is U+FFFD. */
-function characterOf(code: number): string {
-  return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec: string, hex: string, name: string) => {
-    if (dec) return characterOf(Number(dec));
-    if (hex) return characterOf(parseInt(hex, 16));
-    // own names only: "&constructor;" must not find an object's built-in properties
-    const key = name.toLowerCase();
-    return Object.hasOwn(ENTITIES, key) ? ENTITIES[key] : whole;
-  });
-}
 
 const TAG = /<\/?([A-Za-z]+)[^<>]*>|<\d[\d:.]*>|\{\\[^{}]*\}/g;
 const SHARED_TAGS = new Set(['i', 'b', 'u']);
