@@ -4,7 +4,7 @@
 // them; line length counts what a viewer sees; concurrent --changed-only runs keep each other's records.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCaptions } from '../src/read/captions.js';
@@ -89,6 +89,25 @@ describe('config values of the wrong kind (case 9)', () => {
       expect(run.status).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
+    });
+  }
+
+  // a value the option's own parser refuses names the config file, the line and the key, not a flag
+  const valueCases: Array<[string, string]> = [
+    ['{\n  "profile": "bbc",\n  "maxCps": "fast"\n}', ':3: "maxCps" takes a number above 0 up to 200, not "fast"'],
+    ['{\n  "build": { "profile": "nope" }\n}', ':2: "profile": unknown profile "nope" (choose from netflix, bbc)'],
+    ['{ "formats": ["vtt", "xyz"] }', ':1: "formats": unknown format "xyz" (choose from vtt, srt, json, txt)'],
+    ['{ "maxCps": 10, "build": { "maxCps": "x" } }', ': "maxCps" takes a number above 0 up to 200, not "x"'],
+    ['{ "profile": ["bbc", "netflix"] }', ': option "profile" takes one value, not a list'],
+  ];
+  for (const [config, message] of valueCases) {
+    it(`${config.replace(/\s+/g, ' ')}: the config's path and line, exit 2, nothing written`, () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'captions.config.json'), config);
+      writeFileSync(join(dir, 't.md'), SMALL);
+      const run = runCli(['build', 't.md', '-o', 'out'], { cwd: dir });
+      expect([run.status, run.stderr]).toEqual([2, `captions: ${join(dir, 'captions.config.json')}${message}\n`]);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
     });
   }
 

@@ -9,12 +9,36 @@ import { BUILD_FLAGS, type BuildCommandOptions } from './commands/build-options.
 import { addFlags } from './commands/flags.js';
 import { addDictCommands } from './commands/dict-command.js';
 import type { CheckCommandOptions } from './commands/check-command.js';
-import { addProfileOptions } from './commands/profile-options.js';
-import { findConfig, optionsFor, PATH_OPTIONS } from './io/config.js';
+import { addProfileOptions, PROFILE_FLAGS } from './commands/profile-options.js';
+import { findConfig, type LoadedConfig, optionsFor, PATH_OPTIONS } from './io/config.js';
 import { escapeControls, formatDiagnostic, ioReason } from './io/diagnostics.js';
 
 const EXIT_USAGE = 2;
 const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+// Each option's own parser, to try a config value where the config names it (a flag's message alone would
+// send the user looking at a command line that has no such flag).
+const PARSERS = new Map(Object.entries({ ...BUILD_FLAGS, ...PROFILE_FLAGS }).flatMap(([key, spec]) => ('parse' in spec && spec.parse ? [[key, spec.parse as (text: string) => unknown]] : [])));
+
+/** The config line a key stands on, when the key is written only once in it. */
+function lineOfKey(configText: string, key: string): number | undefined {
+  const pattern = new RegExp(`"${key}"\\s*:`, 'g');
+  const found = [...configText.matchAll(pattern)];
+  return found.length === 1 ? configText.slice(0, found[0].index).split('\n').length : undefined;
+}
+
+function checkConfigValue(config: LoadedConfig, key: string, text: string): void {
+  const parse = PARSERS.get(key);
+  if (!parse) return;
+  try {
+    parse(text);
+  } catch (error) {
+    if (!isDiagnosticError(error, 'usage')) throw error;
+    const line = lineOfKey(config.text, key);
+    const message = error.message.startsWith('--') ? error.message.replace(/^--[a-z-]+/, `"${key}"`) : `"${key}": ${error.message}`;
+    throw usageError(`${config.path}${line ? `:${line}` : ''}: ${message}`);
+  }
+}
 
 /**
  * Fills every option the command line left unset from the config file. Keys no command knows are
@@ -44,9 +68,14 @@ function applyConfig(program: Command, command: Command): void {
     } else if (PATH_OPTIONS.has(key)) {
       // an option whose value may be left out (--audio alone) takes true for that
       if (!(isText(value) || (value === true && option.optional))) throw usageError(`${config.path}: option "${key}" takes one file name${option.optional ? ' or true' : ''}`);
-    } else if (Array.isArray(value)) coerced = value.map(String).join(',');
+    } else if (Array.isArray(value)) {
+      // only a list option (--formats) takes a list; any other would read "a,b" as one value
+      if (!option.flags.includes('<list>')) throw usageError(`${config.path}: option "${key}" takes one value, not a list`);
+      coerced = value.map(String).join(',');
+    }
     else if (typeof value === 'string' || typeof value === 'number') coerced = String(value);
     else throw usageError(`${config.path}: option "${key}" takes a string or a number`);
+    if (typeof coerced === 'string') checkConfigValue(config, key, coerced);
     command.setOptionValueWithSource(key, coerced, 'config');
   }
 }

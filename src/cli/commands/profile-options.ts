@@ -21,8 +21,14 @@ function number(flag: string, text: string, max: number, { integer = false, min 
   return value;
 }
 
+function knownProfile(name: string): StyleProfile {
+  const profile = profileByName(name);
+  if (!profile) throw usageError(`unknown profile "${name}" (choose from ${Object.keys(PROFILES).join(', ')})`);
+  return profile;
+}
+
 export const PROFILE_FLAGS = {
-  profile: { flags: '--profile <name>', help: `caption style profile (${Object.keys(PROFILES).join(', ')})`, default: 'netflix' },
+  profile: { flags: '--profile <name>', help: `caption style profile (${Object.keys(PROFILES).join(', ')})`, default: 'netflix', parse: knownProfile },
   maxChars: { flags: '--max-chars <n>', help: 'characters a line at most (overrides the profile)', parse: (text: string) => number('--max-chars', text, PROFILE_BOUNDS.maxChars, { integer: true }) },
   maxLines: { flags: '--max-lines <n>', help: 'lines a cue at most', parse: (text: string) => number('--max-lines', text, PROFILE_BOUNDS.maxLines, { integer: true }) },
   maxCps: { flags: '--max-cps <n>', help: 'reading speed at most, in characters a second', parse: (text: string) => number('--max-cps', text, PROFILE_BOUNDS.maxCps) },
@@ -38,9 +44,7 @@ export function addProfileOptions(command: Command): Command {
 }
 
 export function profileFromFlags(flags: ProfileFlags): StyleProfile {
-  const name = flags.profile ?? PROFILE_FLAGS.profile.default;
-  const base = profileByName(name);
-  if (!base) throw usageError(`unknown profile "${name}" (choose from ${Object.keys(PROFILES).join(', ')})`);
+  const base = knownProfile(flags.profile ?? PROFILE_FLAGS.profile.default);
   const overrides: ProfileOverrides = {
     maxChars: parseGiven(flags.maxChars, PROFILE_FLAGS.maxChars.parse),
     maxLines: parseGiven(flags.maxLines, PROFILE_FLAGS.maxLines.parse),

@@ -10,6 +10,8 @@ import { decodeText } from '../../read/decode.js';
 
 export interface LoadedConfig {
   path: string;
+  /** The file as read, to point at a key's line. */
+  text: string;
   /** Options for every command; a `build` or `check` key holds options for that command only. */
   values: Record<string, unknown>;
 }
@@ -42,7 +44,7 @@ function lineOfJsonError(text: string): number {
   return text.slice(0, Math.max(0, low - 1)).split('\n').length;
 }
 
-function readJson(path: string): unknown {
+function readJson(path: string): { data: unknown; text: string } {
   let text: string;
   try {
     text = decodeText(readBytesBounded(path, 'config'));
@@ -51,7 +53,7 @@ function readJson(path: string): unknown {
     throw usageError(`${path}: cannot read the config: ${(error as Error).message.replace(/^[A-Z]+: /, '')}`);
   }
   try {
-    return JSON.parse(text);
+    return { data: JSON.parse(text), text };
   } catch (error) {
     const message = (error as Error).message;
     throw usageError(`${path}:${lineOfJsonError(text)}: config is not valid JSON: ${message.split(/, \.\.\.|, "|\n/)[0].replace(/ in JSON at position \d+.*$/, '')}`);
@@ -71,14 +73,14 @@ export function findConfig(start: string = process.cwd()): LoadedConfig | null {
     for (const name of CONFIG_FILES) {
       const path = join(directory, name);
       if (!existsSync(path)) continue;
-      const data = readJson(path);
+      const { data, text } = readJson(path);
       const values = name === 'package.json' ? (data as Record<string, unknown> | null)?.captions : data;
       if (values === undefined) continue;
       if (typeof values !== 'object' || values === null || Array.isArray(values)) {
         throw usageError(`${path}:1: config must be a JSON object of options`);
       }
       lastFound = path;
-      return { path, values: values as Record<string, unknown> };
+      return { path, text, values: values as Record<string, unknown> };
     }
     const parent = dirname(directory);
     if (parent === directory) return null;
