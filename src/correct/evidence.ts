@@ -37,6 +37,8 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** ASCII without a letter: a word whose sound spelling (sound.ts) is empty. */
+const NO_LETTERS = /^[\x00-\x40\x5b-\x60\x7b-\x7f]*$/;
 /** Endings of web addresses: a word before one is a domain name, not a module. */
 const DOMAIN = /^\.(?:com|org|net|io|dev|edu|gov|app|ai|co|br|uk|de|jp|fr|in)$/;
 /** Lower-case words inside names ("Guido van Rossum"). */
@@ -57,7 +59,11 @@ const sound = (word: string) => {
   return s;
 };
 const english = (word: string) => isEnglish(word.toLowerCase());
-const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** (an ASCII first letter is told by its code: the Unicode pattern costs more, on every word) */
+const capitalised = (word: string) => {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+};
 /** A name without case or accents, to tell a misheard name from one only written differently. */
 const plainName = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -365,6 +371,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // (a look at the first sound of this word and the next spares most others the rest)
     const next = lowerAt(i + 1);
     if (!next) return null;
+    // (a word without letters, a number most often, has no sound: no name goes on with it)
+    if (NO_LETTERS.test(next)) return null;
     const firstSound = sound(first);
     if (!lexicon.nameStarts.has(`${firstSound} ${sound(next)[0]}`)) return null;
     // each word written as a name (capitalised mid-sentence; a first name anywhere) or not English:
