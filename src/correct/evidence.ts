@@ -584,5 +584,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
 
   // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
   const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromFieldPieces(i, out) ?? fromLexicon(i, out));
-  return pass(result, fromTalk);
+  // (fromTalk only carries fixes the talk has made, all of them remembered in fixedTerms first: with
+  // none, that pass would change nothing; a long draft with no fix is spared a walk over its words)
+  return fixedTerms.size === 0 ? result : pass(result, fromTalk);
 }
