@@ -328,6 +328,11 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!body || !PLAIN.test(body) || !capitalised(body)) return null;
     const before = i > 0 && tokens[i - 1].type === 'word' ? partsOf((tokens[i - 1] as WordToken).text).body : '';
     const after = tokens[i + 1]?.type === 'word' ? partsOf((tokens[i + 1] as WordToken).text).body : '';
+    // the lexicon's people: a surname only right after that person's first name, and back
+    const byFirst = lexicon.byFirst.get(before.toLowerCase());
+    const byLast = lexicon.byLast.get(after.toLowerCase());
+    // (no heading names and no lexicon first name before or surname after: most capitalised words)
+    if (!headingPeople.length && !(byFirst && capitalised(before)) && !(byLast && capitalised(after))) return null;
     const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     // a name the lexicon knows is somebody's own ("Karl"); a difference of accents alone is not a mishearing
     const knownName = lexicon.byFirst.has(body.toLowerCase()) || lexicon.byLast.has(body.toLowerCase());
@@ -344,9 +349,6 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       }
       return null;
     };
-    // the lexicon's people: a surname only right after that person's first name, and back
-    const byFirst = lexicon.byFirst.get(before.toLowerCase());
-    const byLast = lexicon.byLast.get(after.toLowerCase());
     const fix =
       pick(headingPeople, 'last', true) ??
       pick(headingPeople, 'first', true) ??
