@@ -145,7 +145,7 @@ export async function runBatch(spec: BatchSpec, run: BatchRun): Promise<void> {
   if (run.indices.length === 0) return;
   if (run.jobs > 1 && run.indices.length > 1) return runOnWorkers(spec, run);
   if (run.indices.some((index) => isLarge(spec.inputs[index].path))) return runOnWorkers(spec, { ...run, jobs: 1 });
-  // (a file's size is known: stdin may be long)
-  if (run.indices.length === 1 && spec.inputs[run.indices[0]].path !== '-') optimizeOnlyLongRunningCode();
+  // (a file's size is known, stdin's is not; a recording, read with --audio, is long work in itself)
+  if (run.indices.length === 1 && spec.inputs[run.indices[0]].path !== '-' && !spec.options.audio) optimizeOnlyLongRunningCode();
   return runInThread(spec, run);
 }

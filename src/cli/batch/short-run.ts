@@ -3,8 +3,9 @@
 // example, the optimizing compiler then spends about 0.5 s of CPU on another core (more than the
 // build's own time on its thread minus start-up) and the build's thread is no faster for it; on a
 // machine whose cores are busy that work delays the build itself. There only code that runs much
-// longer is optimized. Longer inputs and batches (on workers, or many in this thread) keep V8's
-// default: a 40,000-cue draft built with this budget took about 20% longer.
+// longer is optimized. Longer inputs, batches (on workers, or many in this thread), stdin and builds
+// timed from a recording keep V8's default: a 40,000-cue draft built with this budget took about
+// 20% longer.
 
 import { setFlagsFromString } from 'node:v8';
 
