@@ -37,6 +37,8 @@ interface Fix {
 }
 
 const PLAIN = /^\p{L}+$/u;
+/** ASCII without a letter: a word whose sound spelling (sound.ts) is empty. */
+const NO_LETTERS = /^[\x00-\x40\x5b-\x60\x7b-\x7f]*$/;
 /** Endings of web addresses: a word before one is a domain name, not a module. */
 const DOMAIN = /^\.(?:com|org|net|io|dev|edu|gov|app|ai|co|br|uk|de|jp|fr|in)$/;
 /** Lower-case words inside names ("Guido van Rossum"). */
@@ -57,7 +59,11 @@ const sound = (word: string) => {
   return s;
 };
 const english = (word: string) => isEnglish(word.toLowerCase());
-const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+/** (an ASCII first letter is told by its code: the Unicode pattern costs more, on every word) */
+const capitalised = (word: string) => {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+};
 /** A name without case or accents, to tell a misheard name from one only written differently. */
 const plainName = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -322,6 +328,11 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     if (!body || !PLAIN.test(body) || !capitalised(body)) return null;
     const before = i > 0 && tokens[i - 1].type === 'word' ? partsOf((tokens[i - 1] as WordToken).text).body : '';
     const after = tokens[i + 1]?.type === 'word' ? partsOf((tokens[i + 1] as WordToken).text).body : '';
+    // the lexicon's people: a surname only right after that person's first name, and back
+    const byFirst = lexicon.byFirst.get(before.toLowerCase());
+    const byLast = lexicon.byLast.get(after.toLowerCase());
+    // (no heading names and no lexicon first name before or surname after: most capitalised words)
+    if (!headingPeople.length && !(byFirst && capitalised(before)) && !(byLast && capitalised(after))) return null;
     const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     // a name the lexicon knows is somebody's own ("Karl"); a difference of accents alone is not a mishearing
     const knownName = lexicon.byFirst.has(body.toLowerCase()) || lexicon.byLast.has(body.toLowerCase());
@@ -338,9 +349,6 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
       }
       return null;
     };
-    // the lexicon's people: a surname only right after that person's first name, and back
-    const byFirst = lexicon.byFirst.get(before.toLowerCase());
-    const byLast = lexicon.byLast.get(after.toLowerCase());
     const fix =
       pick(headingPeople, 'last', true) ??
       pick(headingPeople, 'first', true) ??
@@ -365,6 +373,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // (a look at the first sound of this word and the next spares most others the rest)
     const next = lowerAt(i + 1);
     if (!next) return null;
+    // (a word without letters, a number most often, has no sound: no name goes on with it)
+    if (NO_LETTERS.test(next)) return null;
     const firstSound = sound(first);
     if (!lexicon.nameStarts.has(`${firstSound} ${sound(next)[0]}`)) return null;
     // each word written as a name (capitalised mid-sentence; a first name anywhere) or not English:
@@ -576,5 +586,7 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
 
   // one pass for the evidence of each word alone (strongest first), then one carrying the talk's fixes
   const result = pass(tokens, (i, out) => joined(i) ?? fromHeadingTerm(i) ?? fromFullName(i) ?? fromPeople(i) ?? fromFieldPieces(i, out) ?? fromLexicon(i, out));
-  return pass(result, fromTalk);
+  // (fromTalk only carries fixes the talk has made, all of them remembered in fixedTerms first: with
+  // none, that pass would change nothing; a long draft with no fix is spared a walk over its words)
+  return fixedTerms.size === 0 ? result : pass(result, fromTalk);
 }

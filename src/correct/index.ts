@@ -270,11 +270,18 @@ function correctFuzzy(tokens: Token[], index: TermIndex, touched: Set<WordToken>
   return out;
 }
 
+/** The texts of the words (a loop: flatMap made an array per token). */
+function wordTexts(tokens: Token[]): string[] {
+  const texts: string[] = [];
+  for (const t of tokens) if (t.type === 'word') texts.push(t.text);
+  return texts;
+}
+
 /** The stage: listed variants first, then fuzzy matches of what is left. */
 export function correctTerms(stream: TokenStream, dictionary: Dictionary, options: CorrectOptions = {}): TokenStream {
   if (!sizeOf(dictionary)) return stream;
   const evidence = options.evidence !== false;
-  const vocabulary = vocabularyOf(stream.tokens.flatMap((t) => (t.type === 'word' ? [t.text] : [])));
+  const vocabulary = vocabularyOf(wordTexts(stream.tokens));
   // words heard apart reach the entry they join into ("C Python" → CPython); by word, not by sound
   // (in twos: a dictionary term heard in three pieces is a listed variant, "type var tuple")
   if (evidence) for (const joined of joinedWords(stream.tokens, false)) (vocabulary.words as Set<string>).add(joined);

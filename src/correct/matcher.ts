@@ -48,16 +48,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const words = new Set<string>();
   const sounds = new Set<number>();
-  const keys = function* () {
-    for (const text of texts) {
-      const key = wordKey(text);
-      yield key;
-      // `#pycon` reaches both a term spelt `#PyCon` and the term `PyCon`
-      if (/^[.#@]./.test(key)) yield key.slice(1);
-    }
-  };
-  for (const key of keys()) {
-    if (words.has(key)) continue;
+  // (a plain function, not a generator: a text has hundreds of thousands of words)
+  const add = (key: string) => {
+    if (words.has(key)) return;
     words.add(key);
     // a hyphenated word reaches the entry of its first part ("intel-specific" → intel)
     const hyphen = key.indexOf('-');
@@ -70,6 +63,12 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
       words.add(key.slice(0, -1));
       words.add(key.slice(0, -2));
     }
+  };
+  for (const text of texts) {
+    const key = wordKey(text);
+    add(key);
+    // `#pycon` reaches both a term spelt `#PyCon` and the term `PyCon`
+    if (/^[.#@]./.test(key)) add(key.slice(1));
   }
   return { words, sounds };
 }

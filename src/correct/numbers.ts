@@ -66,6 +66,12 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
       continue;
     }
     const key = body(t).toLowerCase();
+    // every rule below starts at one of these words: a mishearing of "PEP", "two", "three", "to", or
+    // digits from 3 (a release); other words ("there", "2024") are passed before the look ahead
+    if (!PEP_HEARD.has(key) && key !== 'two' && key !== 'three' && key !== 'to' && key.charCodeAt(0) !== 51) {
+      out.push(t);
+      continue;
+    }
     const nextBody = SENTENCE_STOP.test(t.text) ? '' : body(tokens[i + 1]);
     // "PEC 657": a PEP heard wrong before the number of a PEP; "pep 5-8-1": its digits said apart
     if (PEP_HEARD.has(key) && /^\d{1,4}$/.test(nextBody) && peps.has(Number(nextBody)) && (key !== 'pip' || Number(nextBody) > 100)) {

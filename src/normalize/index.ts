@@ -368,7 +368,8 @@ function repairInnerTokens(tokens: DraftToken[], corrections: Correction[], term
 /** Letters said one by one with a stop after each ("B。D。F。L。") as the acronym they spell. */
 function repairInitials(tokens: DraftToken[], corrections: Correction[]) {
   tokens.forEach((t, i) => {
-    if (t.type !== 'word') return;
+    // (initials hold two stops at least: most words have none, and are spared the patterns)
+    if (t.type !== 'word' || t.text.indexOf('.') === t.text.lastIndexOf('.')) return;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // the last stop ends a sentence at the line's end or before a capital; not before a lower-case word

@@ -9,6 +9,7 @@ import type { CaptionDocument } from '../../types.js';
 import { removePendingFiles, sweepTemporaryFiles } from '../io/atomic.js';
 import type { InputFile } from '../io/inputs.js';
 import { createContext, failedOutcome, processInput, type BatchSpec, type FileOutcome, type ProcessContext } from './process-file.js';
+import { optimizeOnlyLongRunningCode } from './short-run.js';
 
 type Outcome = FileOutcome & { document?: CaptionDocument };
 
@@ -144,5 +145,7 @@ export async function runBatch(spec: BatchSpec, run: BatchRun): Promise<void> {
   if (run.indices.length === 0) return;
   if (run.jobs > 1 && run.indices.length > 1) return runOnWorkers(spec, run);
   if (run.indices.some((index) => isLarge(spec.inputs[index].path))) return runOnWorkers(spec, { ...run, jobs: 1 });
+  // (a file's size is known, stdin's is not; a recording, read with --audio, is long work in itself)
+  if (run.indices.length === 1 && spec.inputs[run.indices[0]].path !== '-' && !spec.options.audio) optimizeOnlyLongRunningCode();
   return runInThread(spec, run);
 }
