@@ -1,0 +1,223 @@
+// Consistency within a talk, by sound: a term of the field that the talk has established (written
+// right somewhere in it, fixed to, or named in the heading) is what other words of the talk that
+// sound close to it stand for, English words among them, when technical words are near. "decker"
+// beside "anchor" in a talk that writes decref and Py_INCREF is decref; the same word in a talk that
+// never names the term is left. Closeness here is looser than elsewhere (the talk's own term is the
+// evidence): the consonants, by the class of sound they belong to, are the same, or the term's
+// with its last one lost ("decker" / decref, "Ovenalock" / obmalloc).
+
+import type { Correction, Token, WordToken } from '../types.js';
+import { wordKey } from './dictionary.js';
+import { isEnglish } from './english.js';
+import type { Heading } from './heading.js';
+import { termKey, type Lexicon } from './lexicon.js';
+import type { TermIndex } from './matcher.js';
+import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
+import { soundSpelling } from './sound.js';
+import { partsOf, replaceSpan } from './span.js';
+
+export interface TalkTermsInput {
+  index: TermIndex;
+  heading: Heading;
+  lexicon: Lexicon;
+  touched: Set<WordToken>;
+  minConfidence: number;
+  corrections: Correction[];
+  earlier?: readonly Correction[];
+}
+
+/** Consonants by the class of sound a recognizer confuses within (voiced/unvoiced, lips, nose). */
+const CONSONANT_CLASS: Record<string, string> = { b: 'p', p: 'p', f: 'p', v: 'p', m: 'n', n: 'n', d: 't', t: 't', g: 'k', k: 'k', q: 'k', s: 's', z: 's', j: 'j', l: 'l', r: 'r' };
+
+/**
+ * A word's consonants by class, in order, repeats merged; a leading vowel kept as "a" ("anchor" →
+ * "ankr", "incref" → "ankrp", "decker" → "tkr", "decref" → "tkrp").
+ */
+export function consonantSkeleton(word: string): string {
+  const sound = soundSpelling(word);
+  let out = sound.startsWith('a') ? 'a' : '';
+  for (const ch of sound) {
+    const c = CONSONANT_CLASS[ch];
+    if (c && !out.endsWith(c)) out += c;
+  }
+  return out;
+}
+
+/** Paired words of the field: a talk that says one of them speaks of the other too. */
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['incref', 'decref'],
+  ['increfs', 'decrefs'],
+  ['Py_INCREF', 'Py_DECREF'],
+];
+
+/** Least consonants of a term reached this way: shorter ones sound like too many words. */
+const MIN_TERM_SKELETON = 4;
+const PLAIN = /^\p{L}+$/u;
+const ARTICLE = /^(?:a|an|the)$/i;
+/** Words around a candidate that are looked at for technical words or the talk's established terms. */
+const WINDOW = 12;
+
+/** The first letters a word may have to start with the class letter of a skeleton. */
+const LETTERS_OF: Record<string, string> = { a: 'aeiouy', p: 'bpfv', n: 'mnk', t: 'dt', k: 'gkcq', s: 'szc', j: 'jg', l: 'l', r: 'rw' };
+
+export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Token[] {
+  const { lexicon, touched, corrections, minConfidence } = input;
+  if (minConfidence >= 1) return tokens;
+  const established = establishedTerms(tokens, input);
+  if (!established.size) return tokens;
+  // skeleton → term; a skeleton two terms share decides nothing
+  const bySkeleton = new Map<string, string | null>();
+  const add = (skeleton: string, term: string) => bySkeleton.set(skeleton, bySkeleton.has(skeleton) && bySkeleton.get(skeleton) !== term ? null : term);
+  for (const term of established) {
+    const skeleton = consonantSkeleton(term);
+    if (skeleton.length < MIN_TERM_SKELETON) continue;
+    add(skeleton, term);
+    // (the term with its last consonant lost: "decker" for decref)
+    add(skeleton.slice(0, -1), term);
+  }
+  const letters = new Set<string>();
+  for (const skeleton of bySkeleton.keys()) for (const l of LETTERS_OF[skeleton[0]] ?? skeleton[0]) letters.add(l);
+  const establishedKeys = new Set([...established].map((t) => t.toLowerCase()));
+  const firstNames = firstNamesOf(lexicon, input.heading);
+
+  /** The term a word sounds close to, or null; English words are told apart by the caller. */
+  const termFor = (t: Token): { to: string; body: string; english: boolean } | null => {
+    if (t.type !== 'word' || touched.has(t)) return null;
+    const body = partsOf(t.text).body;
+    if (body.length < 4 || !PLAIN.test(body) || !letters.has(body[0].toLowerCase())) return null;
+    const key = body.toLowerCase();
+    if (establishedKeys.has(key) || input.index.known.has(key) || lexicon.byKey.has(key)) return null;
+    let to = bySkeleton.get(consonantSkeleton(key));
+    // a plural of the field's word, when the field writes one ("deckers" → decrefs)
+    if (!to && /[^s]s$/.test(key)) {
+      const single = bySkeleton.get(consonantSkeleton(key.slice(0, -1)));
+      const pluralTerm = single && lexicon.byKey.get(termKey(single + 's'));
+      to = pluralTerm ? pluralTerm.display : null;
+    }
+    if (!to || to.toLowerCase() === key) return null;
+    return { to, body, english: isEnglish(key) };
+  };
+  /** English spellings fixed as a coordinated pair ("anchor and decker"), with how often. */
+  const pairedSpellings = new Map<string, number>();
+  const wordAt = (k: number) => (tokens[k]?.type === 'word' ? (tokens[k] as WordToken) : undefined);
+
+  const pass = (carry: boolean): boolean => {
+    const out: Token[] = [];
+    let changed = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const found = t.type === 'word' ? termFor(t) : null;
+      if (t.type !== 'word' || !found || !fixable(i, found, out, carry)) {
+        out.push(t);
+        continue;
+      }
+      if (pairedWith(i) && found.english) {
+        const key = found.body.toLowerCase();
+        pairedSpellings.set(key, (pairedSpellings.get(key) ?? 0) + 1);
+      }
+      const replaced = replaceSpan([t], found.to, '');
+      for (const r of replaced) touched.add(r);
+      out.push(...replaced);
+      corrections.push({ line: t.line, column: t.column, from: found.body, to: found.to, kind: 'term', rule: `${found.to}, talk sound`, confidence: 0.85 });
+      changed = true;
+    }
+    tokens = out;
+    return changed;
+  };
+  /** Whether the evidence around a word that sounds like one of the talk's terms is enough. */
+  const fixable = (i: number, found: { body: string; english: boolean }, before: Token[], carry: boolean): boolean => {
+      if (blockedBySlot(before, tokens, i, false, firstNames)) return false;
+      // a capitalised word mid-sentence is a name more often than a term heard wrong
+      if (/^\p{Lu}/u.test(found.body) && !startsSentence(before)) return false;
+      const technical = hasTechnicalContext(before, tokens, i, WINDOW, touched) || nearEstablished(before, tokens, i, establishedKeys, touched);
+      // two words coordinated that sound like two of the talk's terms ("anchor and decker")
+      if (pairedWith(i)) return true;
+      if (!found.english) return technical;
+      // an English word otherwise only once the talk has fixed that spelling so twice: then, like
+      // the talk's other carried spellings, wherever it comes
+      const key = found.body.toLowerCase();
+      const times = pairedSpellings.get(key) ?? pairedSpellings.get(key.replace(/s$/, '')) ?? 0;
+      return carry && times >= 2;
+  };
+  /** The word coordinated with the word at i ("X and Y", "X or Y") when it sounds like another of the talk's terms. */
+  const pairedWith = (i: number): WordToken | undefined => {
+    const self = termFor(tokens[i]);
+    if (!self) return undefined;
+    // (an article may follow the conjunction: "an incurrer or a decker")
+    for (const [join, other, skip] of [[i + 1, i + 2, i + 3], [i - 1, i - 2, i - 2], [i - 2, i - 3, i - 3]]) {
+      const j = wordAt(join);
+      let o = wordAt(other);
+      if (!j || !o || !/^(?:and|or)$/i.test(partsOf(j.text).body)) continue;
+      if (other > i && ARTICLE.test(o.text)) o = wordAt(skip);
+      if (other < i && !ARTICLE.test(wordAt(i - 1)?.text ?? '') && join === i - 2) continue;
+      const near = o && termFor(o);
+      if (o && near && near.to !== self.to) return o;
+    }
+    return undefined;
+  };
+  // strong evidence first, then the spellings it fixed carried over; twice, as each feeds the other
+  pass(false);
+  if (pairedSpellings.size) {
+    pass(true);
+    pass(true);
+  }
+  return tokens;
+}
+
+function startsSentence(before: Token[]): boolean {
+  const prev = before[before.length - 1];
+  return prev?.type !== 'word' || /[.?!]["'”’)\]]*$/.test(prev.text);
+}
+
+/** Whether a word within the window is one of the talk's established terms or a term fixed. */
+function nearEstablished(before: Token[], tokens: Token[], i: number, keys: Set<string>, touched: Set<WordToken>): boolean {
+  const hit = (t: Token) => t.type === 'word' && (touched.has(t) || keys.has(wordKey(t.text)));
+  let seen = 0;
+  for (let k = before.length - 1; k >= 0 && seen < WINDOW; k--) {
+    if (before[k].type !== 'word') continue;
+    seen++;
+    if (hit(before[k])) return true;
+  }
+  seen = 0;
+  for (let k = i + 1; k < tokens.length && seen < WINDOW; k++) {
+    if (tokens[k].type !== 'word') continue;
+    seen++;
+    if (hit(tokens[k])) return true;
+  }
+  return false;
+}
+
+/**
+ * The field's terms the talk establishes: written right in it, fixed to by an earlier pass, or in
+ * its heading; with their pairs, and the lower-case word inside a C macro (Py_INCREF: incref).
+ */
+function establishedTerms(tokens: Token[], input: TalkTermsInput): Set<string> {
+  const { lexicon } = input;
+  const found = new Set<string>();
+  const fieldTerm = (text: string) => {
+    const term = lexicon.byKey.get(termKey(text));
+    return term?.field ? term : undefined;
+  };
+  const take = (text: string) => {
+    const term = fieldTerm(text);
+    if (!term) return;
+    found.add(term.display);
+    const inner = /^Py_([A-Z]+)$/.exec(term.display);
+    if (inner && fieldTerm(inner[1])) found.add(fieldTerm(inner[1])!.display);
+  };
+  for (const c of [...(input.earlier ?? []), ...input.corrections]) {
+    if (c.kind === 'term' && c.confidence >= input.minConfidence) take(c.to.replace(/\d+$/, '').replace(/(?<=[A-Z])s$/, ''));
+  }
+  for (const t of tokens) {
+    if (t.type !== 'word') continue;
+    const body = partsOf(t.text).body;
+    const term = fieldTerm(body);
+    if (term && (body === term.display || body.toLowerCase() === term.display)) take(body);
+  }
+  for (const term of [...input.heading.terms, ...input.heading.englishTerms]) take(term);
+  for (const [a, b] of PAIRS) {
+    if (found.has(a) && fieldTerm(b)) found.add(fieldTerm(b)!.display);
+    if (found.has(b) && fieldTerm(a)) found.add(fieldTerm(a)!.display);
+  }
+  return found;
+}
