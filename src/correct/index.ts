@@ -10,6 +10,7 @@ import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
 import { correctNumbers } from './numbers.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { correctByTalkPeople } from './talk-people.js';
 import { correctByTalkTerms } from './talk-terms.js';
 import { blockedBySlot, firstNamesOf } from './slots.js';
 import { soundsLike } from './sound.js';
@@ -292,6 +293,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   if (lexicon) tokens = correctByTalkTerms(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
+  if (lexicon) tokens = correctByTalkPeople(tokens, { heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   if (lexicon) tokens = correctPlainCase(tokens, { terms: index.plainCase, isTerm: (key) => index.terms.has(key) || lexicon.byKey.has(key), touched: listed.touched, corrections });
   const all = [...stream.corrections, ...corrections].sort(byPosition);
   return { ...stream, tokens, corrections: all };
