@@ -10,6 +10,7 @@ import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
 import { correctNumbers } from './numbers.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { correctSpokenPython } from './spoken-python.js';
 import { correctByTalkPeople } from './talk-people.js';
 import { correctByTalkTerms } from './talk-terms.js';
 import { blockedBySlot, firstNamesOf } from './slots.js';
@@ -291,6 +292,7 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
+  if (lexicon) tokens = correctSpokenPython(tokens, listed.touched, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   if (lexicon) tokens = correctByTalkTerms(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   if (lexicon) tokens = correctByTalkPeople(tokens, { heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });

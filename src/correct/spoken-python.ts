@@ -1,0 +1,132 @@
+// Python's own names as a speaker says them and a recognizer writes them: a dunder name said as
+// words ("dunder pi cache", "dunderdell", "under under init", "under main module") and a decorator
+// said "at profile" beside the word decorator. The names are a closed list written from the
+// language (its data model, module attributes and standard decorators). A dunder said plainly and
+// heard right ("dunder code") is a spoken form of its own and stays; one the recognizer garbled
+// (joined, split, or its "d" lost) is written as the name.
+
+import type { Correction, Token, WordToken } from '../types.js';
+import { wordKey } from './dictionary.js';
+import { soundSpelling } from './sound.js';
+import { partsOf, replaceSpan } from './span.js';
+
+/** Dunder names of the language: special methods, module and class attributes. */
+const DUNDERS = (
+  'main init new del repr str bytes format hash bool len iter next reversed contains call enter exit aenter aexit await aiter anext ' +
+  'getattr getattribute setattr delattr dir get set delete getitem setitem delitem missing eq ne lt le gt ge add sub mul matmul ' +
+  'truediv floordiv mod divmod pow neg pos abs invert index int float complex round and or xor lshift rshift radd iadd ' +
+  'name qualname module doc dict slots class file path package spec loader builtins all version annotations wrapped ' +
+  'pycache future debug import init_subclass class_getitem post_init set_name code defaults closure globals mro subclasses'
+).split(' ');
+
+/** Decorators of the language and its standard library, and the profilers' `profile`. */
+const DECORATORS = 'property staticmethod classmethod dataclass cache lru_cache cached_property wraps contextmanager asynccontextmanager abstractmethod overload override final total_ordering singledispatch singledispatchmethod profile'.split(' ');
+
+/** Words after "under main" (or before it) that say it is the module's name, not a place. */
+const DUNDER_SLOT_AFTER = new Set(['module', 'modules', 'method', 'methods', 'function', 'attribute', 'file', 'block', 'namespace', 'variable']);
+const DUNDER_SLOT_BEFORE = new Set(['the', 'equals', 'dunder']);
+/** Names that "under X" (its "d" lost) may be: only those a talk says so, with a slot word near. */
+const UNDER_ALONE = new Set(['main', 'init', 'name']);
+const DECORATOR_WORD = /^decorat/;
+const WINDOW = 12;
+
+const dunderBySound = new Map<string, string>();
+const dunderSound = (words: string[]) => soundSpelling(words.join(''));
+function dunderFor(words: string[]): string | undefined {
+  if (!dunderBySound.size) for (const name of DUNDERS) dunderBySound.set(soundSpelling(name.replace(/_/g, '')), name);
+  return dunderBySound.get(dunderSound(words));
+}
+
+interface Fix {
+  length: number;
+  to: string;
+  rule: string;
+}
+
+export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[]): Token[] {
+  const lowerAt = (k: number): string | null => {
+    const t = tokens[k];
+    if (t?.type !== 'word' || touched.has(t)) return null;
+    const body = partsOf(t.text).body;
+    return /^[\p{L}-]+$/u.test(body) ? body.toLowerCase() : null;
+  };
+  /** Whether the words from i to i + n - 1 run on, with no punctuation between them. */
+  const runsOn = (i: number, n: number) => {
+    for (let k = i; k < i + n - 1; k++) if (partsOf((tokens[k] as WordToken).text).trail || partsOf((tokens[k + 1] as WordToken).text).prefix) return false;
+    return true;
+  };
+
+  const dunder = (i: number, first: string): Fix | null => {
+    // "dunderdell": said as one word
+    if (first.startsWith('dunder') && first.length > 7) {
+      const name = dunderFor([first.slice(6)]);
+      return name ? { length: 1, to: `__${name}__`, rule: 'dunder' } : null;
+    }
+    // "under under X", "double underscore X", "dunder X" (X garbled), "under X" (with a slot word)
+    let lead = 0;
+    if (first === 'dunder') lead = 1;
+    else if (first === 'under' && lowerAt(i + 1) === 'under') lead = 2;
+    else if (first === 'double' && lowerAt(i + 1) === 'underscore') lead = 2;
+    else if (first === 'under') lead = 1;
+    else return null;
+    for (const n of [2, 1]) {
+      const words: string[] = [];
+      for (let k = i + lead; k < i + lead + n; k++) {
+        const w = lowerAt(k);
+        if (w === null || /-/.test(w)) break;
+        words.push(w);
+      }
+      if (words.length !== n || !runsOn(i, lead + n)) continue;
+      const name = dunderFor(words);
+      if (!name) continue;
+      const heardRight = words.join(' ') === name;
+      if (first === 'dunder' && heardRight) return null;
+      if (first === 'under' && lead === 1) {
+        // "under main": the "d" lost; only a few names, said where a module's name is meant
+        if (!heardRight || !UNDER_ALONE.has(name)) continue;
+        const before = i > 0 ? lowerAt(i - 1) : null;
+        const after = lowerAt(i + 2) ?? (tokens[i + 2]?.type === 'word' ? wordKey((tokens[i + 2] as WordToken).text) : '');
+        if (!(before !== null && DUNDER_SLOT_BEFORE.has(before)) && !DUNDER_SLOT_AFTER.has(after)) continue;
+      }
+      return { length: lead + n, to: `__${name}__`, rule: 'dunder' };
+    }
+    return null;
+  };
+
+  const decorator = (i: number, first: string): Fix | null => {
+    // "at profile", "at-profile": beside the word decorator
+    let name: string | undefined;
+    let length = 1;
+    if (first.startsWith('at-')) name = first.slice(3);
+    else if (first === 'at') {
+      name = lowerAt(i + 1) ?? undefined;
+      length = 2;
+      if (!runsOn(i, 2)) return null;
+    }
+    if (!name || !DECORATORS.includes(name)) return null;
+    for (let k = Math.max(0, i - WINDOW); k < Math.min(tokens.length, i + length + WINDOW); k++) {
+      if (tokens[k].type === 'word' && DECORATOR_WORD.test(wordKey((tokens[k] as WordToken).text))) return { length, to: `@${name}`, rule: 'decorator' };
+    }
+    return null;
+  };
+
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const first = t.type === 'word' ? lowerAt(i) : null;
+    // (a cheap look at the first letters: nearly every word starts neither form)
+    const fix = first && (first.startsWith('d') || first.startsWith('u')) ? dunder(i, first) : first?.startsWith('at') ? decorator(i, first) : null;
+    if (!fix) {
+      out.push(t);
+      continue;
+    }
+    const span = tokens.slice(i, i + fix.length) as WordToken[];
+    const from = span.map((w) => partsOf(w.text).body).join(' ');
+    const replaced = replaceSpan(span, fix.to, '');
+    for (const r of replaced) touched.add(r);
+    out.push(...replaced);
+    corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: 'term', rule: `${fix.to}, spoken ${fix.rule}`, confidence: 1 });
+    i += fix.length - 1;
+  }
+  return out;
+}

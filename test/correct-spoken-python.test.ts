@@ -1,0 +1,46 @@
+// Python's own names said as words (src/correct/spoken-python.ts): dunder names the recognizer
+// garbled, and decorators said "at X" beside the word decorator. A dunder heard right ("dunder
+// code") and words that only look alike ("under main street") stay.
+
+import { describe, expect, it } from 'vitest';
+import { correctTerms } from '../src/correct/index.js';
+import { loadDefaultDictionary } from '../src/correct/load.js';
+import { tokensOf } from '../src/correct/spec.js';
+import type { WordToken } from '../src/types.js';
+
+const dictionary = loadDefaultDictionary();
+const fix = (line: string) =>
+  correctTerms({ title: null, tokens: tokensOf(line).map((t) => ({ ...t, line: 2 }) as WordToken), corrections: [], warnings: [] }, dictionary)
+    .tokens.map((t) => (t.type === 'word' ? t.text : ''))
+    .join(' ');
+
+describe('dunder names said as words', () => {
+  it.each([
+    ['If you have a dunderdell method that takes self', 'a __del__ method'],
+    ['they are cached in your dunder pi cache folder on disk', 'your __pycache__ folder'],
+    ['it runs in the sub-interpreters under main module.', 'sub-interpreters __main__ module.'],
+    ['state is preserved between runs in the under main, module.', 'the __main__, module.'],
+    ['then you write under under init with self', 'write __init__ with'],
+    ['you define double underscore repr on the class', 'define __repr__ on'],
+  ])('%s', (input, wanted) => {
+    expect(fix(input)).toContain(wanted);
+  });
+
+  it('keeps a dunder heard right, and "under" before a name without a slot word', () => {
+    expect(fix('stored in the dunder code attribute of the function')).toContain('dunder code attribute');
+    expect(fix('the shop is under main street management now')).toContain('under main street');
+    expect(fix('we were under main pressure to ship')).toContain('under main pressure');
+  });
+});
+
+describe('decorators said "at X"', () => {
+  it('writes the decorator beside the word decorator', () => {
+    expect(fix('You just put at profile decorators on functions that you want to profile.')).toContain('put @profile decorators');
+    expect(fix('it also supports the at-profile decorators.')).toContain('the @profile decorators');
+  });
+
+  it('leaves "at" before the same word elsewhere, and names outside the list', () => {
+    expect(fix('look at profile pictures on the site')).toContain('at profile pictures');
+    expect(fix('you can write a little at coverage decorator')).toContain('at coverage decorator');
+  });
+});
