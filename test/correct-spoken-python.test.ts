@@ -44,3 +44,25 @@ describe('decorators said "at X"', () => {
     expect(fix('you can write a little at coverage decorator')).toContain('at coverage decorator');
   });
 });
+
+describe('names joined with "_" or "-" heard as their words', () => {
+  it('writes the name where the words are used as one, then through the talk', () => {
+    const text = fix('there is a profiler for memory called memory profiler. Sadly memory profiler is slow.');
+    expect(text).toContain('called memory_profiler.');
+    expect(text).toContain('Sadly memory_profiler is');
+    expect(fix('after installing the line profiler you add the decorator')).toContain('installing the line_profiler you');
+    expect(fix('and the line profiler library comes with a tool')).toContain('the line_profiler library');
+    expect(fix('then pip install typing extensions and go')).toContain('install typing-extensions and');
+  });
+
+  it('leaves the words where they are ordinary', () => {
+    expect(fix('you could use a memory profiler for that')).toContain('a memory profiler for');
+    expect(fix('a profiler called memory profiler, unlike a memory profiler in general')).toContain('unlike a memory profiler in');
+    expect(fix('every line profiler shows time per line')).toContain('every line profiler shows');
+  });
+
+  it('writes the unittest module, not a unit test', () => {
+    expect(fix('python had the unit test module back then')).toContain('the unittest module back');
+    expect(fix('write a unit test for the function')).toContain('a unit test for');
+  });
+});

@@ -485,6 +485,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // word of terms, not one)
     if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
     // (or the talk has already had the term fixed: "Quantsite", then "quant site")
+    // (English words after "a"/"an" are the ordinary thing: "use a line profiler"; but "a pie float")
+    if (!pyPiece && i > 0 && /^an?$/i.test(partsOf((tokens[i - 1] as WordToken).text ?? '').body) && bodies.every(english)) return null;
     const evidence = pyPiece || (fixedTerms.get(display) ?? 0) > 0 || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
     // (a term the talk has fixed twice needs no technical word near: "at quant site we help companies")
     if (!evidence || ((fixedTerms.get(display) ?? 0) < 2 && !hasTechnicalContext(out, tokens, i + found.n - 1, 12, touched))) return null;

@@ -3,10 +3,14 @@
 // said "at profile" beside the word decorator. The names are a closed list written from the
 // language (its data model, module attributes and standard decorators). A dunder said plainly and
 // heard right ("dunder code") is a spoken form of its own and stays; one the recognizer garbled
-// (joined, split, or its "d" lost) is written as the name.
+// (joined, split, or its "d" lost) is written as the name. And a project whose name joins words
+// with "_" or "-" (memory_profiler, typing-extensions), heard as the words alone: written as its
+// name where the words are used as one ("pip install", "import", "called", "the … library") or once
+// the talk has written or so fixed the name, but never after "a"/"an" ("a memory profiler").
 
 import type { Correction, Token, WordToken } from '../types.js';
 import { wordKey } from './dictionary.js';
+import type { Lexicon } from './lexicon.js';
 import { soundSpelling } from './sound.js';
 import { partsOf, replaceSpan } from './span.js';
 
@@ -28,6 +32,13 @@ const DUNDER_SLOT_BEFORE = new Set(['the', 'equals', 'dunder']);
 /** Names that "under X" (its "d" lost) may be: only those a talk says so, with a slot word near. */
 const UNDER_ALONE = new Set(['main', 'init', 'name']);
 const DECORATOR_WORD = /^decorat/;
+/** Words before a project's name that say it is one ("pip install memory profiler", "called …"). */
+const PROJECT_BEFORE = new Set(['install', 'installed', 'installing', 'uninstall', 'import', 'imported', 'importing', 'called', 'named']);
+/** Words after it that say so ("the line profiler library"). */
+const PROJECT_AFTER = new Set(['package', 'packages', 'library', 'libraries', 'module', 'modules']);
+/** Words before it that make the words ordinary ("a memory profiler"). */
+const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 'some']);
+const ARTICLE = new Set(['the', 'a', 'an']);
 const WINDOW = 12;
 
 const dunderBySound = new Map<string, string>();
@@ -43,7 +54,24 @@ interface Fix {
   rule: string;
 }
 
-export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[]): Token[] {
+/** The lexicon's names joined with "_" or "-", by their words joined ("memoryprofiler" → memory_profiler). */
+let joinedNames: Map<string, string> | undefined;
+let joinedNamesOf: Lexicon | undefined;
+function namesJoined(lexicon: Lexicon): Map<string, string> {
+  if (joinedNamesOf !== lexicon || !joinedNames) {
+    joinedNames = new Map();
+    joinedNamesOf = lexicon;
+    for (const term of lexicon.byKey.values()) if (/^[a-z]+(?:[_-][a-z]+)+$/.test(term.display)) joinedNames.set(term.display.replace(/[_-]/g, ''), term.display);
+  }
+  return joinedNames;
+}
+
+export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[], lexicon: Lexicon): Token[] {
+  const joined = namesJoined(lexicon);
+  const joinStarts = new Set([...joined.values()].map((name) => name.split(/[_-]/)[0]));
+  // names the talk writes whole, or has fixed so: their words alone then need no slot word
+  const established = new Set<string>();
+  for (const t of tokens) if (t.type === 'word' && /[_-]/.test(t.text) && joined.has(partsOf(t.text).body.toLowerCase().replace(/[_-]/g, ''))) established.add(partsOf(t.text).body.toLowerCase());
   const lowerAt = (k: number): string | null => {
     const t = tokens[k];
     if (t?.type !== 'word' || touched.has(t)) return null;
@@ -110,12 +138,35 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     return null;
   };
 
+  /** Two or three words that are a name joined with "_" or "-", where the text uses them as one. */
+  const project = (i: number, first: string, out: Token[]): Fix | null => {
+    for (const n of [3, 2]) {
+      const words = [first];
+      for (let k = i + 1; k < i + n; k++) words.push(lowerAt(k) ?? '');
+      if (words.some((w) => !/^[a-z]+$/.test(w))) continue;
+      const name = joined.get(words.join(''));
+      // (the words are the name's own, only the joiner lost)
+      if (!name || name.split(/[_-]/).join(' ') !== words.join(' ') || !runsOn(i, n)) continue;
+      const before = wordBefore(out, 0);
+      const slotBefore = before !== null && (PROJECT_BEFORE.has(before) || (ARTICLE.has(before) && PROJECT_BEFORE.has(wordBefore(out, 1) ?? '')));
+      const after = tokens[i + n]?.type === 'word' ? wordKey((tokens[i + n] as WordToken).text) : '';
+      if (before !== null && GENERIC_BEFORE.has(before)) return null;
+      if (slotBefore || PROJECT_AFTER.has(after) || established.has(name)) return { length: n, to: name, rule: 'name' };
+    }
+    return null;
+  };
+  /** The word k + 1 places before the end of what is written, in lower case (null past a sentence's start). */
+  const wordBefore = (out: Token[], k: number): string | null => {
+    const t = out[out.length - 1 - k];
+    return t?.type === 'word' && !/[.?!]$/.test(t.text) ? wordKey(t.text) : null;
+  };
+
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const first = t.type === 'word' ? lowerAt(i) : null;
     // (a cheap look at the first letters: nearly every word starts neither form)
-    const fix = first && (first.startsWith('d') || first.startsWith('u')) ? dunder(i, first) : first?.startsWith('at') ? decorator(i, first) : null;
+    const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out) : null;
     if (!fix) {
       out.push(t);
       continue;
@@ -126,6 +177,7 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     for (const r of replaced) touched.add(r);
     out.push(...replaced);
     corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: 'term', rule: `${fix.to}, spoken ${fix.rule}`, confidence: 1 });
+    if (fix.rule === 'name') established.add(fix.to);
     i += fix.length - 1;
   }
   return out;
