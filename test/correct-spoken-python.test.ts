@@ -66,3 +66,25 @@ describe('names joined with "_" or "-" heard as their words', () => {
     expect(fix('write a unit test for the function')).toContain('a unit test for');
   });
 });
+
+describe("the Python project's mailing lists", () => {
+  it('writes python-dev where it is named or a mailing list, then through the talk', () => {
+    expect(fix('I said e-mail this called python dev. I did it.')).toContain('called python-dev.');
+    expect(fix('also on the Python dev mailing list. So what else')).toContain('the python-dev mailing list.');
+    const text = fix('a list called python dev. Which meant that i was always scanning python dev and ideas.');
+    expect(text).toContain('scanning python-dev and');
+  });
+
+  it('leaves the language and a developer alone', () => {
+    expect(fix('I am a python dev at a small company')).toContain('a Python dev at');
+    expect(fix('we write python every day')).toContain('write Python every');
+  });
+});
+
+describe('a command-line flag keeps its case', () => {
+  it('does not case the word of a flag', () => {
+    expect(fix('you can tell it to use -html, which will produce a webpage')).toContain('use -html,');
+    expect(fix('pass --json to get a report')).toContain('pass --json to');
+    expect(fix('it writes html and json reports')).toContain('writes HTML and JSON reports');
+  });
+});

@@ -206,7 +206,9 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
     const { entry } = match.pattern;
     // A domain is written in lower case ("python.org"): a change of case alone is no fix there.
     const domainCaseOnly = match.rest.startsWith('.') && from.toLowerCase() === entry.term.toLowerCase();
-    if (from === entry.term || domainCaseOnly) {
+    // so is a command-line flag ("-html", "--html"): written as the program spells it
+    const flag = /-$/.test(partsOf(span[0].text).prefix) && from.toLowerCase() === entry.term.toLowerCase();
+    if (from === entry.term || domainCaseOnly || flag) {
       out.push(...span);
     } else {
       // a name heard before a domain's ending ("pikon. org") is the domain's, written in lower case
@@ -287,12 +289,14 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   for (const term of [...heading.terms, ...heading.englishTerms]) (vocabulary.words as Set<string>).add(term.toLowerCase());
   const index = buildIndex(dictionary, vocabulary);
   const corrections: Correction[] = [];
-  const listed = correctListed(stream.tokens, index, corrections);
+  // Python's own names said as words first: the dictionary would case "python" of "python dev"
+  const spoken = new Set<WordToken>();
+  const listed = correctListed(lexicon ? correctSpokenPython(stream.tokens, spoken, corrections, lexicon) : stream.tokens, index, corrections);
+  for (const t of spoken) listed.touched.add(t);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
-  if (lexicon) tokens = correctSpokenPython(tokens, listed.touched, corrections, lexicon);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   if (lexicon) tokens = correctByTalkTerms(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
   if (lexicon) tokens = correctByTalkPeople(tokens, { heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });

@@ -35,7 +35,7 @@ const DECORATOR_WORD = /^decorat/;
 /** Words before a project's name that say it is one ("pip install memory profiler", "called …"). */
 const PROJECT_BEFORE = new Set(['install', 'installed', 'installing', 'uninstall', 'import', 'imported', 'importing', 'called', 'named']);
 /** Words after it that say so ("the line profiler library"). */
-const PROJECT_AFTER = new Set(['package', 'packages', 'library', 'libraries', 'module', 'modules']);
+const PROJECT_AFTER = new Set(['package', 'packages', 'library', 'libraries', 'module', 'modules', 'mailing']);
 /** Words before it that make the words ordinary ("a memory profiler"). */
 const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 'some']);
 const ARTICLE = new Set(['the', 'a', 'an']);
