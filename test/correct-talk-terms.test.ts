@@ -66,6 +66,13 @@ describe('a term the talk establishes reaches words that sound close to it', () 
     expect(correct(['Ovenalock hands out memory for small objects.']).text).toContain('Ovenalock');
   });
 
+  it('fixes a capitalised word mid-sentence only with every consonant of the term, and no English word', () => {
+    const text = correct(['The small object allocator is obmalloc.', 'So I am working on Ovenalock again because it uses memory.']).text;
+    expect(text).toContain('working on obmalloc again');
+    const names = correct(['The macro does an incref and a decref on the object.', 'Then we asked Anchor and Decker about the code.']).text;
+    expect(names).toContain('asked Anchor and Decker');
+  });
+
   it('is off at --min-confidence 1', () => {
     const { corrections } = correctTerms({ title: null, tokens: REFCOUNT_TALK.flatMap((l, k) => tokensOf(l).map((t) => ({ ...t, line: k + 2 }) as WordToken)), corrections: [], warnings: [] }, dictionary, { minConfidence: 1 });
     expect(corrections.some((c) => c.rule.endsWith('talk sound'))).toBe(false);

@@ -43,6 +43,15 @@ export function consonantSkeleton(word: string): string {
   return out;
 }
 
+/** A word that sounds close to one of the talk's terms. */
+interface Found {
+  to: string;
+  body: string;
+  english: boolean;
+  /** Every consonant of the term heard (not only all but its last). */
+  exact: boolean;
+}
+
 /** Paired words of the field: a talk that says one of them speaks of the other too. */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['incref', 'decref'],
@@ -81,7 +90,7 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
   const firstNames = firstNamesOf(lexicon, input.heading);
 
   /** The term a word sounds close to, or null; English words are told apart by the caller. */
-  const termFor = (t: Token): { to: string; body: string; english: boolean } | null => {
+  const termFor = (t: Token): Found | null => {
     if (t.type !== 'word' || touched.has(t)) return null;
     const body = partsOf(t.text).body;
     if (body.length < 4 || !PLAIN.test(body) || !letters.has(body[0].toLowerCase())) return null;
@@ -95,7 +104,7 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
       to = pluralTerm ? pluralTerm.display : null;
     }
     if (!to || to.toLowerCase() === key) return null;
-    return { to, body, english: isEnglish(key) };
+    return { to, body, english: isEnglish(key), exact: consonantSkeleton(to) === consonantSkeleton(key) };
   };
   /** English spellings fixed as a coordinated pair ("anchor and decker"), with how often. */
   const pairedSpellings = new Map<string, number>();
@@ -125,10 +134,12 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
     return changed;
   };
   /** Whether the evidence around a word that sounds like one of the talk's terms is enough. */
-  const fixable = (i: number, found: { body: string; english: boolean }, before: Token[], carry: boolean): boolean => {
+  const fixable = (i: number, found: Found, before: Token[], carry: boolean): boolean => {
       if (blockedBySlot(before, tokens, i, false, firstNames)) return false;
-      // a capitalised word mid-sentence is a name more often than a term heard wrong
-      if (/^\p{Lu}/u.test(found.body) && !startsSentence(before)) return false;
+      // a capitalised word mid-sentence is a name more often than a term heard wrong, unless it has
+      // the term's every consonant and is neither an English word nor a name ("working on Ovenalock")
+      const nameLike = found.english || !found.exact || lexicon.byFirst.has(found.body.toLowerCase()) || lexicon.byLast.has(found.body.toLowerCase());
+      if (/^\p{Lu}/u.test(found.body) && !startsSentence(before) && nameLike) return false;
       const technical = hasTechnicalContext(before, tokens, i, WINDOW, touched) || nearEstablished(before, tokens, i, establishedKeys, touched);
       // two words coordinated that sound like two of the talk's terms ("anchor and decker")
       if (pairedWith(i)) return true;
