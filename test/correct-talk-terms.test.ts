@@ -73,6 +73,14 @@ describe('a term the talk establishes reaches words that sound close to it', () 
     expect(names).toContain('asked Anchor and Decker');
   });
 
+  it('fixes two words that sound like a term the talk writes in two pieces, from the same first piece', () => {
+    const talk = ['And that is weak graphs in the object code.', 'The way that a weak ref is implemented, I will remind you.'];
+    expect(correct(talk).text).toContain('is weakrefs in');
+    // not without the talk's own pieces, nor from another first word
+    expect(correct(talk.slice(0, 1)).text).toContain('weak graphs');
+    expect(correct(['And that is wee graphs in the object code.', talk[1]]).text).toContain('wee graphs');
+  });
+
   it('is off at --min-confidence 1', () => {
     const { corrections } = correctTerms({ title: null, tokens: REFCOUNT_TALK.flatMap((l, k) => tokensOf(l).map((t) => ({ ...t, line: k + 2 }) as WordToken)), corrections: [], warnings: [] }, dictionary, { minConfidence: 1 });
     expect(corrections.some((c) => c.rule.endsWith('talk sound'))).toBe(false);

@@ -27,7 +27,7 @@ export interface TalkTermsInput {
 }
 
 /** Consonants by the class of sound a recognizer confuses within (voiced/unvoiced, lips, nose). */
-const CONSONANT_CLASS: Record<string, string> = { b: 'p', p: 'p', f: 'p', v: 'p', m: 'n', n: 'n', d: 't', t: 't', g: 'k', k: 'k', q: 'k', s: 's', z: 's', j: 'j', l: 'l', r: 'r' };
+const CONSONANT_CLASS: Record<string, string> = { b: 'p', p: 'p', f: 'p', v: 'p', m: 'n', n: 'n', d: 't', t: 't', g: 'k', k: 'k', q: 'k', s: 's', z: 's', j: 'j', l: 'l', r: 'r', w: 'w' };
 
 /**
  * A word's consonants by class, in order, repeats merged; a leading vowel kept as "a" ("anchor" →
@@ -67,20 +67,23 @@ const ARTICLE = /^(?:a|an|the)$/i;
 const WINDOW = 12;
 
 /** The first letters a word may have to start with the class letter of a skeleton. */
-const LETTERS_OF: Record<string, string> = { a: 'aeiouy', p: 'bpfv', n: 'mnk', t: 'dt', k: 'gkcq', s: 'szc', j: 'jg', l: 'l', r: 'rw' };
+const LETTERS_OF: Record<string, string> = { a: 'aeiouy', p: 'bpfv', n: 'mnk', t: 'dt', k: 'gkcq', s: 'szc', j: 'jg', l: 'l', r: 'rw', w: 'w' };
 
 export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Token[] {
   const { lexicon, touched, corrections, minConfidence } = input;
   if (minConfidence >= 1) return tokens;
-  const established = establishedTerms(tokens, input);
+  const { found: established, firstPieces } = establishedTerms(tokens, input);
   if (!established.size) return tokens;
   // skeleton → term; a skeleton two terms share decides nothing
   const bySkeleton = new Map<string, string | null>();
   const add = (skeleton: string, term: string) => bySkeleton.set(skeleton, bySkeleton.has(skeleton) && bySkeleton.get(skeleton) !== term ? null : term);
+  // and every consonant heard, for words heard in two pieces
+  const exactSkeleton = new Map<string, string>();
   for (const term of established) {
     const skeleton = consonantSkeleton(term);
     if (skeleton.length < MIN_TERM_SKELETON) continue;
     add(skeleton, term);
+    exactSkeleton.set(skeleton, term);
     // (the term with its last consonant lost: "decker" for decref)
     add(skeleton.slice(0, -1), term);
   }
@@ -106,6 +109,29 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
     if (!to || to.toLowerCase() === key) return null;
     return { to, body, english: isEnglish(key), exact: consonantSkeleton(to) === consonantSkeleton(key) };
   };
+  /**
+   * Two words that together have every consonant of a term the talk writes in two pieces, the first
+   * the same piece or no English word ("weak graphs" where the talk says "a weak ref").
+   */
+  const twoWordsFor = (i: number): Found | null => {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (!firstPieces.size || a?.type !== 'word' || b?.type !== 'word' || touched.has(a) || touched.has(b)) return null;
+    const first = partsOf(a.text);
+    const second = partsOf(b.text);
+    if (first.trail || second.prefix || !PLAIN.test(first.body) || !PLAIN.test(second.body) || second.body.length < 3) return null;
+    const heard = (first.body + second.body).toLowerCase();
+    let to = exactSkeleton.get(consonantSkeleton(heard));
+    let single = to;
+    if (!to && heard.endsWith('s')) {
+      single = exactSkeleton.get(consonantSkeleton(heard.slice(0, -1)));
+      to = single && lexicon.byKey.get(termKey(single + 's'))?.display;
+    }
+    if (!to || !single || termKey(to) === heard || termKey(single) === heard) return null;
+    const pieces = firstPieces.get(single);
+    if (!pieces || (!pieces.has(first.body.toLowerCase()) && isEnglish(first.body.toLowerCase()))) return null;
+    return { to, body: `${first.body} ${second.body}`, english: true, exact: true };
+  };
   /** English spellings fixed as a coordinated pair ("anchor and decker"), with how often. */
   const pairedSpellings = new Map<string, number>();
   const wordAt = (k: number) => (tokens[k]?.type === 'word' ? (tokens[k] as WordToken) : undefined);
@@ -115,6 +141,17 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
     let changed = false;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      const two = t.type === 'word' && !carry ? twoWordsFor(i) : null;
+      if (two && t.type === 'word' && (hasTechnicalContext(out, tokens, i + 1, WINDOW, touched) || nearEstablished(out, tokens, i + 1, establishedKeys, touched))) {
+        const span = [t, tokens[i + 1] as WordToken];
+        const replaced = replaceSpan(span, two.to, '');
+        for (const r of replaced) touched.add(r);
+        out.push(...replaced);
+        corrections.push({ line: t.line, column: t.column, from: two.body, to: two.to, kind: 'term', rule: `${two.to}, talk sound`, confidence: 0.85 });
+        changed = true;
+        i++;
+        continue;
+      }
       const found = t.type === 'word' ? termFor(t) : null;
       if (t.type !== 'word' || !found || !fixable(i, found, out, carry)) {
         out.push(t);
@@ -202,9 +239,11 @@ function nearEstablished(before: Token[], tokens: Token[], i: number, keys: Set<
  * The field's terms the talk establishes: written right in it, fixed to by an earlier pass, or in
  * its heading; with their pairs, and the lower-case word inside a C macro (Py_INCREF: incref).
  */
-function establishedTerms(tokens: Token[], input: TalkTermsInput): Set<string> {
+function establishedTerms(tokens: Token[], input: TalkTermsInput): { found: Set<string>; firstPieces: Map<string, Set<string>> } {
   const { lexicon } = input;
   const found = new Set<string>();
+  // terms the talk writes in two pieces ("a weak ref"), with their first piece
+  const firstPieces = new Map<string, Set<string>>();
   const fieldTerm = (text: string) => {
     const term = lexicon.byKey.get(termKey(text));
     return term?.field ? term : undefined;
@@ -219,16 +258,28 @@ function establishedTerms(tokens: Token[], input: TalkTermsInput): Set<string> {
   for (const c of [...(input.earlier ?? []), ...input.corrections]) {
     if (c.kind === 'term' && c.confidence >= input.minConfidence) take(c.to.replace(/\d+$/, '').replace(/(?<=[A-Z])s$/, ''));
   }
+  let previous = '';
   for (const t of tokens) {
-    if (t.type !== 'word') continue;
-    const body = partsOf(t.text).body;
+    if (t.type !== 'word') {
+      previous = '';
+      continue;
+    }
+    const parts = partsOf(t.text);
+    const body = parts.body;
     const term = fieldTerm(body);
     if (term && (body === term.display || body.toLowerCase() === term.display)) take(body);
+    const lower = body.toLowerCase();
+    const apart = previous && !parts.prefix && PLAIN.test(body) ? fieldTerm(previous + lower) : undefined;
+    if (apart && apart.display === apart.display.toLowerCase()) {
+      found.add(apart.display);
+      firstPieces.set(apart.display, (firstPieces.get(apart.display) ?? new Set()).add(previous));
+    }
+    previous = !parts.trail && PLAIN.test(body) && body.length >= 2 ? lower : '';
   }
   for (const term of [...input.heading.terms, ...input.heading.englishTerms]) take(term);
   for (const [a, b] of PAIRS) {
     if (found.has(a) && fieldTerm(b)) found.add(fieldTerm(b)!.display);
     if (found.has(b) && fieldTerm(a)) found.add(fieldTerm(a)!.display);
   }
-  return found;
+  return { found, firstPieces };
 }
