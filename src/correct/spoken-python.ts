@@ -40,6 +40,10 @@ const PROJECT_AFTER = new Set(['package', 'packages', 'library', 'libraries', 'm
 const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 'some']);
 const ARTICLE = new Set(['the', 'a', 'an']);
 const WINDOW = 12;
+/** A word of letters with at most plain punctuation after it. */
+const PLAIN_TOKEN = /^([A-Za-z]+)[,.;:!?"')\]]*$/;
+/** How the forms start when the word is not plain ("at-profile", "dunder-init"). */
+const NOT_PLAIN_START = /^(?:at-|dunder)/i;
 
 const dunderBySound = new Map<string, string>();
 const dunderSound = (words: string[]) => soundSpelling(words.join(''));
@@ -55,23 +59,34 @@ interface Fix {
 }
 
 /** The lexicon's names joined with "_" or "-", by their words joined ("memoryprofiler" → memory_profiler). */
-let joinedNames: Map<string, string> | undefined;
+let joinedNames: { joined: Map<string, string>; joinStarts: Set<string> } | undefined;
 let joinedNamesOf: Lexicon | undefined;
-function namesJoined(lexicon: Lexicon): Map<string, string> {
+function namesJoined(lexicon: Lexicon): { joined: Map<string, string>; joinStarts: Set<string> } {
   if (joinedNamesOf !== lexicon || !joinedNames) {
-    joinedNames = new Map();
+    joinedNames = { joined: new Map(), joinStarts: new Set() };
     joinedNamesOf = lexicon;
-    for (const term of lexicon.byKey.values()) if (/^[a-z]+(?:[_-][a-z]+)+$/.test(term.display)) joinedNames.set(term.display.replace(/[_-]/g, ''), term.display);
+    for (const term of lexicon.byKey.values()) {
+      if (!/^[a-z]+(?:[_-][a-z]+)+$/.test(term.display)) continue;
+      joinedNames.joined.set(term.display.replace(/[_-]/g, ''), term.display);
+      joinedNames.joinStarts.add(term.display.split(/[_-]/)[0]);
+    }
   }
   return joinedNames;
 }
 
 export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[], lexicon: Lexicon): Token[] {
-  const joined = namesJoined(lexicon);
-  const joinStarts = new Set([...joined.values()].map((name) => name.split(/[_-]/)[0]));
+  const { joined, joinStarts } = namesJoined(lexicon);
   // names the talk writes whole, or has fixed so: their words alone then need no slot word
-  const established = new Set<string>();
-  for (const t of tokens) if (t.type === 'word' && /[_-]/.test(t.text) && joined.has(partsOf(t.text).body.toLowerCase().replace(/[_-]/g, ''))) established.add(partsOf(t.text).body.toLowerCase());
+  // (looked for only when such words come without a slot word: most talks have none)
+  const established = new Map<string, boolean>();
+  const isEstablished = (name: string) => {
+    let found = established.get(name);
+    if (found === undefined) {
+      found = tokens.some((t) => t.type === 'word' && t.text.toLowerCase().includes(name) && partsOf(t.text).body.toLowerCase() === name);
+      established.set(name, found);
+    }
+    return found;
+  };
   const lowerAt = (k: number): string | null => {
     const t = tokens[k];
     if (t?.type !== 'word' || touched.has(t)) return null;
@@ -151,7 +166,7 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
       const slotBefore = before !== null && (PROJECT_BEFORE.has(before) || (ARTICLE.has(before) && PROJECT_BEFORE.has(wordBefore(out, 1) ?? '')));
       const after = tokens[i + n]?.type === 'word' ? wordKey((tokens[i + n] as WordToken).text) : '';
       if (before !== null && GENERIC_BEFORE.has(before)) return null;
-      if (slotBefore || PROJECT_AFTER.has(after) || established.has(name)) return { length: n, to: name, rule: 'name' };
+      if (slotBefore || PROJECT_AFTER.has(after) || isEstablished(name)) return { length: n, to: name, rule: 'name' };
     }
     return null;
   };
@@ -164,8 +179,12 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const first = t.type === 'word' ? lowerAt(i) : null;
-    // (a cheap look at the first letters: nearly every word starts neither form)
+    // (a cheap look first: nearly every word is plain and starts no form, "dunder", "under",
+    // "double", "at", or a joined name's first word)
+    const plain = t.type === 'word' ? PLAIN_TOKEN.exec(t.text) : null;
+    const key = plain?.[1].toLowerCase();
+    const maybe = t.type === 'word' && (plain ? key === 'at' || key === 'under' || key === 'double' || key!.startsWith('dunder') || joinStarts.has(key!) : NOT_PLAIN_START.test(t.text));
+    const first = maybe ? lowerAt(i) : null;
     const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out) : null;
     if (!fix) {
       out.push(t);
@@ -177,7 +196,7 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     for (const r of replaced) touched.add(r);
     out.push(...replaced);
     corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: 'term', rule: `${fix.to}, spoken ${fix.rule}`, confidence: 1 });
-    if (fix.rule === 'name') established.add(fix.to);
+    if (fix.rule === 'name') established.set(fix.to, true);
     i += fix.length - 1;
   }
   return out;

@@ -25,6 +25,7 @@ const PLAIN = /^\p{L}+$/u;
 const LETTERS_ALIKE = ['aeiouy', 'ckqgx', 'szcx', 'gj', 'fpv', 'wv'];
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
 const SENTENCE_STOP = /[.?!]["'”’)\]]*$/;
+const isUpper = (code: number) => (code >= 65 && code <= 90) || code >= 192;
 /** A name without case or accents. */
 const plainName = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -41,7 +42,8 @@ export function establishedPeople(tokens: readonly Token[], input: Pick<TalkPeop
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    if (t.type !== 'word' || next.type !== 'word' || SENTENCE_STOP.test(t.text)) continue;
+    // (a capital first: a cheap look spares most words the rest)
+    if (t.type !== 'word' || !isUpper(t.text.charCodeAt(0)) || next.type !== 'word' || SENTENCE_STOP.test(t.text)) continue;
     const first = partsOf(t.text).body;
     if (!NAME_WORD.test(first)) continue;
     const candidates = input.lexicon.byFirst.get(first.toLowerCase());
@@ -68,13 +70,25 @@ export function correctByTalkPeople(tokens: Token[], input: TalkPeopleInput): To
     }
   }
   // first letters a heard word may start with to sound like one of them (a cheap first look)
-  const letters = new Set<string>();
-  for (const person of people) for (const part of [person.first, person.last]) for (const l of LETTERS_ALIKE.find((group) => group.includes(plainName(part)[0])) ?? plainName(part)[0]) letters.add(l);
+  // (by character code, both cases; and the lengths a word sounding the same may have)
+  const letters = new Set<number>();
+  let shortest = Infinity;
+  let longest = 0;
+  for (const person of people) {
+    for (const part of [person.first, person.last]) {
+      for (const l of LETTERS_ALIKE.find((group) => group.includes(plainName(part)[0])) ?? plainName(part)[0]) letters.add(l.charCodeAt(0)).add(l.toUpperCase().charCodeAt(0));
+      shortest = Math.min(shortest, part.length - 3);
+      longest = Math.max(longest, part.length + 3);
+    }
+  }
   const wordBody = (k: number) => (tokens[k]?.type === 'word' && !touched.has(tokens[k] as WordToken) ? partsOf((tokens[k] as WordToken).text).body : null);
+  // sound spellings once per spelling (the talk repeats its words)
+  const sounds = new Map<string, string>();
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const body = wordBody(i);
+    // (its first letter first: most words cannot sound like any of the talk's names)
+    const body = t.type === 'word' && letters.has(t.text.charCodeAt(0)) && t.text.length >= shortest && t.text.length <= longest + 3 ? wordBody(i) : null;
     const fix = body !== null && body.length >= 3 && PLAIN.test(body) ? nameFor(i, body) : null;
     if (!fix) {
       out.push(t);
@@ -93,8 +107,10 @@ export function correctByTalkPeople(tokens: Token[], input: TalkPeopleInput): To
   /** The name part the word at i stands for, with the other part when it follows or precedes. */
   function nameFor(i: number, body: string): { to: string; length: number; person: Person } | null {
     const key = body.toLowerCase();
-    if (!letters.has(key[0])) return null;
-    const found = bySound.get(soundSpelling(key));
+    if (body.length < shortest || body.length > longest) return null;
+    let heard = sounds.get(key);
+    if (heard === undefined) sounds.set(key, (heard = soundSpelling(key)));
+    const found = bySound.get(heard);
     if (!found) return null;
     const { person, part } = found;
     const right = person[part];

@@ -63,6 +63,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
 const MIN_TERM_SKELETON = 4;
 const PLAIN = /^\p{L}+$/u;
 const ARTICLE = /^(?:a|an|the)$/i;
+/** A word of ASCII letters, with what plainly trails it. */
+const PLAIN_WORD = /^([A-Za-z]+)([,.;:!?"')\]]*)$/;
 /** Words around a candidate that are looked at for technical words or the talk's established terms. */
 const WINDOW = 12;
 
@@ -89,47 +91,58 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
   }
   const letters = new Set<string>();
   for (const skeleton of bySkeleton.keys()) for (const l of LETTERS_OF[skeleton[0]] ?? skeleton[0]) letters.add(l);
+  const letterCodes = new Set([...letters].flatMap((l) => [l.charCodeAt(0), l.toUpperCase().charCodeAt(0)]));
   const establishedKeys = new Set([...established].map((t) => t.toLowerCase()));
   const firstNames = firstNamesOf(lexicon, input.heading);
 
   /** The term a word sounds close to, or null; English words are told apart by the caller. */
   const termFor = (t: Token): Found | null => {
-    if (t.type !== 'word' || touched.has(t)) return null;
+    // (its first letter first: most words cannot sound like any of the talk's terms)
+    if (t.type !== 'word' || t.text.length < 4 || !letterCodes.has(t.text.charCodeAt(0)) || touched.has(t)) return null;
     const body = partsOf(t.text).body;
-    if (body.length < 4 || !PLAIN.test(body) || !letters.has(body[0].toLowerCase())) return null;
+    if (body.length < 4 || !PLAIN.test(body)) return null;
     const key = body.toLowerCase();
     if (establishedKeys.has(key) || input.index.known.has(key) || lexicon.byKey.has(key)) return null;
-    let to = bySkeleton.get(consonantSkeleton(key));
+    let to = bySkeleton.get(skeletonOf(key));
     // a plural of the field's word, when the field writes one ("deckers" → decrefs)
     if (!to && /[^s]s$/.test(key)) {
-      const single = bySkeleton.get(consonantSkeleton(key.slice(0, -1)));
+      const single = bySkeleton.get(skeletonOf(key.slice(0, -1)));
       const pluralTerm = single && lexicon.byKey.get(termKey(single + 's'));
       to = pluralTerm ? pluralTerm.display : null;
     }
     if (!to || to.toLowerCase() === key) return null;
-    return { to, body, english: isEnglish(key), exact: consonantSkeleton(to) === consonantSkeleton(key) };
+    return { to, body, english: isEnglish(key), exact: skeletonOf(to) === skeletonOf(key) };
+  };
+  const firstWords = new Set([...firstPieces.values()].flatMap((pieces) => [...pieces]));
+  // a word's skeleton, once per spelling (the talk repeats its words)
+  const skeletons = new Map<string, string>();
+  const skeletonOf = (word: string) => {
+    let s = skeletons.get(word);
+    if (s === undefined) skeletons.set(word, (s = consonantSkeleton(word)));
+    return s;
   };
   /**
    * Two words that together have every consonant of a term the talk writes in two pieces, the first
-   * the same piece or no English word ("weak graphs" where the talk says "a weak ref").
+   * the same piece ("weak graphs" where the talk says "a weak ref").
    */
   const twoWordsFor = (i: number): Found | null => {
     const a = tokens[i];
     const b = tokens[i + 1];
-    if (!firstPieces.size || a?.type !== 'word' || b?.type !== 'word' || touched.has(a) || touched.has(b)) return null;
+    if (!firstPieces.size || a?.type !== 'word' || b?.type !== 'word' || !firstWords.has(a.text.toLowerCase()) || touched.has(a) || touched.has(b)) return null;
     const first = partsOf(a.text);
     const second = partsOf(b.text);
     if (first.trail || second.prefix || !PLAIN.test(first.body) || !PLAIN.test(second.body) || second.body.length < 3) return null;
+    // (the first piece the talk wrote: a set look-up spares nearly every pair its sound)
+    if (!firstWords.has(first.body.toLowerCase())) return null;
     const heard = (first.body + second.body).toLowerCase();
-    let to = exactSkeleton.get(consonantSkeleton(heard));
+    let to = exactSkeleton.get(skeletonOf(heard));
     let single = to;
     if (!to && heard.endsWith('s')) {
-      single = exactSkeleton.get(consonantSkeleton(heard.slice(0, -1)));
+      single = exactSkeleton.get(skeletonOf(heard.slice(0, -1)));
       to = single && lexicon.byKey.get(termKey(single + 's'))?.display;
     }
     if (!to || !single || termKey(to) === heard || termKey(single) === heard) return null;
-    const pieces = firstPieces.get(single);
-    if (!pieces || (!pieces.has(first.body.toLowerCase()) && isEnglish(first.body.toLowerCase()))) return null;
+    if (!firstPieces.get(single)?.has(first.body.toLowerCase())) return null;
     return { to, body: `${first.body} ${second.body}`, english: true, exact: true };
   };
   /** English spellings fixed as a coordinated pair ("anchor and decker"), with how often. */
@@ -264,17 +277,19 @@ function establishedTerms(tokens: Token[], input: TalkTermsInput): { found: Set<
       previous = '';
       continue;
     }
-    const parts = partsOf(t.text);
+    // (a plain word's key is itself in lower case: no look at its parts)
+    const plain = PLAIN_WORD.exec(t.text);
+    const parts = plain ? { prefix: '', body: plain[1], trail: plain[2] } : partsOf(t.text);
     const body = parts.body;
-    const term = fieldTerm(body);
-    if (term && (body === term.display || body.toLowerCase() === term.display)) take(body);
     const lower = body.toLowerCase();
-    const apart = previous && !parts.prefix && PLAIN.test(body) ? fieldTerm(previous + lower) : undefined;
-    if (apart && apart.display === apart.display.toLowerCase()) {
+    const term = plain ? lexicon.byKey.get(lower) : fieldTerm(body);
+    if (term?.field && (body === term.display || lower === term.display)) take(body);
+    const apart = previous && !parts.prefix && (plain || PLAIN.test(body)) ? lexicon.byKey.get(previous + lower) : undefined;
+    if (apart?.field && apart.display === apart.display.toLowerCase()) {
       found.add(apart.display);
       firstPieces.set(apart.display, (firstPieces.get(apart.display) ?? new Set()).add(previous));
     }
-    previous = !parts.trail && PLAIN.test(body) && body.length >= 2 ? lower : '';
+    previous = !parts.trail && body.length >= 2 && (plain || PLAIN.test(body)) ? lower : '';
   }
   for (const term of [...input.heading.terms, ...input.heading.englishTerms]) take(term);
   for (const [a, b] of PAIRS) {
