@@ -117,6 +117,8 @@ describe('conference, release and interpreter names from context', () => {
 
   it('writes a name before a domain ending in lower case', () => {
     expect(fix('find it at pikon.org today')).toContain('pycon.org');
+    // and before a domain with a path ("picon.us/psf", a short address said on stage)
+    expect(fix('Welcome to picon. Contribute at picon.us/psf today')).toContain('at pycon.us/psf today');
   });
 
   it('tells PyPy from PyPI by the words around "PiPy"', () => {

@@ -44,7 +44,8 @@ function lastWordForms(body: string): Array<{ key: string; rest: string }> {
   const forms = [{ key: body.toLowerCase(), rest: '' }];
   const possessive = /^(.+?)(['’]s)$/i.exec(body);
   if (possessive) forms.push({ key: possessive[1].toLowerCase(), rest: possessive[2] });
-  const domain = /^([^.]+)(\.[\p{L}.]+)$/u.exec(body);
+  // (with a path after it: "picon.us/psf")
+  const domain = /^([^.]+)(\.[\p{L}.]+(?:\/[\p{L}\p{N}._/-]*)?)$/u.exec(body);
   if (domain) forms.push({ key: domain[1].toLowerCase(), rest: domain[2] });
   return forms;
 }
