@@ -120,6 +120,8 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
         words.push(w);
       }
       if (words.length !== n || !runsOn(i, lead + n)) continue;
+      // ("under" alone: only a few names, heard right; a look-up spares it the sounds)
+      if (first === 'under' && lead === 1 && (n !== 1 || !UNDER_ALONE.has(words[0]))) continue;
       const name = dunderFor(words);
       if (!name) continue;
       const heardRight = words.join(' ') === name;
@@ -176,7 +178,8 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     return t?.type === 'word' && !/[.?!]$/.test(t.text) ? wordKey(t.text) : null;
   };
 
-  const out: Token[] = [];
+  // (the tokens written so far, made only at the first fix: most talks have none)
+  let out = null as Token[] | null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // (a cheap look first: nearly every word is plain and starts no form, "dunder", "under",
@@ -185,11 +188,12 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     const key = plain?.[1].toLowerCase();
     const maybe = t.type === 'word' && (plain ? key === 'at' || key === 'under' || key === 'double' || key!.startsWith('dunder') || joinStarts.has(key!) : NOT_PLAIN_START.test(t.text));
     const first = maybe ? lowerAt(i) : null;
-    const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out) : null;
+    const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out ?? tokens.slice(Math.max(0, i - 2), i)) : null;
     if (!fix) {
-      out.push(t);
+      out?.push(t);
       continue;
     }
+    out ??= tokens.slice(0, i);
     const span = tokens.slice(i, i + fix.length) as WordToken[];
     const from = span.map((w) => partsOf(w.text).body).join(' ');
     const replaced = replaceSpan(span, fix.to, '');
@@ -199,5 +203,5 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     if (fix.rule === 'name') established.set(fix.to, true);
     i += fix.length - 1;
   }
-  return out;
+  return out ?? tokens;
 }

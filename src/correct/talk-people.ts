@@ -84,16 +84,18 @@ export function correctByTalkPeople(tokens: Token[], input: TalkPeopleInput): To
   const wordBody = (k: number) => (tokens[k]?.type === 'word' && !touched.has(tokens[k] as WordToken) ? partsOf((tokens[k] as WordToken).text).body : null);
   // sound spellings once per spelling (the talk repeats its words)
   const sounds = new Map<string, string>();
-  const out: Token[] = [];
+  // (the tokens written so far, made only at the first fix: most talks have none)
+  let out = null as Token[] | null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // (its first letter first: most words cannot sound like any of the talk's names)
     const body = t.type === 'word' && letters.has(t.text.charCodeAt(0)) && t.text.length >= shortest && t.text.length <= longest + 3 ? wordBody(i) : null;
     const fix = body !== null && body.length >= 3 && PLAIN.test(body) ? nameFor(i, body) : null;
     if (!fix) {
-      out.push(t);
+      out?.push(t);
       continue;
     }
+    out ??= tokens.slice(0, i);
     const span = tokens.slice(i, i + fix.length) as WordToken[];
     const from = span.map((w) => partsOf(w.text).body).join(' ');
     const replaced = replaceSpan(span, fix.to, '');
@@ -102,7 +104,7 @@ export function correctByTalkPeople(tokens: Token[], input: TalkPeopleInput): To
     corrections.push({ line: t.line, column: (t as WordToken).column, from, to: fix.to, kind: 'name', rule: `${fix.person.first} ${fix.person.last}, talk name`, confidence: 0.85 });
     i += fix.length - 1;
   }
-  return out;
+  return out ?? tokens;
 
   /** The name part the word at i stands for, with the other part when it follows or precedes. */
   function nameFor(i: number, body: string): { to: string; length: number; person: Person } | null {

@@ -67,6 +67,8 @@ const ARTICLE = /^(?:a|an|the)$/i;
 const PLAIN_WORD = /^([A-Za-z]+)([,.;:!?"')\]]*)$/;
 /** Words around a candidate that are looked at for technical words or the talk's established terms. */
 const WINDOW = 12;
+/** Tokens before a candidate that hold its WINDOW words before it (with room for the events between). */
+const LOOK_BACK = 4 * WINDOW;
 
 /** The first letters a word may have to start with the class letter of a skeleton. */
 const LETTERS_OF: Record<string, string> = { a: 'aeiouy', p: 'bpfv', n: 'mnk', t: 'dt', k: 'gkcq', s: 'szc', j: 'jg', l: 'l', r: 'rw', w: 'w' };
@@ -150,38 +152,39 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
   const wordAt = (k: number) => (tokens[k]?.type === 'word' ? (tokens[k] as WordToken) : undefined);
 
   const pass = (carry: boolean): boolean => {
-    const out: Token[] = [];
-    let changed = false;
+    // the tokens written so far, made only at the first fix (most talks have none): until then
+    // they are the input's, and the words just before a candidate are read from it
+    let out = null as Token[] | null;
+    const before = (i: number) => out ?? tokens.slice(Math.max(0, i - LOOK_BACK), i);
+    const fix = (i: number, length: number, found: Found) => {
+      const span = tokens.slice(i, i + length) as WordToken[];
+      out ??= tokens.slice(0, i);
+      const replaced = replaceSpan(span, found.to, '');
+      for (const r of replaced) touched.add(r);
+      out.push(...replaced);
+      corrections.push({ line: span[0].line, column: span[0].column, from: found.body, to: found.to, kind: 'term', rule: `${found.to}, talk sound`, confidence: 0.85 });
+    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const two = t.type === 'word' && !carry ? twoWordsFor(i) : null;
-      if (two && t.type === 'word' && (hasTechnicalContext(out, tokens, i + 1, WINDOW, touched) || nearEstablished(out, tokens, i + 1, establishedKeys, touched))) {
-        const span = [t, tokens[i + 1] as WordToken];
-        const replaced = replaceSpan(span, two.to, '');
-        for (const r of replaced) touched.add(r);
-        out.push(...replaced);
-        corrections.push({ line: t.line, column: t.column, from: two.body, to: two.to, kind: 'term', rule: `${two.to}, talk sound`, confidence: 0.85 });
-        changed = true;
+      if (two && (hasTechnicalContext(before(i), tokens, i + 1, WINDOW, touched) || nearEstablished(before(i), tokens, i + 1, establishedKeys, touched))) {
+        fix(i, 2, two);
         i++;
         continue;
       }
       const found = t.type === 'word' ? termFor(t) : null;
-      if (t.type !== 'word' || !found || !fixable(i, found, out, carry)) {
-        out.push(t);
+      if (!found || !fixable(i, found, before(i), carry)) {
+        out?.push(t);
         continue;
       }
-      if (pairedWith(i) && found.english) {
+      if (found.english && pairedWith(i)) {
         const key = found.body.toLowerCase();
         pairedSpellings.set(key, (pairedSpellings.get(key) ?? 0) + 1);
       }
-      const replaced = replaceSpan([t], found.to, '');
-      for (const r of replaced) touched.add(r);
-      out.push(...replaced);
-      corrections.push({ line: t.line, column: t.column, from: found.body, to: found.to, kind: 'term', rule: `${found.to}, talk sound`, confidence: 0.85 });
-      changed = true;
+      fix(i, 1, found);
     }
-    tokens = out;
-    return changed;
+    if (out) tokens = out;
+    return out !== null;
   };
   /** Whether the evidence around a word that sounds like one of the talk's terms is enough. */
   const fixable = (i: number, found: Found, before: Token[], carry: boolean): boolean => {
