@@ -45,3 +45,11 @@ describe('names the talk establishes', () => {
     expect(correct(panel, null, 1).text).toContain('karell willing');
   });
 });
+
+describe('a name written whole with a particle', () => {
+  it('establishes the person ("Martin von Löwis"), so a lone surname heard alike is theirs', () => {
+    const text = correct(['Thanks to Martin von Löwis for the installer.', 'Later Loewis wrote the docs for it.']).text;
+    expect(text).toContain('Later Löwis wrote');
+    expect(correct(['Later Loewis wrote the docs for it.']).text).toContain('Later Loewis wrote');
+  });
+});

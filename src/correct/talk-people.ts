@@ -48,8 +48,11 @@ export function establishedPeople(tokens: readonly Token[], input: Pick<TalkPeop
     if (!NAME_WORD.test(first)) continue;
     const candidates = input.lexicon.byFirst.get(first.toLowerCase());
     if (!candidates) continue;
-    const last = partsOf(next.text).body;
-    for (const p of candidates) if (p.first === first && p.last === last) add(p);
+    // (a lower-case particle may come between: "Guido van Rossum")
+    const after = tokens[i + 2];
+    const particle = /^\p{Ll}+$/u.test(partsOf(next.text).body) && after?.type === 'word' && !partsOf(next.text).trail;
+    const lasts = [partsOf(next.text).body, particle ? partsOf((after as WordToken).text).body : ''];
+    for (const p of candidates) if (p.first === first && lasts.includes(p.last)) add(p);
   }
   return [...people.values()];
 }
