@@ -41,9 +41,8 @@ const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 's
 const ARTICLE = new Set(['the', 'a', 'an']);
 const WINDOW = 12;
 /** A word of letters with at most plain punctuation after it. */
-const PLAIN_TOKEN = /^([A-Za-z]+)[,.;:!?"')\]]*$/;
-/** How the forms start when the word is not plain ("at-profile", "dunder-init"). */
-const NOT_PLAIN_START = /^(?:at-|dunder)/i;
+/** How the dunder and decorator forms start ("dunderdell", "under", "double", "at", "at-profile"). */
+const FORM_START = /^(?:[Dd]under|[Uu]nder\b|[Dd]ouble\b|[Aa]t(?:-|\b))/;
 
 const dunderBySound = new Map<string, string>();
 const dunderSound = (words: string[]) => soundSpelling(words.join(''));
@@ -59,23 +58,31 @@ interface Fix {
 }
 
 /** The lexicon's names joined with "_" or "-", by their words joined ("memoryprofiler" → memory_profiler). */
-let joinedNames: { joined: Map<string, string>; joinStarts: Set<string> } | undefined;
+interface JoinedNames {
+  joined: Map<string, string>;
+  /** Their first words, and those as a text may write them (the first word is bare: no punctuation). */
+  joinStarts: Set<string>;
+  joinStartsAsWritten: Set<string>;
+}
+let joinedNames: JoinedNames | undefined;
 let joinedNamesOf: Lexicon | undefined;
-function namesJoined(lexicon: Lexicon): { joined: Map<string, string>; joinStarts: Set<string> } {
+function namesJoined(lexicon: Lexicon): JoinedNames {
   if (joinedNamesOf !== lexicon || !joinedNames) {
-    joinedNames = { joined: new Map(), joinStarts: new Set() };
+    joinedNames = { joined: new Map(), joinStarts: new Set(), joinStartsAsWritten: new Set() };
     joinedNamesOf = lexicon;
     for (const term of lexicon.byKey.values()) {
       if (!/^[a-z]+(?:[_-][a-z]+)+$/.test(term.display)) continue;
       joinedNames.joined.set(term.display.replace(/[_-]/g, ''), term.display);
-      joinedNames.joinStarts.add(term.display.split(/[_-]/)[0]);
+      const start = term.display.split(/[_-]/)[0];
+      joinedNames.joinStarts.add(start);
+      joinedNames.joinStartsAsWritten.add(start).add(start[0].toUpperCase() + start.slice(1));
     }
   }
   return joinedNames;
 }
 
 export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[], lexicon: Lexicon): Token[] {
-  const { joined, joinStarts } = namesJoined(lexicon);
+  const { joined, joinStarts, joinStartsAsWritten } = namesJoined(lexicon);
   // names the talk writes whole, or has fixed so: their words alone then need no slot word
   // (looked for only when such words come without a slot word: most talks have none)
   const established = new Map<string, boolean>();
@@ -184,9 +191,8 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     const t = tokens[i];
     // (a cheap look first: nearly every word is plain and starts no form, "dunder", "under",
     // "double", "at", or a joined name's first word)
-    const plain = t.type === 'word' ? PLAIN_TOKEN.exec(t.text) : null;
-    const key = plain?.[1].toLowerCase();
-    const maybe = t.type === 'word' && (plain ? key === 'at' || key === 'under' || key === 'double' || key!.startsWith('dunder') || joinStarts.has(key!) : NOT_PLAIN_START.test(t.text));
+    // (tested on the word as written: no new string or match for the words that start nothing)
+    const maybe = t.type === 'word' && (FORM_START.test(t.text) || joinStartsAsWritten.has(t.text));
     const first = maybe ? lowerAt(i) : null;
     const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out ?? tokens.slice(Math.max(0, i - 2), i)) : null;
     if (!fix) {

@@ -10,7 +10,7 @@ import type { Correction, Token, WordToken } from '../types.js';
 import { wordKey } from './dictionary.js';
 import { isEnglish } from './english.js';
 import type { Heading } from './heading.js';
-import { termKey, type Lexicon } from './lexicon.js';
+import { termKey, type Lexicon, type LexiconTerm } from './lexicon.js';
 import type { TermIndex } from './matcher.js';
 import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
 import { soundSpelling } from './sound.js';
@@ -63,8 +63,8 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
 const MIN_TERM_SKELETON = 4;
 const PLAIN = /^\p{L}+$/u;
 const ARTICLE = /^(?:a|an|the)$/i;
-/** A word of ASCII letters, with what plainly trails it. */
-const PLAIN_WORD = /^([A-Za-z]+)([,.;:!?"')\]]*)$/;
+/** A word of ASCII letters alone. */
+const LETTERS_ONLY = /^[A-Za-z]+$/;
 /** Words around a candidate that are looked at for technical words or the talk's established terms. */
 const WINDOW = 12;
 /** Tokens before a candidate that hold its WINDOW words before it (with room for the events between). */
@@ -255,6 +255,23 @@ function nearEstablished(before: Token[], tokens: Token[], i: number, keys: Set<
  * The field's terms the talk establishes: written right in it, fixed to by an earlier pass, or in
  * its heading; with their pairs, and the lower-case word inside a C macro (Py_INCREF: incref).
  */
+/** The field's terms by key, and the starts of their keys (two letters or more), made once per lexicon. */
+const fieldKeys = new WeakMap<Lexicon, { byKey: Map<string, LexiconTerm>; prefixes: Set<string> }>();
+function fieldKeysOf(lexicon: Lexicon): { byKey: Map<string, LexiconTerm>; prefixes: Set<string> } {
+  let keys = fieldKeys.get(lexicon);
+  if (!keys) {
+    keys = { byKey: new Map(), prefixes: new Set() };
+    for (const terms of lexicon.fieldBySound.values()) {
+      for (const term of terms) {
+        keys.byKey.set(term.key, term);
+        for (let n = 2; n < term.key.length - 1; n++) keys.prefixes.add(term.key.slice(0, n));
+      }
+    }
+    fieldKeys.set(lexicon, keys);
+  }
+  return keys;
+}
+
 function establishedTerms(tokens: Token[], input: TalkTermsInput): { found: Set<string>; firstPieces: Map<string, Set<string>> } {
   const { lexicon } = input;
   const found = new Set<string>();
@@ -274,25 +291,30 @@ function establishedTerms(tokens: Token[], input: TalkTermsInput): { found: Set<
   for (const c of [...(input.earlier ?? []), ...input.corrections]) {
     if (c.kind === 'term' && c.confidence >= input.minConfidence) take(c.to.replace(/\d+$/, '').replace(/(?<=[A-Z])s$/, ''));
   }
+  const { byKey: fieldByKey, prefixes } = fieldKeysOf(lexicon);
   let previous = '';
   for (const t of tokens) {
     if (t.type !== 'word') {
       previous = '';
       continue;
     }
-    // (a plain word's key is itself in lower case: no look at its parts)
-    const plain = PLAIN_WORD.exec(t.text);
-    const parts = plain ? { prefix: '', body: plain[1], trail: plain[2] } : partsOf(t.text);
-    const body = parts.body;
+    // (a word of letters alone is its own body, and its key is itself in lower case: no look at
+    // its parts, no new object, for nearly every word)
+    const letters = LETTERS_ONLY.test(t.text);
+    const parts = letters ? null : partsOf(t.text);
+    const body = parts ? parts.body : t.text;
     const lower = body.toLowerCase();
-    const term = plain ? lexicon.byKey.get(lower) : fieldTerm(body);
-    if (term?.field && (body === term.display || lower === term.display)) take(body);
-    const apart = previous && !parts.prefix && (plain || PLAIN.test(body)) ? lexicon.byKey.get(previous + lower) : undefined;
-    if (apart?.field && apart.display === apart.display.toLowerCase()) {
-      found.add(apart.display);
-      firstPieces.set(apart.display, (firstPieces.get(apart.display) ?? new Set()).add(previous));
+    const term = fieldByKey.get(letters ? lower : termKey(body));
+    if (term && (body === term.display || lower === term.display)) take(body);
+    // two pieces of a field term written in lower case ("weak ref"): only after a word that starts one
+    if (previous && !parts?.prefix && prefixes.has(previous) && (letters || PLAIN.test(body))) {
+      const apart = fieldByKey.get(previous + lower);
+      if (apart && apart.display === apart.display.toLowerCase()) {
+        found.add(apart.display);
+        firstPieces.set(apart.display, (firstPieces.get(apart.display) ?? new Set()).add(previous));
+      }
     }
-    previous = !parts.trail && body.length >= 2 && (plain || PLAIN.test(body)) ? lower : '';
+    previous = !parts?.trail && body.length >= 2 && (letters || PLAIN.test(body)) ? lower : '';
   }
   for (const term of [...input.heading.terms, ...input.heading.englishTerms]) take(term);
   for (const [a, b] of PAIRS) {
