@@ -292,15 +292,15 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   const corrections: Correction[] = [];
   // Python's own names said as words first: the dictionary would case "python" of "python dev"
   const spoken = new Set<WordToken>();
-  const listed = correctListed(lexicon ? correctSpokenPython(stream.tokens, spoken, corrections, lexicon) : stream.tokens, index, corrections);
+  const listed = correctListed(lexicon ? correctSpokenPython(stream.tokens, spoken, corrections, lexicon, vocabulary.words) : stream.tokens, index, corrections);
   for (const t of spoken) listed.touched.add(t);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
-  if (lexicon) tokens = correctByTalkTerms(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
-  if (lexicon) tokens = correctByTalkPeople(tokens, { heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
+  if (lexicon) tokens = correctByTalkTerms(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [], words: vocabulary.words });
+  if (lexicon) tokens = correctByTalkPeople(tokens, { heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [], words: vocabulary.words });
   if (lexicon) tokens = correctPlainCase(tokens, { terms: index.plainCase, isTerm: (key) => index.terms.has(key) || lexicon.byKey.has(key), touched: listed.touched, corrections });
   const all = [...stream.corrections, ...corrections].sort(byPosition);
   return { ...stream, tokens, corrections: all };

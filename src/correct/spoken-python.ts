@@ -81,8 +81,22 @@ function namesJoined(lexicon: Lexicon): JoinedNames {
   return joinedNames;
 }
 
-export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[], lexicon: Lexicon): Token[] {
+/**
+ * Whether the text's words (lower case, and joined in twos: matcher.ts, vocabularyOf) hold any
+ * form this pass looks for: most talks hold none, and their words are then not read.
+ */
+function mayHoldForms(words: ReadonlySet<string>, joined: Map<string, string>): boolean {
+  if (words.has('underunder') || (words.has('double') && words.has('underscore'))) return true;
+  if ([...UNDER_ALONE].some((name) => words.has(`under${name}`))) return true;
+  if (['decorator', 'decorators', 'decorate', 'decorated', 'decorating'].some((w) => words.has(w)) && (words.has('at') || [...words].some((w) => w.startsWith('at-')))) return true;
+  for (const w of words) if (w.startsWith('dunder')) return true;
+  for (const key of joined.keys()) if (words.has(key)) return true;
+  return false;
+}
+
+export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[], lexicon: Lexicon, words?: ReadonlySet<string>): Token[] {
   const { joined, joinStarts, joinStartsAsWritten } = namesJoined(lexicon);
+  if (words && !mayHoldForms(words, joined)) return tokens;
   // names the talk writes whole, or has fixed so: their words alone then need no slot word
   // (looked for only when such words come without a slot word: most talks have none)
   const established = new Map<string, boolean>();

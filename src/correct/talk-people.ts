@@ -18,6 +18,8 @@ export interface TalkPeopleInput {
   minConfidence: number;
   corrections: Correction[];
   earlier?: readonly Correction[];
+  /** The text's words in lower case (matcher.ts, vocabularyOf): when given, the words are read only if a lexicon person's first name and surname are both among them. */
+  words?: ReadonlySet<string>;
 }
 
 const PLAIN = /^\p{L}+$/u;
@@ -30,7 +32,7 @@ const isUpper = (code: number) => (code >= 65 && code <= 90) || code >= 192;
 const plainName = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 /** The people a talk establishes (see the top of this file). */
-export function establishedPeople(tokens: readonly Token[], input: Pick<TalkPeopleInput, 'heading' | 'lexicon' | 'corrections' | 'earlier'>): Person[] {
+export function establishedPeople(tokens: readonly Token[], input: Pick<TalkPeopleInput, 'heading' | 'lexicon' | 'corrections' | 'earlier' | 'words'>): Person[] {
   const people = new Map<string, Person>();
   const add = (p: Person) => people.set(`${p.first} ${p.last}`, p);
   for (const p of input.heading.people) add(p);
@@ -39,7 +41,10 @@ export function establishedPeople(tokens: readonly Token[], input: Pick<TalkPeop
     if (c.kind === 'name' && words.length >= 2 && words.every((w) => /^\p{L}/u.test(w))) add({ first: words[0], last: words[words.length - 1] });
   }
   // a lexicon person written whole: a first name the lexicon knows, then that person's surname
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  // (a look-up per first name first: the words are read only if one and its surname are there)
+  const words = input.words;
+  const written = !words || [...input.lexicon.byFirst].some(([first, people]) => words.has(first) && people.some((p) => words.has(p.last.toLowerCase())));
+  for (let i = 0; written && i + 1 < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
     // (a capital first: a cheap look spares most words the rest)

@@ -24,6 +24,8 @@ export interface TalkTermsInput {
   minConfidence: number;
   corrections: Correction[];
   earlier?: readonly Correction[];
+  /** The text's words in lower case, and its words joined in twos (matcher.ts, vocabularyOf): when given, the words are read only if a field term is among them. */
+  words?: ReadonlySet<string>;
 }
 
 /** Consonants by the class of sound a recognizer confuses within (voiced/unvoiced, lips, nose). */
@@ -292,8 +294,11 @@ function establishedTerms(tokens: Token[], input: TalkTermsInput): { found: Set<
     if (c.kind === 'term' && c.confidence >= input.minConfidence) take(c.to.replace(/\d+$/, '').replace(/(?<=[A-Z])s$/, ''));
   }
   const { byKey: fieldByKey, prefixes } = fieldKeysOf(lexicon);
+  // (a look-up per field term first: most talks write none, and their words are not read)
+  const words = input.words;
+  const written = !words || [...fieldByKey.values()].some((term) => words.has(term.key) || words.has(term.display.toLowerCase()));
   let previous = '';
-  for (const t of tokens) {
+  for (const t of written ? tokens : []) {
     if (t.type !== 'word') {
       previous = '';
       continue;
