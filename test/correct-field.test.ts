@@ -117,6 +117,8 @@ describe('conference, release and interpreter names from context', () => {
 
   it('writes a name before a domain ending in lower case', () => {
     expect(fix('find it at pikon.org today')).toContain('pycon.org');
+    // and before a domain with a path ("picon.us/psf", a short address said on stage)
+    expect(fix('Welcome to picon. Contribute at picon.us/psf today')).toContain('at pycon.us/psf today');
   });
 
   it('tells PyPy from PyPI by the words around "PiPy"', () => {
@@ -137,5 +139,14 @@ describe('conference, release and interpreter names from context', () => {
     expect(fix('python to will not be maintained past 2019')).toContain('Python 2 will');
     expect(fix('we moved from python to rust last year')).toContain('Python to rust');
     expect(fix('I use python to write scripts')).toContain('Python to write');
+  });
+});
+
+describe("a listed variant of two words, carried by the talk's own fixes", () => {
+  it('fixes "see Python" without its context words once the talk has fixed CPython three times', () => {
+    const talk = ['We love C Python.', 'Yes, C Python is great.', 'And C Python is fun.', 'Then we had lunch and talked about the weather for a long while with all of our friends there.'];
+    expect(fix([...talk, 'I am going to show you some see Python internals here.'])).toContain('some CPython internals');
+    // not before the talk has fixed it so
+    expect(fix('I am going to show you some see Python internals here.')).toContain('see Python internals');
   });
 });

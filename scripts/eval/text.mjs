@@ -206,7 +206,10 @@ export function scoreFile(rawText, tokens, gold, isName, corrections = []) {
       .filter((w) => w.type === 'word' && w.line >= t.line && w.line <= end)
       .map((w) => w.text)
       .join(' ');
-    const exact = new RegExp(`(^|[\\s"'“(])${t.expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.;:?!"'”)])`).test(text);
+    // (rebuilt, then a term fixed inside it, "picon.us/psf" → "pycon.us/psf", is rebuilt too)
+    const fixedTerms = corrections.filter((c) => (c.kind === 'term' || c.kind === 'name') && c.line >= t.line && c.line <= end);
+    const expected = [t.expected, fixedTerms.reduce((e, c) => e.replace(c.from, c.to), t.expected)];
+    const exact = expected.some((e) => new RegExp(`(^|[\\s"'“(])${e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.;:?!"'”)])`).test(text));
     split.n++;
     if (exact) {
       split.correct++;

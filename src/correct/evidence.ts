@@ -494,6 +494,8 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
     // a piece that is a term itself is that term ("bytecode is" is no "bytecodes"; "object" is a
     // word of terms, not one)
     if (bodies.some((b) => b.length > 1 && (input.index.terms.has(b.toLowerCase()) || lexicon.byKey.has(b.toLowerCase())))) return null;
+    // (English words after "a"/"an" are the ordinary thing: "use a line profiler"; but "a pie float")
+    if (!pyPiece && i > 0 && /^an?$/i.test(partsOf((tokens[i - 1] as WordToken).text ?? '').body) && bodies.every(english)) return null;
     // (or the talk has already had the term fixed: "Quantsite", then "quant site")
     const evidence = pyPiece || (fixedTerms.get(display) ?? 0) > 0 || bodies.some((b) => (b.length === 1 && b !== 'I' && b !== 'A' && b !== 'a') || (b.length > 1 && !english(b)));
     // (a term the talk has fixed twice needs no technical word near: "at quant site we help companies")
@@ -505,11 +507,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
     const key = lowerAt(i);
     for (const p of input.index.byFirstWord.get(key) ?? []) {
-      // one word, and a term the talk has fixed three times or more: a listed variant, or the case
-      // of a term whose casing needs context ("pep" in a talk that has fixed PEP)
+      // one or two words ("see Python"), and a term the talk has fixed three times or more: a
+      // listed variant, or the case of a term whose casing needs context ("pep" in a talk that
+      // has fixed PEP)
       const casing = p.how === 'case' && p.context.length > 0;
       const times = casing ? (fixedStems.get(stemOf(p.entry.term)) ?? 0) : (fixedTerms.get(p.entry.term) ?? 0);
-      if ((p.how !== 'variant' && !casing) || p.words.length !== 1 || times < 3) continue;
+      if ((p.how !== 'variant' && !casing) || p.words.length > 2 || times < 3) continue;
       const bodies = spanBodies(i, p.words.length);
       if (!bodies || bodies.some((b, k) => b.toLowerCase() !== p.words[k])) continue;
       if (p.unless.length && unlessNear(out, i + p.words.length, p.unless, p.window)) continue;

@@ -10,6 +10,9 @@ import { correctByEvidence, joinedWords } from './evidence.js';
 import { readHeading } from './heading.js';
 import { correctNumbers } from './numbers.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { correctSpokenPython } from './spoken-python.js';
+import { correctByTalkPeople } from './talk-people.js';
+import { correctByTalkTerms } from './talk-terms.js';
 import { blockedBySlot, firstNamesOf } from './slots.js';
 import { soundsLike } from './sound.js';
 import { partsOf, replaceSpan } from './span.js';
@@ -41,7 +44,8 @@ function lastWordForms(body: string): Array<{ key: string; rest: string }> {
   const forms = [{ key: body.toLowerCase(), rest: '' }];
   const possessive = /^(.+?)(['’]s)$/i.exec(body);
   if (possessive) forms.push({ key: possessive[1].toLowerCase(), rest: possessive[2] });
-  const domain = /^([^.]+)(\.[\p{L}.]+)$/u.exec(body);
+  // (with a path after it: "picon.us/psf")
+  const domain = /^([^.]+)(\.[\p{L}.]+(?:\/[\p{L}\p{N}._/-]*)?)$/u.exec(body);
   if (domain) forms.push({ key: domain[1].toLowerCase(), rest: domain[2] });
   return forms;
 }
@@ -203,7 +207,9 @@ function correctListed(tokens: Token[], index: TermIndex, corrections: Correctio
     const { entry } = match.pattern;
     // A domain is written in lower case ("python.org"): a change of case alone is no fix there.
     const domainCaseOnly = match.rest.startsWith('.') && from.toLowerCase() === entry.term.toLowerCase();
-    if (from === entry.term || domainCaseOnly) {
+    // so is a command-line flag ("-html", "--html"): written as the program spells it
+    const flag = /-$/.test(partsOf(span[0].text).prefix) && from.toLowerCase() === entry.term.toLowerCase();
+    if (from === entry.term || domainCaseOnly || flag) {
       out.push(...span);
     } else {
       // a name heard before a domain's ending ("pikon. org") is the domain's, written in lower case
@@ -291,12 +297,17 @@ export function correctTerms(stream: TokenStream, dictionary: Dictionary, option
   for (const term of [...heading.terms, ...heading.englishTerms]) (vocabulary.words as Set<string>).add(term.toLowerCase());
   const index = buildIndex(dictionary, vocabulary);
   const corrections: Correction[] = [];
-  const listed = correctListed(stream.tokens, index, corrections);
+  // Python's own names said as words first: the dictionary would case "python" of "python dev"
+  const spoken = new Set<WordToken>();
+  const listed = correctListed(lexicon ? correctSpokenPython(stream.tokens, spoken, corrections, lexicon, vocabulary.words) : stream.tokens, index, corrections);
+  for (const t of spoken) listed.touched.add(t);
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const firstNames = lexicon ? firstNamesOf(lexicon, heading) : new Set<string>();
   let tokens = minConfidence >= 1 ? listed.tokens : correctFuzzy(listed.tokens, index, listed.touched, minConfidence, corrections, firstNames);
   if (lexicon) tokens = correctNumbers(tokens, listed.touched, lexicon.peps, corrections);
   if (lexicon) tokens = correctByEvidence(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [] });
+  if (lexicon) tokens = correctByTalkTerms(tokens, { index, heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [], words: vocabulary.words });
+  if (lexicon) tokens = correctByTalkPeople(tokens, { heading, lexicon, touched: listed.touched, minConfidence, corrections, earlier: options.talk?.corrections ?? [], words: vocabulary.words });
   if (lexicon) tokens = correctPlainCase(tokens, { terms: index.plainCase, isTerm: (key) => index.terms.has(key) || lexicon.byKey.has(key), touched: listed.touched, corrections });
   const all = [...stream.corrections, ...corrections].sort(byPosition);
   return { ...stream, tokens, corrections: all };
