@@ -78,6 +78,8 @@ describe('missed patterns of the issue are fixed', () => {
     expect(fix('the pep 5-8-1 migration to GitHub')).toBe('the PEP 581 migration to GitHub');
     expect(fix('we ported it from Python two to Python three')).toBe('we ported it from Python 2 to Python 3');
     expect(fix('Python three times faster')).toBe('Python three times faster');
+    // a word that is an object's built-in property is no number word
+    expect(fix('in Python three constructor calls changed')).toBe('in Python 3 constructor calls changed');
   });
 
   it('takes a heading word that is English for a name only where the text capitalises it mid-sentence', () => {

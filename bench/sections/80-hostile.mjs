@@ -1,6 +1,7 @@
 // Inputs that were quadratic or blew up (docs/hardening.md): a draft of 40,000 `>>` handoffs, 50
 // long variants on a common first word over a 90,000-word text, a 100,000-entry dictionary. Each is
-// built once; CPU time is reported (a shared machine's waiting left out) against its budget.
+// built once; CPU time is reported (a shared machine's waiting left out) against its budget. The
+// draft's budget is the issue's "under 3 s" a user waits: the median wall time of several runs.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,9 +38,14 @@ const big = join(dir, 'big.yaml');
 writeFileSync(big, 'entries:\n' + Array.from({ length: 100_000 }, (_, i) => `  - term: Term${i}x\n    variants: [term ${i} x]\n`).join(''));
 
 let ok = true;
+const draftWith = (bin) => [process.execPath, [bin, 'build', turns, '-f', 'vtt', '-o', join(dir, 'turns.vtt'), '-q']];
+{
+  const [draft] = mediansWithCpu([draftWith(BIN)], RUNS);
+  ok = report(`a draft of 40,000 >> handoffs (wall, median of ${RUNS})`, draft.wall, 3, ' s') && ok;
+  console.log(`${''.padEnd(52)} CPU of all its threads ${draft.cpu.toFixed(2)} s`);
+}
 /** @type {Array<[string, string[], number]>} */
 const cases = [
-  ['a draft of 40,000 >> handoffs (CPU)', [turns, '-f', 'vtt', '-o', join(dir, 'turns.vtt'), '-q'], 3],
   ['50 variants of 100-150 words, 90,000 words (CPU)', [words, '-d', variants, '-f', 'vtt', '-o', join(dir, 'words.vtt'), '-q'], 6],
   ['the example with a 100,000-entry dictionary (CPU)', [EXAMPLE, '-d', big, '-f', 'vtt', '-o', join(dir, 'big.vtt'), '-q'], 12],
 ];
@@ -49,7 +55,6 @@ for (const [name, args, budget] of cases) {
   console.log(`${''.padEnd(52)} peak ${megabytes.toFixed(0)} MB`);
 }
 if (base) {
-  const draftWith = (bin) => [process.execPath, [bin, 'build', turns, '-f', 'vtt', '-o', join(dir, 'turns.vtt'), '-q']];
   const [mine, theirs] = mediansWithCpu([draftWith(BIN), draftWith(join(base, 'bin/captions.js'))], RUNS);
   console.log(`the 40,000-handoff draft against ${base}; medians of ${RUNS} paired runs`);
   report('wall, this build / that build', `${mine.wall.toFixed(2)} s / ${theirs.wall.toFixed(2)} s = ${(mine.wall / theirs.wall).toFixed(3)}`, undefined, '×');

@@ -8,7 +8,8 @@ import { partsOf, replaceSpan } from './span.js';
 
 /** Mishearings of "PEP" before a PEP number. */
 const PEP_HEARD = new Set(['pep', 'pec', 'peb', 'pepp', 'pet', 'pap', 'pip']);
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14 };
+// a Map: a word such as "constructor" must not find an object's built-in properties
+const NUMBER_WORDS = new Map<string, number>(Object.entries({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14 }));
 /** Words that make a bare release number mean Python's. */
 const RELEASE_CONTEXT = new Set(['python', 'cpython', 'release', 'released', 'releases', 'version', 'versions', 'upgrade', 'upgraded', 'upgrading', 'interpreter', 'beta', 'alpha']);
 
@@ -80,7 +81,7 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
       continue;
     }
     // (or, after "pep" itself, said in words up to fourteen: "pep one", "pep eight"; "my pet one" stays)
-    const spelt = /^\d(?:-\d){1,3}$/.test(nextBody) ? Number(nextBody.replace(/-/g, '')) : key === 'pep' ? (NUMBER_WORDS[wordKey(nextBody)] ?? NaN) : NaN;
+    const spelt = /^\d(?:-\d){1,3}$/.test(nextBody) ? Number(nextBody.replace(/-/g, '')) : key === 'pep' ? (NUMBER_WORDS.get(wordKey(nextBody)) ?? NaN) : NaN;
     if (PEP_HEARD.has(key) && peps.has(spelt) && key !== 'pip') {
       fix(i, 2, `PEP ${spelt}`, 'PEP, number');
       i++;
@@ -89,7 +90,7 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
     // "Python two", "Python three": the major release
     if ((key === 'two' || key === 'three') && wordKey(body(out[out.length - 1])) === 'python' && !/^[,.;:?!]/.test(t.text)) {
       const following = SENTENCE_STOP.test(t.text) ? '' : wordKey(nextBody);
-      if (!NUMBER_WORDS[following] && following !== 'point' && following !== 'times') {
+      if (!NUMBER_WORDS.has(following) && following !== 'point' && following !== 'times') {
         fix(i, 1, key === 'two' ? '2' : '3', 'Python release, number');
         continue;
       }
@@ -104,8 +105,8 @@ export function correctNumbers(tokens: Token[], touched: Set<WordToken>, peps: R
       }
     }
     // "three eleven" / "three point eleven" after Python or near release words
-    const minor = NUMBER_WORDS[wordKey(nextBody)];
-    const pointed = wordKey(nextBody) === 'point' ? NUMBER_WORDS[wordKey(body(tokens[i + 2]))] : undefined;
+    const minor = NUMBER_WORDS.get(wordKey(nextBody));
+    const pointed = wordKey(nextBody) === 'point' ? NUMBER_WORDS.get(wordKey(body(tokens[i + 2]))) : undefined;
     if (key === 'three' && !/[,.;:?!]$/.test(t.text)) {
       const m = minor ?? pointed;
       const length = pointed !== undefined && minor === undefined ? 3 : 2;
