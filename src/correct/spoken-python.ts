@@ -40,7 +40,6 @@ const PROJECT_AFTER = new Set(['package', 'packages', 'library', 'libraries', 'm
 const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 'some']);
 const ARTICLE = new Set(['the', 'a', 'an']);
 const WINDOW = 12;
-/** A word of letters with at most plain punctuation after it. */
 /** How the dunder and decorator forms start ("dunderdell", "under", "double", "at", "at-profile"). */
 const FORM_START = /^(?:[Dd]under|[Uu]nder\b|[Dd]ouble\b|[Aa]t(?:-|\b))/;
 
