@@ -141,12 +141,3 @@ describe('conference, release and interpreter names from context', () => {
     expect(fix('I use python to write scripts')).toContain('Python to write');
   });
 });
-
-describe("a listed variant of two words, carried by the talk's own fixes", () => {
-  it('fixes "see Python" without its context words once the talk has fixed CPython three times', () => {
-    const talk = ['We love C Python.', 'Yes, C Python is great.', 'And C Python is fun.', 'Then we had lunch and talked about the weather for a long while with all of our friends there.'];
-    expect(fix([...talk, 'I am going to show you some see Python internals here.'])).toContain('some CPython internals');
-    // not before the talk has fixed it so
-    expect(fix('I am going to show you some see Python internals here.')).toContain('see Python internals');
-  });
-});

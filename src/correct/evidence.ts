@@ -507,12 +507,12 @@ export function correctByEvidence(tokens: Token[], input: EvidenceInput): Token[
   const listedOfFixedTerm = (i: number, out: Token[]): Fix | null => {
     const key = lowerAt(i);
     for (const p of input.index.byFirstWord.get(key) ?? []) {
-      // one or two words ("see Python"), and a term the talk has fixed three times or more: a
-      // listed variant, or the case of a term whose casing needs context ("pep" in a talk that
-      // has fixed PEP)
+      // one word, and a term the talk has fixed three times or more: a listed variant, or the case
+      // of a term whose casing needs context ("pep" in a talk that has fixed PEP). (Not two words:
+      // "see Python" carried by CPython's fixes made "you will see Python is slow" CPython.)
       const casing = p.how === 'case' && p.context.length > 0;
       const times = casing ? (fixedStems.get(stemOf(p.entry.term)) ?? 0) : (fixedTerms.get(p.entry.term) ?? 0);
-      if ((p.how !== 'variant' && !casing) || p.words.length > 2 || times < 3) continue;
+      if ((p.how !== 'variant' && !casing) || p.words.length !== 1 || times < 3) continue;
       const bodies = spanBodies(i, p.words.length);
       if (!bodies || bodies.some((b, k) => b.toLowerCase() !== p.words[k])) continue;
       if (p.unless.length && unlessNear(out, i + p.words.length, p.unless, p.window)) continue;

@@ -37,9 +37,8 @@ const PROJECT_BEFORE = new Set(['install', 'installed', 'installing', 'uninstall
 /** Words after it that say so ("the line profiler library"). */
 const PROJECT_AFTER = new Set(['package', 'packages', 'library', 'libraries', 'module', 'modules', 'mailing']);
 /** Words before it that make the words ordinary ("a memory profiler"). */
-const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 'some']);
+const GENERIC_BEFORE = new Set(['a', 'an', 'any', 'every', 'another', 'each', 'some', 'only']);
 const ARTICLE = new Set(['the', 'a', 'an']);
-const WINDOW = 12;
 /** How the dunder and decorator forms start ("dunderdell", "under", "double", "at", "at-profile"). */
 const FORM_START = /^(?:[Dd]under|[Uu]nder\b|[Dd]ouble\b|[Aa]t(?:-|\b))/;
 
@@ -62,17 +61,21 @@ interface JoinedNames {
   /** Their first words, and those as a text may write them (the first word is bare: no punctuation). */
   joinStarts: Set<string>;
   joinStartsAsWritten: Set<string>;
+  /** Their first two words joined, as the text's vocabulary holds words joined in twos. */
+  gateKeys: Set<string>;
 }
 let joinedNames: JoinedNames | undefined;
 let joinedNamesOf: Lexicon | undefined;
 function namesJoined(lexicon: Lexicon): JoinedNames {
   if (joinedNamesOf !== lexicon || !joinedNames) {
-    joinedNames = { joined: new Map(), joinStarts: new Set(), joinStartsAsWritten: new Set() };
+    joinedNames = { joined: new Map(), joinStarts: new Set(), joinStartsAsWritten: new Set(), gateKeys: new Set() };
     joinedNamesOf = lexicon;
     for (const term of lexicon.byKey.values()) {
       if (!/^[a-z]+(?:[_-][a-z]+)+$/.test(term.display)) continue;
       joinedNames.joined.set(term.display.replace(/[_-]/g, ''), term.display);
-      const start = term.display.split(/[_-]/)[0];
+      const parts = term.display.split(/[_-]/);
+      joinedNames.gateKeys.add(parts[0] + parts[1]);
+      const start = parts[0];
       joinedNames.joinStarts.add(start);
       joinedNames.joinStartsAsWritten.add(start).add(start[0].toUpperCase() + start.slice(1));
     }
@@ -84,18 +87,18 @@ function namesJoined(lexicon: Lexicon): JoinedNames {
  * Whether the text's words (lower case, and joined in twos: matcher.ts, vocabularyOf) hold any
  * form this pass looks for: most talks hold none, and their words are then not read.
  */
-function mayHoldForms(words: ReadonlySet<string>, joined: Map<string, string>): boolean {
+function mayHoldForms(words: ReadonlySet<string>, gateKeys: Set<string>): boolean {
   if (words.has('underunder') || (words.has('double') && words.has('underscore'))) return true;
   if ([...UNDER_ALONE].some((name) => words.has(`under${name}`))) return true;
   if (['decorator', 'decorators', 'decorate', 'decorated', 'decorating'].some((w) => words.has(w)) && (words.has('at') || [...words].some((w) => w.startsWith('at-')))) return true;
   for (const w of words) if (w.startsWith('dunder')) return true;
-  for (const key of joined.keys()) if (words.has(key)) return true;
+  for (const key of gateKeys) if (words.has(key)) return true;
   return false;
 }
 
 export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, corrections: Correction[], lexicon: Lexicon, words?: ReadonlySet<string>): Token[] {
-  const { joined, joinStarts, joinStartsAsWritten } = namesJoined(lexicon);
-  if (words && !mayHoldForms(words, joined)) return tokens;
+  const { joined, joinStarts, joinStartsAsWritten, gateKeys } = namesJoined(lexicon);
+  if (words && !mayHoldForms(words, gateKeys)) return tokens;
   // names the talk writes whole, or has fixed so: their words alone then need no slot word
   // (looked for only when such words come without a slot word: most talks have none)
   const established = new Map<string, boolean>();
@@ -121,7 +124,8 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
 
   const dunder = (i: number, first: string): Fix | null => {
     // "dunderdell": said as one word
-    if (first.startsWith('dunder') && first.length > 7) {
+    // (written in lower case: "Dunderdale" mid-sentence is somebody's name)
+    if (first.startsWith('dunder') && first.length > 7 && (tokens[i] as WordToken).text.startsWith('d')) {
       const name = dunderFor([first.slice(6)]);
       return name ? { length: 1, to: `__${name}__`, rule: 'dunder' } : null;
     }
@@ -169,10 +173,10 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
       if (!runsOn(i, 2)) return null;
     }
     if (!name || !DECORATORS.includes(name)) return null;
-    for (let k = Math.max(0, i - WINDOW); k < Math.min(tokens.length, i + length + WINDOW); k++) {
-      if (tokens[k].type === 'word' && DECORATOR_WORD.test(wordKey((tokens[k] as WordToken).text))) return { length, to: `@${name}`, rule: 'decorator' };
-    }
-    return null;
+    // the word decorator right after it ("at profile decorator"): one further away leaves "look at
+    // profile output" or "at final round" as they are
+    const next = tokens[i + length];
+    return next?.type === 'word' && DECORATOR_WORD.test(wordKey(next.text)) ? { length, to: `@${name}`, rule: 'decorator' } : null;
   };
 
   /** Two or three words that are a name joined with "_" or "-", where the text uses them as one. */
@@ -188,7 +192,10 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
       const slotBefore = before !== null && (PROJECT_BEFORE.has(before) || (ARTICLE.has(before) && PROJECT_BEFORE.has(wordBefore(out, 1) ?? '')));
       const after = tokens[i + n]?.type === 'word' ? wordKey((tokens[i + n] as WordToken).text) : '';
       if (before !== null && GENERIC_BEFORE.has(before)) return null;
-      if (slotBefore || PROJECT_AFTER.has(after) || isEstablished(name)) return { length: n, to: name, rule: 'name' };
+      if (slotBefore) return { length: n, to: name, rule: 'name' };
+      // ("a good memory profiler", "a full time Python dev", "the only Python dev": an ordinary noun)
+      if ([1, 2].some((k) => GENERIC_BEFORE.has(wordBefore(out, k) ?? ''))) return null;
+      if (PROJECT_AFTER.has(after) || isEstablished(name)) return { length: n, to: name, rule: 'name' };
     }
     return null;
   };
@@ -207,7 +214,7 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     // (tested on the word as written: no new string or match for the words that start nothing)
     const maybe = t.type === 'word' && (FORM_START.test(t.text) || joinStartsAsWritten.has(t.text));
     const first = maybe ? lowerAt(i) : null;
-    const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out ?? tokens.slice(Math.max(0, i - 2), i)) : null;
+    const fix = !first ? null : first.startsWith('d') || first.startsWith('u') ? dunder(i, first) : first.startsWith('at') ? decorator(i, first) : joinStarts.has(first) ? project(i, first, out ?? tokens.slice(Math.max(0, i - 3), i)) : null;
     if (!fix) {
       out?.push(t);
       continue;

@@ -199,11 +199,11 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
       // two words coordinated that sound like two of the talk's terms ("anchor and decker")
       if (pairedWith(i)) return true;
       if (!found.english) return technical;
-      // an English word otherwise only once the talk has fixed that spelling so twice: then, like
-      // the talk's other carried spellings, wherever it comes
+      // an English word otherwise only once the talk has fixed that spelling so twice, and with a
+      // technical word or a talk term near ("Ships drop an anchor" stays in a talk of increfs)
       const key = found.body.toLowerCase();
       const times = pairedSpellings.get(key) ?? pairedSpellings.get(key.replace(/s$/, '')) ?? 0;
-      return carry && times >= 2;
+      return carry && times >= 2 && technical;
   };
   /** The word coordinated with the word at i ("X and Y", "X or Y") when it sounds like another of the talk's terms. */
   const pairedWith = (i: number): WordToken | undefined => {
