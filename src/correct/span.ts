@@ -1,7 +1,7 @@
 // A word's parts (leading punctuation, the word, what trails it) and a span of words replaced by a
 // term, keeping the first word's position and the last word's trailing punctuation.
 
-import type { WordToken } from '../types.js';
+import type { Token, WordToken } from '../types.js';
 
 /** A word split into leading punctuation, the word itself, and what trails it ("(PSA's," → "(", "PSA", "'s,"). */
 export interface Parts {
@@ -40,3 +40,9 @@ export function replaceSpan(span: WordToken[], term: string, rest: string, sigil
   });
 }
 
+/** Writes the term in place of the span's words at the end of `out`, and marks its words as fixed. */
+export function writeReplaced(out: Token[], span: WordToken[], term: string, touched: Set<WordToken>): void {
+  const replaced = replaceSpan(span, term, '');
+  for (const r of replaced) touched.add(r);
+  out.push(...replaced);
+}

@@ -12,7 +12,7 @@ import type { Correction, Token, WordToken } from '../types.js';
 import { wordKey } from './dictionary.js';
 import type { Lexicon } from './lexicon.js';
 import { soundSpelling } from './sound.js';
-import { partsOf, replaceSpan } from './span.js';
+import { partsOf, writeReplaced } from './span.js';
 
 /** Dunder names of the language: special methods, module and class attributes. */
 const DUNDERS = (
@@ -222,9 +222,7 @@ export function correctSpokenPython(tokens: Token[], touched: Set<WordToken>, co
     out ??= tokens.slice(0, i);
     const span = tokens.slice(i, i + fix.length) as WordToken[];
     const from = span.map((w) => partsOf(w.text).body).join(' ');
-    const replaced = replaceSpan(span, fix.to, '');
-    for (const r of replaced) touched.add(r);
-    out.push(...replaced);
+    writeReplaced(out, span, fix.to, touched);
     corrections.push({ line: span[0].line, column: span[0].column, from, to: fix.to, kind: 'term', rule: `${fix.to}, spoken ${fix.rule}`, confidence: 1 });
     if (fix.rule === 'name') established.set(fix.to, true);
     i += fix.length - 1;

@@ -9,7 +9,7 @@ import { isEnglish } from './english.js';
 import type { Heading } from './heading.js';
 import type { Lexicon, Person } from './lexicon.js';
 import { soundSpelling } from './sound.js';
-import { partsOf, replaceSpan } from './span.js';
+import { partsOf, writeReplaced } from './span.js';
 
 export interface TalkPeopleInput {
   heading: Heading;
@@ -106,9 +106,7 @@ export function correctByTalkPeople(tokens: Token[], input: TalkPeopleInput): To
     out ??= tokens.slice(0, i);
     const span = tokens.slice(i, i + fix.length) as WordToken[];
     const from = span.map((w) => partsOf(w.text).body).join(' ');
-    const replaced = replaceSpan(span, fix.to, '');
-    for (const r of replaced) touched.add(r);
-    out.push(...replaced);
+    writeReplaced(out, span, fix.to, touched);
     corrections.push({ line: t.line, column: (t as WordToken).column, from, to: fix.to, kind: 'name', rule: `${fix.person.first} ${fix.person.last}, talk name`, confidence: 0.85 });
     i += fix.length - 1;
   }

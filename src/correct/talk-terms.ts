@@ -14,7 +14,7 @@ import { termKey, type Lexicon, type LexiconTerm } from './lexicon.js';
 import type { TermIndex } from './matcher.js';
 import { blockedBySlot, firstNamesOf, hasTechnicalContext } from './slots.js';
 import { soundSpelling } from './sound.js';
-import { partsOf, replaceSpan } from './span.js';
+import { partsOf, writeReplaced } from './span.js';
 
 export interface TalkTermsInput {
   index: TermIndex;
@@ -161,9 +161,7 @@ export function correctByTalkTerms(tokens: Token[], input: TalkTermsInput): Toke
     const fix = (i: number, length: number, found: Found) => {
       const span = tokens.slice(i, i + length) as WordToken[];
       out ??= tokens.slice(0, i);
-      const replaced = replaceSpan(span, found.to, '');
-      for (const r of replaced) touched.add(r);
-      out.push(...replaced);
+      writeReplaced(out, span, found.to, touched);
       corrections.push({ line: span[0].line, column: span[0].column, from: found.body, to: found.to, kind: 'term', rule: `${found.to}, talk sound`, confidence: 0.85 });
     };
     for (let i = 0; i < tokens.length; i++) {
